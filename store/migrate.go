@@ -1,0 +1,121 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout of records this version of the app writes.
+//
+//   - 1: a task's coordinating units were one text cell and its timeline a
+//     plain string.
+//   - 2: coordinating units are a list, one a unit; the timeline is an object
+//     holding the original text.
+const SchemaVersion = 2
+
+// migrations[v] brings a file from version v to v+1.
+var migrations = map[int]func(tx *bolt.Tx) error{
+	1: migrateTasksV1toV2,
+}
+
+// storedSchema returns the schema version of the file, 0 for a new file.
+func storedSchema(tx *bolt.Tx) int {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0
+	}
+	v, err := strconv.Atoi(string(meta.Get(keySchema)))
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
+// migrate brings the file from version found to SchemaVersion, step by step,
+// and records the version. A new file (found == 0) needs no steps.
+func migrate(tx *bolt.Tx, found int) error {
+	if found > 0 {
+		for v := found; v < SchemaVersion; v++ {
+			step, ok := migrations[v]
+			if !ok {
+				return fmt.Errorf("no migration from schema %d", v)
+			}
+			if err := step(tx); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+			}
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+}
+
+// migrateTasksV1toV2 splits each task's coordinating cell into units and
+// wraps its timeline string in an object.
+func migrateTasksV1toV2(tx *bolt.Tx) error {
+	tasks := tx.Bucket(bucketTasks)
+	type change struct{ key, value []byte }
+	var changes []change
+	err := tasks.ForEach(func(k, v []byte) error {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(v, &fields); err != nil {
+			return fmt.Errorf("task %x: %w", k, err)
+		}
+		if err := splitCoordinatingV1(fields); err != nil {
+			return fmt.Errorf("task %x: %w", k, err)
+		}
+		if err := wrapTimelineV1(fields); err != nil {
+			return fmt.Errorf("task %x: %w", k, err)
+		}
+		out, err := json.Marshal(fields)
+		if err != nil {
+			return err
+		}
+		changes = append(changes, change{append([]byte(nil), k...), out})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		if err := tasks.Put(c.key, c.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func splitCoordinatingV1(fields map[string]json.RawMessage) error {
+	raw, ok := fields["coordinating"]
+	if !ok {
+		return nil
+	}
+	var cell string
+	if err := json.Unmarshal(raw, &cell); err != nil {
+		return fmt.Errorf("coordinating: %w", err)
+	}
+	units, err := json.Marshal(SplitUnits(cell))
+	if err != nil {
+		return err
+	}
+	fields["coordinating"] = units
+	return nil
+}
+
+func wrapTimelineV1(fields map[string]json.RawMessage) error {
+	raw, ok := fields["timeline"]
+	if !ok {
+		return nil
+	}
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	wrapped, err := json.Marshal(Timeline{Text: text})
+	if err != nil {
+		return err
+	}
+	fields["timeline"] = wrapped
+	return nil
+}

@@ -1,0 +1,340 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+)
+
+// openTemp opens a fresh store in t.TempDir and checks its consistency when
+// the test ends.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	st, err := Open(filepath.Join(t.TempDir(), "cchc.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := st.Check(); err != nil {
+			t.Errorf("Check: %v", err)
+		}
+		st.Close()
+	})
+	return st
+}
+
+func testSettings() Settings {
+	return Settings{
+		Agency:       Agency{Parent: "UBND TỈNH TUYÊN QUANG", Name: "Sở Kế hoạch và Đầu tư", Abbrev: "SKH", Place: "Tuyên Quang"},
+		Units:        []string{"Văn phòng Sở", "Thanh tra Sở"},
+		Distribution: []string{"UBND tỉnh;", "Lưu: VT, VP."},
+		Signer:       Signer{HeadTitle: "GIÁM ĐỐC"},
+	}
+}
+
+func testBundle(year int, number string) Bundle {
+	return Bundle{
+		Plan: Plan{Year: year, Number: number, Symbol: "KH-SKH", IssueDate: NewDate(year, 1, 28), Summary: "Cải cách hành chính"},
+		Areas: []AreaTasks{
+			{Area: Area{Numeral: "I", Name: "Cải cách thể chế"}, Tasks: []Task{
+				{Ordinal: "1", Content: "Tham mưu ban hành văn bản", Lead: "Thanh tra Sở", Coordinating: []string{"Văn phòng Sở"}, Timeline: Timeline{Text: "Năm 2023"}},
+				{Ordinal: "2", Content: "Ban hành kế hoạch", Lead: "Thanh tra Sở", Timeline: Timeline{Text: "Tháng 12"}},
+			}},
+			{Area: Area{Numeral: "II", Name: "Cải cách thủ tục hành chính"}, Tasks: []Task{
+				{Ordinal: "1", Content: "Rà soát thủ tục", Lead: "Văn phòng Sở", Timeline: Timeline{Text: "Thường xuyên"}},
+			}},
+		},
+		Targets: []Target{{Indicator: "100% thủ tục hành chính được giải quyết đúng hạn", Comparator: Exactly, Value: 100, Unit: "%", Ref: "II.2"}},
+	}
+}
+
+func TestSeedTakesIssuerFromSettingsOnce(t *testing.T) {
+	st := openTemp(t)
+	created, err := st.Seed("k", testSettings(), testBundle(2023, "122"))
+	if err != nil || !created {
+		t.Fatalf("first Seed = %v, %v; want created", created, err)
+	}
+	created, err = st.Seed("k", testSettings(), testBundle(2023, "122"))
+	if err != nil || created {
+		t.Fatalf("second Seed = %v, %v; want nothing done", created, err)
+	}
+	plans, _ := st.Plans()
+	if len(plans) != 1 {
+		t.Fatalf("%d plans after seeding twice, want 1", len(plans))
+	}
+	p := plans[0]
+	if p.Agency.Name != "Sở Kế hoạch và Đầu tư" || p.Signer.HeadTitle != "GIÁM ĐỐC" || len(p.Distribution) != 2 {
+		t.Errorf("plan did not take the issuer from the settings: %+v", p)
+	}
+	if p.DocType != DocPlan || p.Appendix.Columns != DefaultColumns {
+		t.Errorf("plan defaults not filled: %q %v", p.DocType, p.Appendix.Columns)
+	}
+}
+
+func TestPlanKeepsNamesItWasIssuedUnder(t *testing.T) {
+	st := openTemp(t)
+	if err := st.SaveSettings(testSettings()); err != nil {
+		t.Fatal(err)
+	}
+	old, err := st.CreateBundle(testBundle(2023, "122"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := testSettings()
+	renamed.Agency.Name = "Sở Tài chính"
+	if err := st.SaveSettings(renamed); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := st.CreateBundle(testBundle(2026, "15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Plan(old.ID)
+	if got.Agency.Name != "Sở Kế hoạch và Đầu tư" {
+		t.Errorf("old plan's agency = %q, want the name it was issued under", got.Agency.Name)
+	}
+	got, _ = st.Plan(fresh.ID)
+	if got.Agency.Name != "Sở Tài chính" {
+		t.Errorf("new plan's agency = %q, want today's name", got.Agency.Name)
+	}
+}
+
+func TestSeveralPlansSideBySide(t *testing.T) {
+	st := openTemp(t)
+	p23, err := st.CreateBundle(testBundle(2023, "122"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p24, err := st.CreateBundle(testBundle(2024, "88"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, _ := st.Plans()
+	if len(plans) != 2 || plans[0].Year != 2024 || plans[1].Year != 2023 {
+		t.Fatalf("Plans() = %v, want 2024 then 2023", plans)
+	}
+	for _, tc := range []struct {
+		ref  string
+		want uint64
+	}{{"2023", p23.ID}, {"2024", p24.ID}, {"122/KH-SKH", p23.ID}, {"88/kh-skh", p24.ID}, {"122", p23.ID}} {
+		got, err := st.FindPlan(tc.ref)
+		if err != nil || got.ID != tc.want {
+			t.Errorf("FindPlan(%q) = #%d, %v; want #%d", tc.ref, got.ID, err, tc.want)
+		}
+	}
+	if _, err := st.FindPlan("2030"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FindPlan(2030) error = %v, want ErrNotFound", err)
+	}
+	if _, err := st.CreateBundle(testBundle(2023, "5")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.FindPlan("2023"); !errors.Is(err, ErrAmbiguous) {
+		t.Errorf("FindPlan(2023) with two 2023 plans: %v, want ErrAmbiguous", err)
+	}
+	if _, err := st.CreateBundle(testBundle(2023, "122")); !errors.Is(err, ErrInvalid) {
+		t.Errorf("a second 122/KH-SKH of 2023: %v, want ErrInvalid", err)
+	}
+	tasks23, _ := st.Tasks(p23.ID)
+	tasks24, _ := st.Tasks(p24.ID)
+	if len(tasks23) != 3 || len(tasks24) != 3 || tasks23[0].ID == tasks24[0].ID {
+		t.Fatalf("tasks of the two plans mixed: %d, %d", len(tasks23), len(tasks24))
+	}
+	// "Tháng 12" takes each plan's own year.
+	if tasks23[1].Timeline.Due != NewDate(2023, 12, 31) || tasks24[1].Timeline.Due != NewDate(2024, 12, 31) {
+		t.Errorf("due dates %s and %s, want 31/12 of each plan's year", tasks23[1].Timeline.Due, tasks24[1].Timeline.Due)
+	}
+	if err := st.DeletePlan(p23.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Tasks(p23.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("tasks of a deleted plan: %v, want ErrNotFound", err)
+	}
+	if left, _ := st.Tasks(p24.ID); len(left) != 3 {
+		t.Errorf("deleting 2023 left %d tasks of 2024, want 3", len(left))
+	}
+}
+
+func TestTaskCRUD(t *testing.T) {
+	st := openTemp(t)
+	plan, err := st.CreateBundle(testBundle(2023, "122"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas, _ := st.Areas(plan.ID)
+	if len(areas) != 2 || areas[0].Numeral != "I" {
+		t.Fatalf("Areas = %+v", areas)
+	}
+	task := Task{PlanID: plan.ID, AreaID: areas[1].ID, Ordinal: "2", Order: 2, Content: "Số hoá hồ sơ", Coordinating: []string{"Phòng Công chức, viên chức"}, Timeline: Timeline{Text: "Quý II/2023"}}
+	if err := st.CreateTask(&task); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Task(plan.ID, task.ID)
+	if err != nil || got.Content != "Số hoá hồ sơ" || got.Timeline.Due != NewDate(2023, 6, 30) || got.Status != "" {
+		t.Fatalf("Task = %+v, %v", got, err)
+	}
+	got.Content = "Số hoá hồ sơ thủ tục hành chính"
+	if err := st.UpdateTask(got); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := st.Task(plan.ID, task.ID); again.Content != got.Content {
+		t.Errorf("update lost: %q", again.Content)
+	}
+	got.Content = " "
+	if err := st.UpdateTask(got); !errors.Is(err, ErrInvalid) {
+		t.Errorf("empty content: %v, want ErrInvalid", err)
+	}
+	if err := st.DeleteArea(plan.ID, areas[1].ID); !errors.Is(err, ErrInvalid) {
+		t.Errorf("deleting an area with tasks: %v, want ErrInvalid", err)
+	}
+	if err := st.DeleteTask(plan.ID, task.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Task(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleted task: %v, want ErrNotFound", err)
+	}
+	if err := st.DeleteTask(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting twice: %v, want ErrNotFound", err)
+	}
+	bad := Task{PlanID: plan.ID, AreaID: 999, Content: "x"}
+	if err := st.CreateTask(&bad); !errors.Is(err, ErrNotFound) {
+		t.Errorf("task in a missing area: %v, want ErrNotFound", err)
+	}
+}
+
+func TestAreaAndTargetCRUD(t *testing.T) {
+	st := openTemp(t)
+	plan, _ := st.CreateBundle(testBundle(2023, "122"))
+	area := Area{PlanID: plan.ID, Numeral: "III", Name: "Cải cách tổ chức bộ máy", Order: 3}
+	if err := st.CreateArea(&area); err != nil {
+		t.Fatal(err)
+	}
+	area.Name = "Cải cách tổ chức bộ máy hành chính nhà nước"
+	if err := st.UpdateArea(area); err != nil {
+		t.Fatal(err)
+	}
+	areas, _ := st.Areas(plan.ID)
+	if len(areas) != 3 || areas[2].Name != area.Name {
+		t.Fatalf("Areas after update = %+v", areas)
+	}
+	if err := st.DeleteArea(plan.ID, area.ID); err != nil {
+		t.Fatal(err)
+	}
+	target := Target{PlanID: plan.ID, Indicator: "tăng thêm 20% so với năm 2022", Comparator: IncreaseBy, Value: 20, Unit: "%", BaselineYear: 2022, Ref: "III.2", Order: 2}
+	if err := st.CreateTarget(&target); err != nil {
+		t.Fatal(err)
+	}
+	target.Value = 25
+	if err := st.UpdateTarget(target); err != nil {
+		t.Fatal(err)
+	}
+	targets, _ := st.Targets(plan.ID)
+	if len(targets) != 2 || targets[1].Value != 25 || targets[1].Goal() != "tăng ≥ 25% so với năm 2022" {
+		t.Fatalf("Targets = %+v", targets)
+	}
+	if err := st.DeleteTarget(plan.ID, target.ID); err != nil {
+		t.Fatal(err)
+	}
+	noBase := Target{PlanID: plan.ID, Indicator: "tăng thêm", Comparator: IncreaseBy, Value: 5}
+	if err := st.CreateTarget(&noBase); !errors.Is(err, ErrInvalid) {
+		t.Errorf("increase without baseline: %v, want ErrInvalid", err)
+	}
+}
+
+func TestRecordProgressSurvivesReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := st.CreateBundle(testBundle(2023, "122"))
+	tasks, _ := st.Tasks(plan.ID)
+	day := NewDate(2023, 3, 10)
+	got, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusNotStarted, Percent: 40, Note: "Đã có dự thảo", Reported: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != StatusInProgress || got.Progress != 40 || len(got.Updates) != 1 {
+		t.Errorf("progress on a task not started: %q %d%% %d updates", got.Status, got.Progress, len(got.Updates))
+	}
+	if _, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusDone, Percent: 60, Reported: day}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusDone, Percent: 100, Reported: day}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordProgress(plan.ID, tasks[1].ID, Progress{Status: StatusInProgress, Percent: 120}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("120%%: %v, want ErrInvalid", err)
+	}
+	st.Close()
+
+	st, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	again, _ := st.Task(plan.ID, tasks[0].ID)
+	if again.Status != StatusDone || again.Progress != 100 || len(again.Updates) != 2 || again.Updates[0].Note != "Đã có dự thảo" {
+		t.Errorf("after reopening: %q %d%% updates %+v", again.Status, again.Progress, again.Updates)
+	}
+	if unchanged, _ := st.Task(plan.ID, tasks[1].ID); unchanged.Progress != 0 {
+		t.Errorf("a refused change was half-written: %d%%", unchanged.Progress)
+	}
+}
+
+func TestDisplayStatus(t *testing.T) {
+	due := Timeline{Text: "Tháng 6/2023", Kind: TimelineDeadline, Due: NewDate(2023, 6, 30)}
+	recurring := ParseTimeline("Thường xuyên", 2023)
+	tests := []struct {
+		name   string
+		task   Task
+		today  Date
+		status Status
+	}{
+		{"not yet due", Task{Status: StatusNotStarted, Timeline: due}, NewDate(2023, 6, 30), StatusNotStarted},
+		{"due yesterday", Task{Status: StatusNotStarted, Timeline: due}, NewDate(2023, 7, 1), StatusOverdue},
+		{"in progress and late", Task{Status: StatusInProgress, Timeline: due}, NewDate(2023, 9, 1), StatusOverdue},
+		{"done late is done", Task{Status: StatusDone, Timeline: due}, NewDate(2024, 1, 1), StatusDone},
+		{"dropped is dropped", Task{Status: StatusDropped, Timeline: due}, NewDate(2024, 1, 1), StatusDropped},
+		{"recurring is never late by date", Task{Status: StatusInProgress, Timeline: recurring}, NewDate(2030, 1, 1), StatusInProgress},
+		{"empty status is not started", Task{Timeline: ParseTimeline("Không rõ", 2023)}, NewDate(2030, 1, 1), StatusNotStarted},
+	}
+	for _, tt := range tests {
+		if got := tt.task.DisplayStatus(tt.today); got != tt.status {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.status)
+		}
+	}
+}
+
+func TestSecondOpenIsRefusedQuickly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cchc.db")
+	first, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if _, err := Open(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open = %v, want ErrLocked", err)
+	}
+}
+
+func TestSetSignerNameFillsPlansWithoutOne(t *testing.T) {
+	st := openTemp(t)
+	st.SaveSettings(testSettings())
+	unsigned, _ := st.CreateBundle(testBundle(2023, "122"))
+	signed := testBundle(2024, "9")
+	signed.Plan.Signer = Signer{HeadTitle: "GIÁM ĐỐC", Name: "Nguyễn Văn A"}
+	signedPlan, _ := st.CreateBundle(signed)
+	n, err := st.SetSignerName("Trần Thị B")
+	if err != nil || n != 1 {
+		t.Fatalf("SetSignerName = %d, %v; want 1 plan", n, err)
+	}
+	if p, _ := st.Plan(unsigned.ID); p.Signer.Name != "Trần Thị B" {
+		t.Errorf("unsigned plan's signer = %q", p.Signer.Name)
+	}
+	if p, _ := st.Plan(signedPlan.ID); p.Signer.Name != "Nguyễn Văn A" {
+		t.Errorf("signed plan's signer changed to %q", p.Signer.Name)
+	}
+	if s, _ := st.Settings(); s.Signer.Name != "Trần Thị B" {
+		t.Errorf("settings signer = %q", s.Signer.Name)
+	}
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Comparator says how a target's value is to be met.
+type Comparator string
+
+// The comparators plans use.
+const (
+	AtLeast    Comparator = "≥"  // "đạt từ 70% trở lên", "tối thiểu 95%"
+	AtMost     Comparator = "≤"  // "tối đa 25 phút"
+	Exactly    Comparator = "="  // "100% thủ tục hành chính ..."
+	MoreThan   Comparator = ">"  // "trên 22%"
+	IncreaseBy Comparator = "+≥" // "tăng thêm 20% so với năm 2022": at least this much over a baseline year
+)
+
+var comparatorNames = map[Comparator]string{
+	AtLeast:    "tối thiểu",
+	AtMost:     "tối đa",
+	Exactly:    "bằng",
+	MoreThan:   "trên",
+	IncreaseBy: "tăng ít nhất",
+}
+
+// Comparators lists the valid comparators.
+var Comparators = []Comparator{AtLeast, AtMost, Exactly, MoreThan, IncreaseBy}
+
+// Name returns the comparator in words, "tối thiểu".
+func (c Comparator) Name() string { return comparatorNames[c] }
+
+// Target is one numeric indicator a plan sets, such as "tỷ lệ hồ sơ giải quyết
+// theo dịch vụ công trực tuyến ... đạt từ 70% trở lên".
+type Target struct {
+	ID     uint64 `json:"id"`
+	PlanID uint64 `json:"planId"`
+	// Indicator is the sentence or clause of the plan that states the target.
+	Indicator  string     `json:"indicator"`
+	Comparator Comparator `json:"comparator"`
+	Value      float64    `json:"value"`
+	// Unit is "%", "phút" ...
+	Unit string `json:"unit"`
+	// BaselineYear is the year an IncreaseBy target is measured against.
+	BaselineYear int `json:"baselineYear,omitempty"`
+	// Ref says where the target stands in the plan: "II.1", "III.2".
+	Ref string `json:"ref"`
+	// Order places the target within its plan, from 1.
+	Order int `json:"order"`
+}
+
+// Goal returns the target in short: "≥ 70%", "tăng ≥ 20% so với năm 2022".
+func (t Target) Goal() string {
+	value := strconv.FormatFloat(t.Value, 'f', -1, 64)
+	value = strings.Replace(value, ".", ",", 1)
+	unit := t.Unit
+	if unit != "%" && unit != "" {
+		unit = " " + unit
+	}
+	if t.Comparator == IncreaseBy {
+		return fmt.Sprintf("tăng ≥ %s%s so với năm %d", value, unit, t.BaselineYear)
+	}
+	return fmt.Sprintf("%s %s%s", t.Comparator, value, unit)
+}
+
+// Validate reports the first field that keeps the target from being saved.
+func (t Target) Validate() error {
+	if strings.TrimSpace(t.Indicator) == "" {
+		return fmt.Errorf("%w: chỉ tiêu %s: nội dung không được để trống", ErrInvalid, t.Ref)
+	}
+	if _, ok := comparatorNames[t.Comparator]; !ok {
+		return fmt.Errorf("%w: chỉ tiêu %s: phép so sánh %q không hợp lệ", ErrInvalid, t.Ref, t.Comparator)
+	}
+	if t.Comparator == IncreaseBy && t.BaselineYear == 0 {
+		return fmt.Errorf("%w: chỉ tiêu %s: chỉ tiêu tăng thêm cần năm gốc để so sánh", ErrInvalid, t.Ref)
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Area is one reform area of a plan, a Roman-numeral row of its task table.
+type Area struct {
+	ID     uint64 `json:"id"`
+	PlanID uint64 `json:"planId"`
+	// Numeral is the area's numbering as printed, "I" (sometimes "A").
+	Numeral string `json:"numeral"`
+	Name    string `json:"name"`
+	// Order places the area within its plan, from 1.
+	Order int `json:"order"`
+}
+
+// Label returns "I. Cải cách thể chế".
+func (a Area) Label() string {
+	if a.Numeral == "" {
+		return a.Name
+	}
+	return a.Numeral + ". " + a.Name
+}
+
+// Status is a task's stored state. Overdue is never stored: it is how an
+// unfinished task with a past due date is shown (see Task.DisplayStatus).
+type Status string
+
+// The stored statuses, and the displayed-only Overdue.
+const (
+	StatusNotStarted Status = "Chưa thực hiện"
+	StatusInProgress Status = "Đang thực hiện"
+	StatusDone       Status = "Hoàn thành"
+	StatusDropped    Status = "Không thực hiện"
+	StatusOverdue    Status = "Quá hạn"
+)
+
+// Statuses lists the statuses a task can be stored with, in workflow order.
+var Statuses = []Status{StatusNotStarted, StatusInProgress, StatusDone, StatusDropped}
+
+// ParseStatus accepts a stored status by its Vietnamese name, ignoring case
+// and surrounding spaces; "" means not started.
+func ParseStatus(s string) (Status, error) {
+	clean := strings.TrimSpace(s)
+	if clean == "" {
+		return StatusNotStarted, nil
+	}
+	for _, st := range Statuses {
+		if strings.EqualFold(string(st), clean) {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("%w: trạng thái %q không hợp lệ: dùng %s", ErrInvalid, s, statusList())
+}
+
+func statusList() string {
+	names := make([]string, len(Statuses))
+	for i, st := range Statuses {
+		names[i] = "“" + string(st) + "”"
+	}
+	return strings.Join(names, ", ")
+}
+
+// Closed reports whether a task in this status needs no more work.
+func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
+
+// Update is one dated note of progress on a task.
+type Update struct {
+	Date Date   `json:"date"`
+	Note string `json:"note"`
+	// Progress and Status are the task's state after the update.
+	Progress int    `json:"progress"`
+	Status   Status `json:"status"`
+}
+
+// Evidence is a document behind a reported result (tài liệu kiểm chứng):
+// usually the number and date of an issued text, sometimes a file.
+type Evidence struct {
+	Title string `json:"title"`
+	// Ref is the document's number and date or the file's path.
+	Ref   string `json:"ref,omitempty"`
+	Added Date   `json:"added"`
+}
+
+// Task is one row of a plan's task table, with the fields the officer
+// tracks through the year.
+type Task struct {
+	ID     uint64 `json:"id"`
+	PlanID uint64 `json:"planId"`
+	AreaID uint64 `json:"areaId"`
+	// Ordinal is the task's number within its area as the TT column prints it.
+	Ordinal string `json:"ordinal"`
+	// Order places the task within its area, from 1.
+	Order   int    `json:"order"`
+	Content string `json:"content"`
+	Product string `json:"product"`
+	// Lead is the lead unit (đơn vị chủ trì) as the plan writes it.
+	Lead string `json:"lead"`
+	// Coordinating are the coordinating units, one a unit.
+	Coordinating []string `json:"coordinating"`
+	Timeline     Timeline `json:"timeline"`
+
+	Status   Status `json:"status"`
+	Progress int    `json:"progress"`
+	// Result is the officer's summary of what was achieved.
+	Result   string     `json:"result,omitempty"`
+	Updates  []Update   `json:"updates,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// DisplayStatus returns the status to show on the given day: the stored one,
+// or Overdue when the task is neither done nor dropped and its due date has
+// passed. Recurring and unparsed timelines have no due date and are never
+// overdue by date.
+func (t Task) DisplayStatus(today Date) Status {
+	status := t.Status
+	if status == "" {
+		status = StatusNotStarted
+	}
+	if status.Closed() {
+		return status
+	}
+	if due := t.Timeline.Due; !due.IsZero() && due.Before(today) {
+		return StatusOverdue
+	}
+	return status
+}
+
+// Validate reports the first field that keeps the task from being saved.
+func (t Task) Validate() error {
+	where := "nhiệm vụ"
+	if t.Ordinal != "" {
+		where += " " + t.Ordinal
+	}
+	switch {
+	case strings.TrimSpace(t.Content) == "":
+		return fmt.Errorf("%w: %s: nội dung không được để trống", ErrInvalid, where)
+	case t.Progress < 0 || t.Progress > 100:
+		return fmt.Errorf("%w: %s: tiến độ %d%% phải từ 0 đến 100", ErrInvalid, where, t.Progress)
+	}
+	if _, err := ParseStatus(string(t.Status)); err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	return nil
+}
+
+// SplitUnits splits a cell of unit names on ";" and line breaks, never on
+// ",": "Phòng Công chức, viên chức" is one unit. Bullet dashes, spaces and
+// trailing full stops are trimmed, empty items dropped.
+func SplitUnits(cell string) []string {
+	fields := strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' })
+	units := make([]string, 0, len(fields))
+	for _, f := range fields {
+		unit := strings.TrimSpace(f)
+		unit = strings.TrimSpace(strings.TrimLeft(unit, "-–•+*"))
+		unit = strings.TrimRight(unit, ".")
+		if unit != "" {
+			units = append(units, unit)
+		}
+	}
+	return units
+}
+
+// JoinUnits writes units back as one cell, one unit a line.
+func JoinUnits(units []string) string { return strings.Join(units, "\n") }

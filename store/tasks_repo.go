@@ -1,0 +1,252 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Areas returns a plan's areas in order.
+func (s *Store) Areas(planID uint64) ([]Area, error) {
+	var areas []Area
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		areas, err = readAreas(tx, planID)
+		return err
+	})
+	return areas, err
+}
+
+func readAreas(tx *bolt.Tx, planID uint64) ([]Area, error) {
+	areas, err := listChildren[Area](tx, bucketAreas, planID)
+	sort.SliceStable(areas, func(i, j int) bool { return areas[i].Order < areas[j].Order })
+	return areas, err
+}
+
+// CreateArea adds an area to a plan and gives it an id.
+func (s *Store) CreateArea(a *Area) error {
+	if strings.TrimSpace(a.Name) == "" {
+		return fmt.Errorf("%w: tên lĩnh vực không được để trống", ErrInvalid)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return insertChild(tx, bucketAreas, a) })
+}
+
+// UpdateArea saves changes to an area.
+func (s *Store) UpdateArea(a Area) error {
+	if strings.TrimSpace(a.Name) == "" {
+		return fmt.Errorf("%w: tên lĩnh vực không được để trống", ErrInvalid)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return wrapRecord("lĩnh vực", a.ID, replaceChild(tx, bucketAreas, &a))
+	})
+}
+
+// DeleteArea removes an area that holds no tasks.
+func (s *Store) DeleteArea(planID, areaID uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		tasks, err := listChildren[Task](tx, bucketTasks, planID)
+		if err != nil {
+			return err
+		}
+		count := 0
+		for _, t := range tasks {
+			if t.AreaID == areaID {
+				count++
+			}
+		}
+		if count > 0 {
+			return fmt.Errorf("%w: lĩnh vực còn %d nhiệm vụ; hãy chuyển hoặc xoá các nhiệm vụ trước", ErrInvalid, count)
+		}
+		return wrapRecord("lĩnh vực", areaID, deleteChild(tx, bucketAreas, planID, areaID))
+	})
+}
+
+// Tasks returns a plan's tasks ordered by area and then by their order within
+// it, with their timelines parsed against the plan's year.
+func (s *Store) Tasks(planID uint64) ([]Task, error) {
+	var tasks []Task
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		tasks, err = readTasks(tx, planID)
+		return err
+	})
+	return tasks, err
+}
+
+func readTasks(tx *bolt.Tx, planID uint64) ([]Task, error) {
+	plan, err := readPlan(tx, planID)
+	if err != nil {
+		return nil, err
+	}
+	areas, err := readAreas(tx, planID)
+	if err != nil {
+		return nil, err
+	}
+	areaOrder := make(map[uint64]int, len(areas))
+	for _, a := range areas {
+		areaOrder[a.ID] = a.Order
+	}
+	tasks, err := listChildren[Task](tx, bucketTasks, planID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tasks {
+		tasks[i].Timeline = ParseTimeline(tasks[i].Timeline.Text, plan.Year)
+	}
+	sort.SliceStable(tasks, func(i, j int) bool {
+		ai, aj := areaOrder[tasks[i].AreaID], areaOrder[tasks[j].AreaID]
+		if ai != aj {
+			return ai < aj
+		}
+		return tasks[i].Order < tasks[j].Order
+	})
+	return tasks, nil
+}
+
+// Task returns one task of a plan.
+func (s *Store) Task(planID, taskID uint64) (Task, error) {
+	var task Task
+	err := s.db.View(func(tx *bolt.Tx) error {
+		plan, err := readPlan(tx, planID)
+		if err != nil {
+			return err
+		}
+		if err := getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task); err != nil {
+			return wrapRecord("nhiệm vụ", taskID, err)
+		}
+		task.Timeline = ParseTimeline(task.Timeline.Text, plan.Year)
+		return nil
+	})
+	return task, err
+}
+
+// CreateTask adds a task to an area of a plan and gives it an id.
+func (s *Store) CreateTask(t *Task) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := checkArea(tx, t.PlanID, t.AreaID); err != nil {
+			return err
+		}
+		return insertChild(tx, bucketTasks, t)
+	})
+}
+
+// UpdateTask saves changes to a task.
+func (s *Store) UpdateTask(t Task) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := checkArea(tx, t.PlanID, t.AreaID); err != nil {
+			return err
+		}
+		return wrapRecord("nhiệm vụ", t.ID, replaceChild(tx, bucketTasks, &t))
+	})
+}
+
+// DeleteTask removes a task.
+func (s *Store) DeleteTask(planID, taskID uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return wrapRecord("nhiệm vụ", taskID, deleteChild(tx, bucketTasks, planID, taskID))
+	})
+}
+
+// Progress is a change of a task's tracking fields.
+type Progress struct {
+	Status   Status
+	Percent  int
+	Note     string
+	Reported Date
+}
+
+// RecordProgress sets a task's status and progress in one transaction and
+// keeps a dated update of the change. A finished task is 100% done; work
+// reported on a task not yet started puts it in progress.
+func (s *Store) RecordProgress(planID, taskID uint64, p Progress) (Task, error) {
+	var task Task
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task); err != nil {
+			return wrapRecord("nhiệm vụ", taskID, err)
+		}
+		task.applyProgress(p)
+		if err := task.Validate(); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), task)
+	})
+	if err != nil {
+		return Task{}, err
+	}
+	return s.Task(planID, taskID)
+}
+
+func (t *Task) applyProgress(p Progress) {
+	status, percent := p.Status, p.Percent
+	switch {
+	case status == StatusDone:
+		percent = 100
+	case status == StatusNotStarted && percent > 0:
+		status = StatusInProgress
+	}
+	if status == t.Status && percent == t.Progress && p.Note == "" {
+		return
+	}
+	t.Status, t.Progress = status, percent
+	t.Updates = append(t.Updates, Update{Date: p.Reported, Note: p.Note, Progress: percent, Status: status})
+}
+
+func checkArea(tx *bolt.Tx, planID, areaID uint64) error {
+	if tx.Bucket(bucketAreas).Get(childKey(planID, areaID)) == nil {
+		return fmt.Errorf("lĩnh vực #%d của kế hoạch #%d: %w", areaID, planID, ErrNotFound)
+	}
+	return nil
+}
+
+// Targets returns a plan's targets in order.
+func (s *Store) Targets(planID uint64) ([]Target, error) {
+	var targets []Target
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		targets, err = listChildren[Target](tx, bucketTargets, planID)
+		return err
+	})
+	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Order < targets[j].Order })
+	return targets, err
+}
+
+// CreateTarget adds a target to a plan and gives it an id.
+func (s *Store) CreateTarget(t *Target) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return insertChild(tx, bucketTargets, t) })
+}
+
+// UpdateTarget saves changes to a target.
+func (s *Store) UpdateTarget(t Target) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return wrapRecord("chỉ tiêu", t.ID, replaceChild(tx, bucketTargets, &t))
+	})
+}
+
+// DeleteTarget removes a target.
+func (s *Store) DeleteTarget(planID, targetID uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return wrapRecord("chỉ tiêu", targetID, deleteChild(tx, bucketTargets, planID, targetID))
+	})
+}
+
+// wrapRecord names the record an error is about; nil stays nil.
+func wrapRecord(kind string, id uint64, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s #%d: %w", kind, id, err)
+}
