@@ -85,3 +85,17 @@ func Ensure(st Seeder) (bool, error) {
 	}
 	return st.Seed(Plan2023Key, settings, bundle)
 }
+
+// Open opens the database at path, as both programs do: it creates the file
+// on first use and gives it the seed plan once.
+func Open(path string) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := Ensure(st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}

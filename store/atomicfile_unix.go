@@ -1,0 +1,20 @@
+//go:build !windows
+
+package store
+
+import (
+	"errors"
+	"syscall"
+)
+
+// describePlatformError names the errors of this system that
+// describeFileError does not know.
+func describePlatformError(err error) (string, bool) {
+	if errors.Is(err, syscall.ENOSPC) {
+		return "ổ đĩa đã đầy", true
+	}
+	if errors.Is(err, syscall.EROFS) {
+		return "ổ đĩa chỉ cho phép đọc", true
+	}
+	return "", false
+}
