@@ -165,3 +165,12 @@ func SplitUnits(cell string) []string {
 
 // JoinUnits writes units back as one cell, one unit a line.
 func JoinUnits(units []string) string { return strings.Join(units, "\n") }
+
+// StatusCounts counts tasks by the status shown on the given day.
+func StatusCounts(tasks []Task, today Date) map[Status]int {
+	counts := make(map[Status]int, len(Statuses)+1)
+	for _, t := range tasks {
+		counts[t.DisplayStatus(today)]++
+	}
+	return counts
+}

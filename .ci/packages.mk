@@ -1,0 +1,14 @@
+# Debian packages each kind of work needs; .ci/apt-install installs the missing ones.
+
+# go test -race needs cgo; the PDF tests read the output back with poppler.
+PKGS_TEST := gcc libc6-dev poppler-utils
+
+# The window compiles GLFW's C code against the X11 and OpenGL headers.
+PKGS_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev
+
+# Cross-compiling the window for Windows.
+PKGS_WINDOWS := gcc-mingw-w64-x86-64
+
+# Looking at the window without a display.
+PKGS_SCREENSHOT := xvfb xauth x11-apps imagemagick

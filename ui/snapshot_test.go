@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// TestSnapshots saves pictures of the screens for looking at them and for the
+// user guide: CCHC_UI_SNAPSHOTS=DIR go test -tags ci ./ui -run Snapshots.
+func TestSnapshots(t *testing.T) {
+	dir := os.Getenv("CCHC_UI_SNAPSHOTS")
+	if dir == "" {
+		t.Skip("set CCHC_UI_SNAPSHOTS=DIR to save pictures of the screens")
+	}
+	a := test.NewTempApp(t)
+	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	defer st.Close()
+	w := NewMainWindow(a, st, fixedToday)
+	w.Window.Resize(fyne.NewSize(1200, 760))
+	save(t, w.Window, filepath.Join(dir, "tasks.png"))
+
+	row := taskRow(t, w.Tasks, "II", "8")
+	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
+	save(t, w.Window, filepath.Join(dir, "task-selected.png"))
+}
+
+func save(t *testing.T, w fyne.Window, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
