@@ -19,6 +19,8 @@ func (officeTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 
 func (officeTheme) Font(style fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(style) }
 
-func (officeTheme) Icon(name fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(name) }
+func (officeTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
+	return theme.DefaultTheme().Icon(name)
+}
 
 func (officeTheme) Size(name fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(name) }
