@@ -82,6 +82,57 @@ type Settings struct {
 	// Distribution is the default Nơi nhận list, one recipient a line.
 	Distribution []string `json:"distribution"`
 	Signer       Signer   `json:"signer"`
+	// Margins are the page margins of printed documents.
+	Margins Margins `json:"margins"`
+}
+
+// Margins are page margins in millimetres.
+type Margins struct {
+	Top    float64 `json:"top"`
+	Bottom float64 `json:"bottom"`
+	Left   float64 `json:"left"`
+	Right  float64 `json:"right"`
+}
+
+// DefaultMargins are the margins documents print with unless the settings
+// say otherwise: the smallest Decree 30/2020 allows on top, bottom and right,
+// and 30 mm on the left for binding.
+var DefaultMargins = Margins{Top: 20, Bottom: 20, Left: 30, Right: 15}
+
+// MarginRanges are the limits Decree 30/2020 sets for each margin, in mm.
+var MarginRanges = struct{ Top, Bottom, Left, Right [2]float64 }{
+	Top: [2]float64{20, 25}, Bottom: [2]float64{20, 25}, Left: [2]float64{30, 35}, Right: [2]float64{15, 20},
+}
+
+// OrDefault returns m, or DefaultMargins when m is unset.
+func (m Margins) OrDefault() Margins {
+	if m == (Margins{}) {
+		return DefaultMargins
+	}
+	return m
+}
+
+// Validate reports a margin outside the range Decree 30/2020 allows.
+func (m Margins) Validate() error {
+	if m == (Margins{}) {
+		return nil
+	}
+	checks := []struct {
+		name  string
+		value float64
+		limit [2]float64
+	}{
+		{"lề trên", m.Top, MarginRanges.Top},
+		{"lề dưới", m.Bottom, MarginRanges.Bottom},
+		{"lề trái", m.Left, MarginRanges.Left},
+		{"lề phải", m.Right, MarginRanges.Right},
+	}
+	for _, c := range checks {
+		if c.value < c.limit[0] || c.value > c.limit[1] {
+			return fmt.Errorf("%w: %s %g mm nằm ngoài khoảng %g–%g mm mà Nghị định 30/2020 cho phép", ErrInvalid, c.name, c.value, c.limit[0], c.limit[1])
+		}
+	}
+	return nil
 }
 
 // Validate reports the first setting that cannot be used in a document.
@@ -97,5 +148,5 @@ func (s Settings) Validate() error {
 	if _, err := ParseAuthority(string(s.Signer.Authority)); err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	return nil
+	return s.Margins.Validate()
 }

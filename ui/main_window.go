@@ -51,7 +51,8 @@ func NewMainWindow(a fyne.App, st Store, today func() store.Date) *MainWindow {
 	w.Tasks = NewTasksScreen(st, today, w.showError)
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = "Chọn kế hoạch"
-	top := container.NewBorder(nil, nil, widget.NewLabel("Kế hoạch:"), nil, w.planSelect)
+	actions := container.NewHBox(w.exportPDFButton(), w.exportExcelButton(), w.importButton())
+	top := container.NewBorder(nil, nil, widget.NewLabel("Kế hoạch:"), actions, w.planSelect)
 	w.Window.SetContent(container.NewBorder(top, nil, nil, nil, w.Tasks.Content()))
 	w.Window.Resize(fyne.NewSize(1200, 760))
 	w.loadPlans()
@@ -81,11 +82,18 @@ func planLabel(p store.Plan) string {
 }
 
 func (w *MainWindow) onPlanSelected(string) {
+	if plan, ok := w.selectedPlan(); ok {
+		w.Tasks.ShowPlan(plan)
+	}
+}
+
+// selectedPlan returns the plan chosen above the table.
+func (w *MainWindow) selectedPlan() (store.Plan, bool) {
 	i := w.planSelect.SelectedIndex()
 	if i < 0 || i >= len(w.plans) {
-		return
+		return store.Plan{}, false
 	}
-	w.Tasks.ShowPlan(w.plans[i])
+	return w.plans[i], true
 }
 
 func (w *MainWindow) showError(err error) {
