@@ -21,6 +21,8 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	}
 	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
 		return fmt.Errorf("không ghi được %s: đó là một thư mục", path)
+	} else if statErr == nil && info.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("không ghi được %s: tệp chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn tên tệp khác", path)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

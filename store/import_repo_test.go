@@ -1,0 +1,132 @@
+package store
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestTaskHashFollowsWhatTheTaskAsks(t *testing.T) {
+	task := Task{Ordinal: "1", Content: "Rà soát", Product: "Báo cáo", Lead: "Văn phòng Sở", Coordinating: []string{"Thanh tra Sở"}, Timeline: Timeline{Text: "Năm 2023"}}
+	base := TaskHash(task)
+	tracked := task
+	tracked.Status, tracked.Progress, tracked.Result = StatusDone, 100, "Xong"
+	if TaskHash(tracked) != base {
+		t.Error("tracking fields change the fingerprint")
+	}
+	changes := []func(*Task){
+		func(t *Task) { t.Content += "." },
+		func(t *Task) { t.Lead = "Thanh tra Sở" },
+		func(t *Task) { t.Coordinating = nil },
+		func(t *Task) { t.Timeline.Text = "Quý II/2023" },
+		func(t *Task) { t.Ordinal = "2" },
+		func(t *Task) { t.Product, t.Lead = "Báo cáoVăn phòng Sở", "" },
+	}
+	for i, change := range changes {
+		changed := task
+		change(&changed)
+		if TaskHash(changed) == base {
+			t.Errorf("change %d keeps the fingerprint", i)
+		}
+	}
+	if len(base) != 16 {
+		t.Errorf("fingerprint %q", base)
+	}
+}
+
+func TestReplacePlanContentsIsAllOrNothing(t *testing.T) {
+	st := openTemp(t)
+	if err := st.SaveSettings(testSettings()); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := st.CreateBundle(testBundle(2023, "122"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported := Bundle{
+		Plan: Plan{Year: 2023, Number: "130", Symbol: "KH-SKH", Agency: Agency{Name: "Sở Kế hoạch và Đầu tư"},
+			Sections: []Section{{Level: 1, Number: "I", Title: "MỤC ĐÍCH"}}},
+		Areas: []AreaTasks{{Area: Area{Numeral: "A", Name: "Nhiệm vụ chung"}, Tasks: []Task{{Ordinal: "1", Content: "Việc mới", Timeline: Timeline{Text: "Quý II"}}}}},
+	}
+	stored, err := st.ReplacePlanContents(plan.ID, imported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Ref() != "130/KH-SKH" || stored.Agency.Parent != "UBND TỈNH TUYÊN QUANG" || stored.Summary != "Cải cách hành chính" || len(stored.Sections) != 1 {
+		t.Errorf("stored plan %s %+v %q %v", stored.Ref(), stored.Agency, stored.Summary, stored.Sections)
+	}
+	tasks, _ := st.Tasks(plan.ID)
+	areas, _ := st.Areas(plan.ID)
+	targets, _ := st.Targets(plan.ID)
+	if len(tasks) != 1 || tasks[0].Content != "Việc mới" || tasks[0].Timeline.Due != NewDate(2023, 6, 30) || len(areas) != 1 || len(targets) != 1 {
+		t.Errorf("after replace: %d areas, %d tasks %+v, %d targets (kept)", len(areas), len(tasks), tasks, len(targets))
+	}
+
+	bad := imported
+	bad.Areas = []AreaTasks{{Area: Area{Name: "X"}, Tasks: []Task{{Content: "ok"}, {Content: " "}}}}
+	if _, err := st.ReplacePlanContents(plan.ID, bad); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("invalid bundle: %v", err)
+	}
+	if after, _ := st.Tasks(plan.ID); len(after) != 1 || after[0].Content != "Việc mới" {
+		t.Errorf("a refused import changed the plan: %+v", after)
+	}
+	if _, err := st.ReplacePlanContents(999, imported); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown plan: %v", err)
+	}
+}
+
+func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
+	st := openTemp(t)
+	plan, err := st.CreateBundle(testBundle(2023, "122"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, _ := st.Tasks(plan.ID)
+	first, second, third := tasks[0], tasks[1], tasks[2]
+	edited := second
+	edited.Content = "Ban hành kế hoạch (sửa)"
+	if err := st.UpdateTask(edited); err != nil {
+		t.Fatal(err)
+	}
+	rows := []ProgressRow{
+		{Row: 6, TaskID: first.ID, Hash: TaskHash(first), Status: StatusDone, Result: "Đã ban hành", Evidence: []string{"Quyết định 12/QĐ-SKH"}},
+		{Row: 7, TaskID: second.ID, Hash: TaskHash(second), Status: StatusInProgress, Percent: 50},
+		{Row: 8, TaskID: 999, Hash: "x", Status: StatusDone},
+		{Row: 9, TaskID: third.ID, Hash: TaskHash(third), Status: StatusNotStarted},
+	}
+	reported := NewDate(2023, 7, 15)
+	dry, err := st.ApplyProgress(plan.ID, rows, reported, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := st.Task(plan.ID, first.ID); after.Status != StatusNotStarted {
+		t.Fatal("a dry run wrote")
+	}
+	outcome, err := st.ApplyProgress(plan.ID, rows, reported, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []ProgressOutcome{dry, outcome} {
+		if len(o.Updated) != 1 || o.Updated[0].Row != 6 || len(o.Changed) != 1 || o.Changed[0].Row != 7 ||
+			len(o.Unmatched) != 1 || o.Unmatched[0].Row != 8 || len(o.Unchanged) != 1 {
+			t.Errorf("outcome %+v", o)
+		}
+	}
+	done, _ := st.Task(plan.ID, first.ID)
+	if done.Status != StatusDone || done.Progress != 100 || done.Result != "Đã ban hành" || len(done.Evidence) != 1 || done.Evidence[0].Added != reported || len(done.Updates) != 1 {
+		t.Errorf("updated task %+v", done)
+	}
+	if done.Content != first.Content || done.Lead != first.Lead {
+		t.Error("progress import changed what the task asks")
+	}
+	if still, _ := st.Task(plan.ID, second.ID); still.Status != StatusNotStarted || still.Progress != 0 {
+		t.Errorf("a task changed since the export took the report: %+v", still)
+	}
+
+	again, err := st.ApplyProgress(plan.ID, rows[:1], reported.AddDays(1), false)
+	if err != nil || len(again.Unchanged) != 1 {
+		t.Errorf("the same report twice: %+v %v", again, err)
+	}
+	if kept, _ := st.Task(plan.ID, first.ID); kept.Evidence[0].Added != reported || len(kept.Updates) != 1 {
+		t.Errorf("reapplying changed the evidence dates or history: %+v", kept)
+	}
+}
