@@ -25,6 +25,12 @@ type Store interface {
 	Areas(planID uint64) ([]store.Area, error)
 	Tasks(planID uint64) ([]store.Task, error)
 	RecordProgress(planID, taskID uint64, p store.Progress) (store.Task, error)
+	Plan(id uint64) (store.Plan, error)
+	Settings() (store.Settings, error)
+	SetSignerName(name string) (int, error)
+	CreateBundle(b store.Bundle) (store.Plan, error)
+	ReplacePlanContents(planID uint64, b store.Bundle) (store.Plan, error)
+	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error)
 }
 
 // MainWindow is the application window: a choice of plan above the plan's

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kehoach/cchc/store"
+)
+
+func init() {
+	commands["settings"] = command{
+		usage:   "settings [get KHÓA | set KHÓA GIÁ_TRỊ]",
+		summary: "xem hoặc sửa cài đặt: tên cơ quan, đơn vị, nơi nhận, người ký, lề trang",
+		args:    argCount{0, 3},
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			return runSettings
+		},
+	}
+}
+
+func runSettings(e *env, args []string) error {
+	if len(args) == 0 {
+		return listSettings(e)
+	}
+	switch {
+	case args[0] == "get" && len(args) == 2:
+		return getSetting(e, args[1])
+	case args[0] == "set" && len(args) == 3:
+		return setSetting(e, args[1], args[2])
+	case args[0] == "set":
+		return usageError("settings set cần KHÓA và một GIÁ_TRỊ; giá trị có dấu cách thì đặt trong ngoặc kép")
+	}
+	return usageError("cách dùng: cchc-cli settings, cchc-cli settings get KHÓA hoặc cchc-cli settings set KHÓA GIÁ_TRỊ; các khóa: %s", strings.Join(store.SettingKeys(), ", "))
+}
+
+// listSettings prints every key with its value; a list continues one item a
+// line under its first.
+func listSettings(e *env) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	keys := store.SettingKeys()
+	width := 0
+	for _, key := range keys {
+		width = max(width, utf8.RuneCountInString(key))
+	}
+	for _, key := range keys {
+		value, err := settings.Setting(key)
+		if err != nil {
+			return err
+		}
+		writeSetting(e.stdout, key, value, width)
+	}
+	return nil
+}
+
+func writeSetting(w io.Writer, key, value string, width int) {
+	if value == "" {
+		value = "(trống)"
+	}
+	pad := strings.Repeat(" ", width+2)
+	lines := strings.Split(value, "\n")
+	fmt.Fprintf(w, "%-*s  %s\n", width, key, lines[0])
+	for _, line := range lines[1:] {
+		fmt.Fprintf(w, "%s%s\n", pad, line)
+	}
+}
+
+// getSetting prints one value as it is, a list one item a line.
+func getSetting(e *env, key string) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	value, err := settings.Setting(key)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, value)
+	return nil
+}
+
+// setSetting changes one value. The signer's name also goes into every plan
+// that has none yet; other values change the settings only, which new plans
+// take: existing plans keep the names they were issued under.
+func setSetting(e *env, key, value string) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(key, "signer.name") {
+		return setSignerName(e, st, value)
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	if err := settings.SetSetting(key, value); err != nil {
+		return err
+	}
+	if err := st.SaveSettings(settings); err != nil {
+		return err
+	}
+	saved, _ := settings.Setting(key)
+	fmt.Fprintf(e.stdout, "Đã lưu %s: %s\n", key, strings.ReplaceAll(saved, "\n", "; "))
+	return nil
+}
+
+func setSignerName(e *env, st *store.Store, value string) error {
+	name := strings.Join(strings.Fields(value), " ")
+	if name == "" {
+		return usageError("họ tên người ký không được để trống")
+	}
+	plans, err := st.SetSignerName(name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã lưu họ tên người ký: %s. %d kế hoạch chưa có tên người ký nay mang tên này.\n", name, plans)
+	return nil
+}

@@ -1,0 +1,183 @@
+package export
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/kehoach/cchc/store"
+)
+
+// The appendix: its heading lines and its table.
+var (
+	appendixHeadStyle = textStyle{styleBold, 14}   // BIỂU KẾ HOẠCH CHI TIẾT and the title
+	appendixNoteStyle = textStyle{styleItalic, 14} // (Kèm theo Kế hoạch số ...)
+	tableHeadStyle    = textStyle{styleBold, 12}
+	tableCellStyle    = textStyle{styleRegular, 12}
+	tableAreaStyle    = textStyle{styleBold, 12}
+)
+
+// columnShares are the widths of the table's columns as shares of the text
+// width: TT, content, product, lead unit, coordinating units, timeline.
+var columnShares = []float64{0.055, 0.33, 0.17, 0.15, 0.15, 0.145}
+
+// Columns of the table.
+const (
+	colTT = iota
+	colContent
+	colProduct
+	colLead
+	colCoordinating
+	colTimeline
+	columnCount
+)
+
+// The space kept empty at the top right of a separate appendix's first
+// page, where the agency's digital signature goes (Decree 30/2020).
+const (
+	digitalSignatureWidth  = 70.0
+	digitalSignatureHeight = 20.0
+)
+
+// progressEvery is how many rows go between two progress reports.
+const progressEvery = 64
+
+// writeAppendix lays out the task table on new landscape pages numbered on
+// their own. A separate appendix keeps the room for the agency's digital
+// signature at the top right of its first page.
+func writeAppendix(ctx context.Context, l *layout, doc PlanDocument, separate bool, report func(float64)) error {
+	l.startPart(pageLandscape)
+	if separate {
+		x := l.page.right() - digitalSignatureWidth
+		l.record("digital signature", x, l.y, digitalSignatureWidth, digitalSignatureHeight)
+		l.y += digitalSignatureHeight
+	}
+	appendixHeading(l, doc.Plan)
+	t := newPDFTable(l, columnShares, tableHeadings(doc.Plan), tableHeadStyle)
+	t.start()
+	groups := groupTasks(doc)
+	done, total := 0, max(1, len(doc.Tasks))
+	for _, g := range groups {
+		if g.area != nil {
+			area := appendixAreaRow(t, *g.area)
+			first := 0.0
+			if len(g.tasks) > 0 {
+				first = t.height(appendixTaskRow(t, g.tasks[0]).lines)
+			}
+			t.keep(t.height(area.lines) + first)
+			t.add(area)
+		}
+		for _, task := range g.tasks {
+			t.add(appendixTaskRow(t, task))
+			if done++; done%progressEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				report(layoutShare * (0.1 + 0.9*float64(done)/float64(total)))
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+// appendixHeading draws the appendix's heading, title and reference line,
+// centred, with a short rule under them.
+func appendixHeading(l *layout, plan store.Plan) {
+	c := pdfColumn{x: l.page.left(), w: l.page.contentWidth()}
+	y, widest := l.y, 0.0
+	for _, text := range appendixTitleLines(plan.Appendix) {
+		var w float64
+		y, w = l.centredLines("appendix heading", c, y, text, appendixHeadStyle)
+		widest = max(widest, w)
+	}
+	y, _ = l.centredLines("appendix note", c, y, plan.AppendixNote(), appendixNoteStyle)
+	y += ruleGap
+	l.rule(c.centre(), y, shortRule*widest)
+	l.y = y + 5
+}
+
+// appendixTitleLines returns the bold lines on top of the appendix: the
+// heading as the plan has it, "BIỂU KẾ HOẠCH CHI TIẾT", and the title under
+// it. When the heading is a numbering ("Phụ lục I"), the title is the
+// appendix's name and prints in capitals.
+func appendixTitleLines(a store.Appendix) []string {
+	var lines []string
+	if heading := strings.TrimSpace(a.Heading); heading != "" {
+		lines = append(lines, heading)
+	}
+	title := strings.TrimSpace(a.Title)
+	if title == "" {
+		return lines
+	}
+	if strings.HasPrefix(strings.ToLower(a.Heading), "phụ lục") {
+		title = strings.ToUpper(title)
+	}
+	return append(lines, title)
+}
+
+// tableHeadings returns the plan's own column headings, the seed plan's
+// standing in for any it lacks.
+func tableHeadings(plan store.Plan) []string {
+	headings := plan.Appendix.Columns
+	for i, heading := range headings {
+		if strings.TrimSpace(heading) == "" {
+			headings[i] = store.DefaultColumns[i]
+		}
+	}
+	return headings[:]
+}
+
+// areaRow makes the row of a reform area: its numeral, then its name across
+// the other columns.
+func appendixAreaRow(t *pdfTable, a store.Area) pdfRow {
+	return t.row(
+		t.cell(colTT, 1, a.Numeral, tableAreaStyle, "C"),
+		t.cell(colContent, columnCount-colContent, a.Name, tableAreaStyle, "L"),
+	)
+}
+
+// taskRow makes the row of a task; cells of several items print one a line.
+func appendixTaskRow(t *pdfTable, task store.Task) pdfRow {
+	return t.row(
+		t.cell(colTT, 1, task.Ordinal, tableCellStyle, "C"),
+		t.cell(colContent, 1, task.Content, tableCellStyle, "L"),
+		t.cell(colProduct, 1, task.Product, tableCellStyle, "L"),
+		t.cell(colLead, 1, task.Lead, tableCellStyle, "L"),
+		t.cell(colCoordinating, 1, strings.Join(task.Coordinating, "\n"), tableCellStyle, "L"),
+		t.cell(colTimeline, 1, task.Timeline.Text, tableCellStyle, "C"),
+	)
+}
+
+// taskGroup is an area with its tasks in order; area is nil for tasks that
+// belong to no area of the plan.
+type taskGroup struct {
+	area  *store.Area
+	tasks []store.Task
+}
+
+// groupTasks puts the tasks under their areas, in the areas' order, and
+// the tasks of no known area last.
+func groupTasks(doc PlanDocument) []taskGroup {
+	index := make(map[uint64]int, len(doc.Areas))
+	groups := make([]taskGroup, len(doc.Areas), len(doc.Areas)+1)
+	for i := range doc.Areas {
+		groups[i].area = &doc.Areas[i]
+		index[doc.Areas[i].ID] = i
+	}
+	var orphans []store.Task
+	for _, task := range doc.Tasks {
+		if i, ok := index[task.AreaID]; ok {
+			groups[i].tasks = append(groups[i].tasks, task)
+		} else {
+			orphans = append(orphans, task)
+		}
+	}
+	for i := range groups {
+		slices.SortStableFunc(groups[i].tasks, func(a, b store.Task) int { return cmp.Compare(a.Order, b.Order) })
+	}
+	if len(orphans) > 0 {
+		groups = append(groups, taskGroup{tasks: orphans})
+	}
+	return groups
+}

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/kehoach/cchc/store"
+)
+
+// pdfFlow is the "Xuất PDF" action of a window over a seeded store, with
+// the file dialog and the viewer replaced: it saves to path and records
+// what it was asked to open.
+type pdfFlow struct {
+	*pdfExport
+	st        *store.Store
+	suggested string
+	opened    string
+	ended     chan error
+}
+
+func newPDFFlow(t *testing.T, path string) *pdfFlow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	t.Cleanup(func() { st.Close() })
+	w := NewMainWindow(a, st, fixedToday)
+	t.Cleanup(w.Window.Close)
+	f := &pdfFlow{pdfExport: newPDFExport(w), st: st, ended: make(chan error, 1)}
+	f.chooseFile = func(suggested string, done func(string)) {
+		f.suggested = suggested
+		done(path)
+	}
+	f.openFile = func(p string) error { f.opened = p; return nil }
+	f.finished = func(err error) { f.ended <- err }
+	return f
+}
+
+// wait waits for the export to end and returns its error.
+func (f *pdfFlow) wait(t *testing.T) error {
+	t.Helper()
+	select {
+	case err := <-f.ended:
+		return err
+	case <-time.After(30 * time.Second):
+		t.Fatal("the export did not end")
+		return nil
+	}
+}
+
+func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kh.pdf")
+	f := newPDFFlow(t, path)
+
+	// Given a plan without a signer name, when the officer presses Xuất PDF,
+	f.start()
+	if f.signer == nil {
+		t.Fatal("no question for the signer's name")
+	}
+	// types the name and goes on with the plan and its appendix,
+	test.Type(f.signer.entry, "Nguyễn Văn Bình")
+	f.signer.form.Submit()
+	if f.ask == nil || f.choice.Selected != choiceWithAppendix {
+		t.Fatal("no choice of what to print, with the appendix chosen first")
+	}
+	f.ask.Confirm()
+	if err := f.wait(t); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+
+	// then the file holds the name, the name is saved for every plan,
+	if f.suggested != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
+		t.Errorf("suggested name %q", f.suggested)
+	}
+	text, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(text), "Nguyễn Văn Bình") || !strings.Contains(string(text), "BIỂU KẾ HOẠCH CHI TIẾT") {
+		t.Error("the PDF lacks the signer's name or the appendix")
+	}
+	plan, _ := f.st.FindPlan("2023")
+	settings, _ := f.st.Settings()
+	if plan.Signer.Name != "Nguyễn Văn Bình" || settings.Signer.Name != "Nguyễn Văn Bình" {
+		t.Errorf("name saved as %q in the plan, %q in the settings", plan.Signer.Name, settings.Signer.Name)
+	}
+	// and the officer may open it in the viewer.
+	if f.doneInfo == nil {
+		t.Fatal("no offer to open the file")
+	}
+	f.doneInfo.Confirm()
+	if f.opened != path {
+		t.Errorf("opened %q, want %q", f.opened, path)
+	}
+
+	// The next export does not ask again.
+	f.signer = nil
+	f.start()
+	if f.signer != nil {
+		t.Error("the name was asked a second time")
+	}
+}
+
+func TestExportAppendixAloneWithoutName(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bieu.pdf")
+	f := newPDFFlow(t, path)
+	f.start()
+	f.signer.form.Dismiss() // "Bỏ qua": no name
+	f.choice.SetSelected(choiceAppendixOnly)
+	f.ask.Confirm()
+	if err := f.wait(t); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(f.suggested, "Biểu kế hoạch chi tiết") {
+		t.Errorf("suggested %q", f.suggested)
+	}
+	out, _ := exec.Command("pdfinfo", path).Output()
+	if !strings.Contains(string(out), "841.89 x 595.28") {
+		t.Errorf("the appendix alone is not landscape:\n%s", out)
+	}
+	if settings, _ := f.st.Settings(); settings.Signer.Name != "" {
+		t.Errorf("a skipped name was saved: %q", settings.Signer.Name)
+	}
+}
+
+func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kh.pdf")
+	if err := os.WriteFile(path, []byte("bản đã ký"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	f := newPDFFlow(t, path)
+	f.st.SetSignerName("Nguyễn Văn Bình")
+	f.w.loadPlans()
+	f.start()
+	f.ask.Confirm()
+	err := f.wait(t)
+	if err == nil || !strings.Contains(err.Error(), "chỉ đọc") {
+		t.Errorf("err = %v, want the read-only file named", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "bản đã ký" {
+		t.Errorf("the earlier file now holds %q", data)
+	}
+	if f.doneInfo != nil {
+		t.Error("a failed export offered to open the file")
+	}
+}
+
+func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
+	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
+	f.saveDialog("Kế hoạch 122-KH-SKH năm 2023.pdf", func(string) { t.Error("a path was chosen without the officer") })
+	if f.w.Window.Canvas().Overlays().Top() == nil {
+		t.Error("the save dialog is not shown")
+	}
+}
+
+func TestNameWithoutExtensionGetsPDF(t *testing.T) {
+	dir := t.TempDir()
+	bare := filepath.Join(dir, "ke-hoach")
+	if err := os.WriteFile(bare, nil, 0o644); err != nil { // what the save dialog leaves
+		t.Fatal(err)
+	}
+	if got := withPDFExtension(bare); got != bare+".pdf" {
+		t.Errorf("withPDFExtension = %q", got)
+	}
+	if _, err := os.Stat(bare); err == nil {
+		t.Error("the empty file under the bare name is still there")
+	}
+	if got := withPDFExtension(filepath.Join(dir, "KH.PDF")); got != filepath.Join(dir, "KH.PDF") {
+		t.Errorf("withPDFExtension changed %q", got)
+	}
+}

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// signerDialog asks for the signer's name the first time a plan that has
+// none is printed. The name is saved in the settings and in every plan
+// without one, so it is asked once.
+type signerDialog struct {
+	entry *widget.Entry
+	form  *dialog.FormDialog
+}
+
+// newSignerDialog builds the dialog; done gets the name typed, or "" when
+// the officer goes on without one.
+func newSignerDialog(parent fyne.Window, done func(name string)) *signerDialog {
+	d := &signerDialog{entry: widget.NewEntry()}
+	d.entry.SetPlaceHolder("Ví dụ: Nguyễn Văn Bình")
+	d.entry.Validator = func(text string) error {
+		if strings.TrimSpace(text) == "" {
+			return errors.New("hãy nhập họ tên")
+		}
+		return nil
+	}
+	item := widget.NewFormItem("Họ và tên", d.entry)
+	item.HintText = "In đậm dưới chữ ký; chỉ hỏi một lần, sửa được trong cài đặt"
+	d.form = dialog.NewForm("Người ký văn bản chưa có họ tên", "Lưu và tiếp tục", "Bỏ qua",
+		[]*widget.FormItem{item}, func(ok bool) {
+			if ok {
+				done(strings.Join(strings.Fields(d.entry.Text), " "))
+				return
+			}
+			done("")
+		}, parent)
+	d.form.Resize(fyne.NewSize(520, 200))
+	return d
+}
