@@ -1,12 +1,178 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/store"
 )
 
-// exportExcelButton is a placeholder that a later change replaces.
+// allUnits is the choice of a workbook with every task.
+const allUnits = "Tất cả nhiệm vụ"
+
+// excelExport is the "Xuất Excel" action: it asks whose tasks the workbook
+// holds (all, or one lead unit's for the division to fill in) and where to
+// save, then writes the workbook behind a progress dialog.
+type excelExport struct {
+	w *MainWindow
+	// chooseFile asks where to save, suggesting a name, and calls done with
+	// the path chosen; tests replace it.
+	chooseFile func(suggested string, done func(path string))
+	// finished, when set, runs after each export ends; tests wait on it.
+	finished func(err error)
+
+	unit *widget.Select
+	ask  *dialog.ConfirmDialog
+	done dialog.Dialog
+}
+
+// exportExcelButton returns the "Xuất Excel" button of the window.
 func (w *MainWindow) exportExcelButton() *widget.Button {
-	b := widget.NewButton("Xuất Excel", nil)
-	b.Disable()
-	return b
+	return widget.NewButton("Xuất Excel", newExcelExport(w).start)
+}
+
+func newExcelExport(w *MainWindow) *excelExport {
+	x := &excelExport{w: w}
+	x.chooseFile = x.saveDialog
+	return x
+}
+
+// start asks whose tasks to export from the plan chosen in the window.
+func (x *excelExport) start() {
+	plan, ok := x.w.selectedPlan()
+	if !ok {
+		x.w.showError(fmt.Errorf("chưa chọn kế hoạch để xuất Excel"))
+		return
+	}
+	units, err := x.leadUnits(plan)
+	if err != nil {
+		x.w.showError(err)
+		return
+	}
+	x.unit = widget.NewSelect(append([]string{allUnits}, units...), nil)
+	x.unit.SetSelected(allUnits)
+	content := widget.NewForm(widget.NewFormItem("Nhiệm vụ", x.unit))
+	x.ask = dialog.NewCustomConfirm("Xuất Excel kế hoạch "+plan.Ref(), "Chọn nơi lưu…", "Huỷ", content, func(ok bool) {
+		if ok {
+			unit := x.chosenUnit()
+			x.chooseFile(export.SuggestedXLSXName(plan, unit), func(path string) { x.run(plan, unit, path) })
+		}
+	}, x.w.Window)
+	x.ask.Resize(fyne.NewSize(520, 200))
+	x.ask.Show()
+}
+
+// chosenUnit is the unit picked, or "" for every task.
+func (x *excelExport) chosenUnit() string {
+	if x.unit.Selected == allUnits {
+		return ""
+	}
+	return x.unit.Selected
+}
+
+// leadUnits lists the units that lead the plan's tasks, in order.
+func (x *excelExport) leadUnits(plan store.Plan) ([]string, error) {
+	tasks, err := x.w.store.Tasks(plan.ID)
+	if err != nil {
+		return nil, err
+	}
+	var units []string
+	for _, t := range tasks {
+		for _, unit := range store.SplitUnits(t.Lead) {
+			if !slices.Contains(units, unit) {
+				units = append(units, unit)
+			}
+		}
+	}
+	slices.Sort(units)
+	return units, nil
+}
+
+// saveDialog asks where to save with the file-save dialog, which creates
+// the file it is given; the export then replaces it whole.
+func (x *excelExport) saveDialog(suggested string, done func(path string)) {
+	d := dialog.NewFileSave(func(file fyne.URIWriteCloser, err error) {
+		if err != nil {
+			x.w.showError(fmt.Errorf("không mở được nơi lưu: %w", err))
+			return
+		}
+		if file == nil {
+			return // cancelled
+		}
+		path := file.URI().Path()
+		file.Close()
+		done(withXLSXExtension(path))
+	}, x.w.Window)
+	d.SetFileName(suggested)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// withXLSXExtension adds ".xlsx" to a name typed without it, and removes
+// the empty file the save dialog left under the bare name.
+func withXLSXExtension(path string) string {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return path
+	}
+	removeIfEmpty(path)
+	return path + ".xlsx"
+}
+
+// run writes the workbook in its own goroutine behind a progress dialog.
+func (x *excelExport) run(plan store.Plan, unit, path string) {
+	work := func(ctx context.Context, progress func(float64)) error {
+		return x.write(ctx, plan, unit, path, progress)
+	}
+	RunWithProgress(x.w.Window, "Đang xuất "+filepath.Base(path), work, func(err error) {
+		x.onFinished(path, err)
+	})
+}
+
+// write reads the plan's tasks and writes its workbook atomically: a
+// failure leaves any earlier file as it was.
+func (x *excelExport) write(ctx context.Context, plan store.Plan, unit, path string, progress func(float64)) error {
+	settings, err := x.w.store.Settings()
+	if err != nil {
+		return err
+	}
+	areas, err := x.w.store.Areas(plan.ID)
+	if err != nil {
+		return err
+	}
+	tasks, err := x.w.store.Tasks(plan.ID)
+	if err != nil {
+		return err
+	}
+	bundle := export.PlanBundle(plan, areas, tasks)
+	opts := export.XLSXOptions{Unit: unit, Today: x.w.today(), Margins: settings.Margins, Progress: progress}
+	return store.WriteFileAtomic(path, func(w io.Writer) error {
+		return export.WriteXLSX(ctx, w, bundle, opts)
+	})
+}
+
+// onFinished tells the officer how the export ended.
+func (x *excelExport) onFinished(path string, err error) {
+	if x.finished != nil {
+		defer x.finished(err)
+	}
+	if err != nil {
+		removeIfEmpty(path)
+		if !Cancelled(err) {
+			x.w.showError(err)
+		}
+		return
+	}
+	x.done = dialog.NewInformation("Đã xuất Excel", "Đã ghi "+path+".", x.w.Window)
+	x.done.Show()
 }

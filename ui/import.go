@@ -1,12 +1,172 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/store"
 )
 
-// importButton is a placeholder that a later change replaces.
+// The two kinds of import.
+const (
+	choiceImportPlan     = "Kế hoạch: bảng nhiệm vụ từ tệp Excel (.xlsx) hoặc Word (.docx)"
+	choiceImportProgress = "Tiến độ: bảng theo dõi do đơn vị gửi về (.xlsx)"
+)
+
+// importFlow is the "Nhập từ tệp…" action: it asks what the file holds and
+// which file, reads it off the UI goroutine, and shows a preview of what
+// would be stored, with every row it could not read, before anything is
+// written.
+type importFlow struct {
+	w *MainWindow
+	// chooseFile asks which file to read and calls done with its path;
+	// tests replace it.
+	chooseFile func(done func(path string))
+	// shown, when set, is told of each preview shown; tests use it.
+	shown func(p *importPreview)
+	// finished, when set, runs after the flow ends: written, refused or
+	// cancelled; tests wait on it.
+	finished func(err error)
+
+	kind *widget.RadioGroup
+	ask  *dialog.ConfirmDialog
+}
+
+// importButton returns the "Nhập từ tệp…" button of the window.
 func (w *MainWindow) importButton() *widget.Button {
-	b := widget.NewButton("Nhập từ tệp…", nil)
-	b.Disable()
-	return b
+	return widget.NewButton("Nhập từ tệp…", newImportFlow(w).start)
+}
+
+func newImportFlow(w *MainWindow) *importFlow {
+	f := &importFlow{w: w}
+	f.chooseFile = f.openDialog
+	return f
+}
+
+// start asks whether the file is a plan or a division's progress.
+func (f *importFlow) start() {
+	f.kind = widget.NewRadioGroup([]string{choiceImportPlan, choiceImportProgress}, nil)
+	f.kind.Required = true
+	f.kind.SetSelected(choiceImportPlan)
+	f.ask = dialog.NewCustomConfirm("Nhập từ tệp", "Chọn tệp…", "Huỷ", f.kind, func(ok bool) {
+		if !ok {
+			return
+		}
+		progress := f.kind.Selected == choiceImportProgress
+		f.chooseFile(func(path string) { f.read(path, progress) })
+	}, f.w.Window)
+	f.ask.Show()
+}
+
+// openDialog asks for an .xlsx or .docx file.
+func (f *importFlow) openDialog(done func(path string)) {
+	d := dialog.NewFileOpen(func(file fyne.URIReadCloser, err error) {
+		if err != nil {
+			f.w.showError(fmt.Errorf("không mở được tệp: %w", err))
+			return
+		}
+		if file == nil {
+			return // cancelled
+		}
+		path := file.URI().Path()
+		file.Close()
+		done(path)
+	}, f.w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".docx", ".XLSX", ".DOCX"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// read reads the file behind a progress dialog, then shows its preview.
+func (f *importFlow) read(path string, progress bool) {
+	if progress {
+		f.readProgress(path)
+		return
+	}
+	var im *export.Imported
+	work := func(ctx context.Context, _ func(float64)) error {
+		var err error
+		im, err = export.ReadPlanFile(path, 0)
+		return err
+	}
+	RunWithProgress(f.w.Window, "Đang đọc "+path, work, func(err error) {
+		if err != nil {
+			f.fail(err)
+			return
+		}
+		f.show(newPlanPreview(f, im))
+	})
+}
+
+// readProgress reads a returned tracking sheet and works out, without
+// writing, what it would change in the plan chosen in the window.
+func (f *importFlow) readProgress(path string) {
+	plan, ok := f.w.selectedPlan()
+	if !ok {
+		f.fail(fmt.Errorf("chưa chọn kế hoạch để nhập tiến độ"))
+		return
+	}
+	var (
+		sheet   *export.ProgressSheet
+		outcome store.ProgressOutcome
+		tasks   []store.Task
+	)
+	work := func(ctx context.Context, _ func(float64)) error {
+		var err error
+		if sheet, err = export.ReadProgressFile(path); err != nil {
+			return err
+		}
+		if tasks, err = f.w.store.Tasks(plan.ID); err != nil {
+			return err
+		}
+		outcome, err = f.w.store.ApplyProgress(plan.ID, sheet.Rows, f.w.today(), true)
+		return err
+	}
+	RunWithProgress(f.w.Window, "Đang đọc "+path, work, func(err error) {
+		if err != nil {
+			f.fail(err)
+			return
+		}
+		f.show(newProgressPreview(f, plan, sheet, outcome, tasks))
+	})
+}
+
+// show opens a preview.
+func (f *importFlow) show(p *importPreview) {
+	p.dialog.Show()
+	if f.shown != nil {
+		f.shown(p)
+	}
+}
+
+// fail shows why the import stopped and ends the flow.
+func (f *importFlow) fail(err error) {
+	if !Cancelled(err) {
+		f.w.showError(err)
+	}
+	f.end(err)
+}
+
+// end tells the test hook the flow is over.
+func (f *importFlow) end(err error) {
+	if f.finished != nil {
+		f.finished(err)
+	}
+}
+
+// selectPlanByID reloads the plans and selects the one with the given id.
+func (w *MainWindow) selectPlanByID(id uint64) {
+	w.loadPlans()
+	for i, p := range w.plans {
+		if p.ID == id {
+			w.planSelect.SetSelectedIndex(i)
+			return
+		}
+	}
 }

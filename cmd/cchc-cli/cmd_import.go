@@ -1,0 +1,191 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/store"
+)
+
+// importOptions are the flags of `cchc-cli import`.
+type importOptions struct {
+	plan     string
+	progress bool
+	dryRun   bool
+	replace  bool
+}
+
+func init() {
+	commands["import"] = command{
+		usage:   "import --plan NĂM|SỐ [--progress] [--dry-run] [--replace] TỆP",
+		summary: "nhập bảng nhiệm vụ từ Excel/Word, hoặc tiến độ do đơn vị gửi về (--progress)",
+		args:    argCount{1, 1},
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			var opts importOptions
+			fs.StringVar(&opts.plan, "plan", "", "năm hoặc số kế hoạch")
+			fs.BoolVar(&opts.progress, "progress", false, "nhập tiến độ từ bảng theo dõi")
+			fs.BoolVar(&opts.dryRun, "dry-run", false, "chỉ xem trước, không ghi")
+			fs.BoolVar(&opts.replace, "replace", false, "thay các nhiệm vụ kế hoạch đang có")
+			return func(e *env, args []string) error {
+				if opts.progress {
+					return runProgressImport(e, opts, args[0])
+				}
+				return runPlanImport(e, opts, args[0])
+			}
+		},
+	}
+}
+
+// importTarget is the plan an import goes into: an existing one, or a new
+// one for a year that has none.
+type importTarget struct {
+	plan   store.Plan
+	exists bool
+	tasks  int
+}
+
+// findImportTarget finds the plan named by --plan; a year without a plan is
+// a plan to create.
+func findImportTarget(e *env, ref string) (*store.Store, importTarget, error) {
+	if ref == "" {
+		return nil, importTarget{}, usageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
+	}
+	st, err := e.store()
+	if err != nil {
+		return nil, importTarget{}, err
+	}
+	plan, err := st.FindPlan(ref)
+	if errors.Is(err, store.ErrNotFound) {
+		if year, yearErr := strconv.Atoi(ref); yearErr == nil && len(ref) == 4 {
+			return st, importTarget{plan: store.Plan{Year: year}}, nil
+		}
+	}
+	if err != nil {
+		return nil, importTarget{}, err
+	}
+	tasks, err := st.Tasks(plan.ID)
+	if err != nil {
+		return nil, importTarget{}, err
+	}
+	return st, importTarget{plan: plan, exists: true, tasks: len(tasks)}, nil
+}
+
+func runPlanImport(e *env, opts importOptions, path string) error {
+	st, target, err := findImportTarget(e, opts.plan)
+	if err != nil {
+		return err
+	}
+	im, err := export.ReadPlanFile(path, target.plan.Year)
+	if err != nil {
+		return err
+	}
+	printImported(e, im)
+	if target.exists && target.tasks > 0 && !opts.replace {
+		message := fmt.Sprintf("%s năm %d có %d nhiệm vụ; thêm --replace để thay bằng %d nhiệm vụ trong tệp (tiến độ đã ghi của các nhiệm vụ cũ sẽ mất)",
+			target.plan.Ref(), target.plan.Year, target.tasks, im.Bundle.TaskCount())
+		if opts.dryRun {
+			fmt.Fprintln(e.stdout, "Lưu ý: "+message+".")
+			fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
+			return nil
+		}
+		return fmt.Errorf("%w: %s", store.ErrHasTasks, message)
+	}
+	if opts.dryRun {
+		fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
+		return nil
+	}
+	plan, err := storeImported(st, target, im)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.\n", im.Bundle.TaskCount(), plan.Ref(), plan.Year)
+	return nil
+}
+
+// storeImported creates the plan, or replaces the contents of the existing
+// one, in one transaction.
+func storeImported(st *store.Store, target importTarget, im *export.Imported) (store.Plan, error) {
+	if target.exists {
+		return st.ReplacePlanContents(target.plan.ID, im.ReplacementBundle(target.plan))
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return store.Plan{}, err
+	}
+	return st.CreateBundle(im.NewPlanBundle(settings))
+}
+
+// printImported tells what the file holds and every row it could not read.
+func printImported(e *env, im *export.Imported) {
+	fmt.Fprintf(e.stdout, "Tệp %s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ.\n",
+		im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
+	for _, a := range im.Bundle.Areas {
+		fmt.Fprintf(e.stdout, "  %s: %d nhiệm vụ\n", a.Label(), len(a.Tasks))
+	}
+	for _, note := range im.Notes {
+		fmt.Fprintln(e.stdout, "Lưu ý: "+note)
+	}
+	if len(im.Problems) > 0 {
+		fmt.Fprintf(e.stdout, "Không đọc được %d dòng (bỏ qua):\n", len(im.Problems))
+		for _, p := range im.Problems {
+			fmt.Fprintln(e.stdout, "  - "+p.String())
+		}
+	}
+}
+
+func runProgressImport(e *env, opts importOptions, path string) error {
+	if opts.replace {
+		return usageError("--replace không dùng với --progress: nhập tiến độ chỉ cập nhật các nhiệm vụ khớp mã")
+	}
+	st, plan, err := e.plan(opts.plan)
+	if err != nil {
+		return err
+	}
+	sheet, err := export.ReadProgressFile(path)
+	if err != nil {
+		return err
+	}
+	outcome, err := st.ApplyProgress(plan.ID, sheet.Rows, e.today(), opts.dryRun)
+	if err != nil {
+		return err
+	}
+	printProgress(e, plan, sheet, outcome, opts.dryRun)
+	return nil
+}
+
+// printProgress tells what a returned tracking sheet changed, and lists
+// every row left alone and why.
+func printProgress(e *env, plan store.Plan, sheet *export.ProgressSheet, o store.ProgressOutcome, dryRun bool) {
+	verb := "Đã cập nhật"
+	if dryRun {
+		verb = "Sẽ cập nhật"
+	}
+	fmt.Fprintf(e.stdout, "Tệp %s: %d dòng nhiệm vụ cho kế hoạch %s.\n", sheet.File, len(sheet.Rows), plan.Ref())
+	fmt.Fprintf(e.stdout, "%s %d nhiệm vụ; %d nhiệm vụ không thay đổi.\n", verb, len(o.Updated), len(o.Unchanged))
+	printRows(e, "Không khớp nhiệm vụ nào của kế hoạch (bỏ qua)", o.Unmatched)
+	printRows(e, "Nhiệm vụ đã sửa trong chương trình sau khi xuất tệp (bỏ qua, hãy xuất lại cho đơn vị)", o.Changed)
+	if len(sheet.Problems) > 0 {
+		fmt.Fprintf(e.stdout, "Không đọc được %d dòng (bỏ qua):\n", len(sheet.Problems))
+		for _, p := range sheet.Problems {
+			fmt.Fprintln(e.stdout, "  - "+p.String())
+		}
+	}
+	if dryRun {
+		fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
+	}
+}
+
+func printRows(e *env, title string, rows []store.ProgressRow) {
+	if len(rows) == 0 {
+		return
+	}
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = fmt.Sprintf("dòng %d (mã %d)", r.Row, r.TaskID)
+	}
+	fmt.Fprintf(e.stdout, "%s: %s.\n", title, strings.Join(lines, ", "))
+}

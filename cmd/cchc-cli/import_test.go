@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kehoach/cchc/seeds"
+)
+
+// exportSeedWorkbook writes the seed plan's workbook and returns its path.
+func exportSeedWorkbook(t *testing.T, db string, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "kehoach.xlsx")
+	args := append([]string{"--db", db, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "-o", out}, extra...)
+	if code, _, errOut := cli(t, args...); code != 0 {
+		t.Fatalf("export: exit %d %s", code, errOut)
+	}
+	return out
+}
+
+func tasksJSON(t *testing.T, db, plan string) []map[string]any {
+	t.Helper()
+	code, out, errOut := cli(t, "--db", db, "tasks", "--plan", plan, "--json")
+	if code != 0 {
+		t.Fatalf("tasks: exit %d %s", code, errOut)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestImportWorkbookIntoANewYear(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	file := exportSeedWorkbook(t, db)
+
+	code, out, errOut := cli(t, "--db", db, "import", file, "--plan", "2024", "--dry-run")
+	if code != 0 || !strings.Contains(out, "7 lĩnh vực, 21 nhiệm vụ") || !strings.Contains(out, "Chạy thử") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, plans, _ := cli(t, "--db", db, "plans"); strings.Contains(plans, "2024") {
+		t.Fatal("a dry run created the plan")
+	}
+	code, out, errOut = cli(t, "--db", db, "import", "--plan", "2024", file)
+	if code != 0 || !strings.Contains(out, "Đã nhập 21 nhiệm vụ vào kế hoạch 122/KH-SKH năm 2024") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	got, want := tasksJSON(t, db, "2024"), tasksJSON(t, db, "2023")
+	if len(got) != 21 {
+		t.Fatalf("%d tasks imported", len(got))
+	}
+	for i := range want {
+		for _, field := range []string{"area", "ordinal", "content", "product", "lead", "timeline"} {
+			if got[i][field] != want[i][field] {
+				t.Errorf("task %d %s = %v, want %v", i, field, got[i][field], want[i][field])
+			}
+		}
+	}
+}
+
+func TestImportIntoAPlanWithTasksNeedsReplace(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	file := filepath.Join("..", "..", "export", "testdata", "xlsx", "two-row-header.xlsx")
+
+	code, _, errOut := cli(t, "--db", db, "import", "--plan", "2023", file)
+	if code != exitError || !strings.Contains(errOut, "--replace") || !strings.Contains(errOut, "21 nhiệm vụ") {
+		t.Fatalf("without --replace: exit %d %s", code, errOut)
+	}
+	code, out, _ := cli(t, "--db", db, "import", "--plan", "2023", "--dry-run", file)
+	if code != 0 || !strings.Contains(out, "--replace") {
+		t.Errorf("dry run without --replace: exit %d %s", code, out)
+	}
+	code, out, errOut = cli(t, "--db", db, "import", file, "--replace", "--plan", "2023")
+	if code != 0 || !strings.Contains(out, "Đã nhập 4 nhiệm vụ vào kế hoạch 122/KH-SKH năm 2023") {
+		t.Fatalf("with --replace: exit %d\n%s%s", code, out, errOut)
+	}
+	if rows := tasksJSON(t, db, "2023"); len(rows) != 4 || rows[0]["ordinal"] != "1.1" {
+		t.Errorf("tasks after replace: %v", rows)
+	}
+}
+
+func TestImportListsRowsItCannotRead(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	file := filepath.Join("..", "..", "export", "testdata", "xlsx", "messy.xlsx")
+	code, out, errOut := cli(t, "--db", db, "import", "--plan", "2025", file)
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	for _, want := range []string{"Không đọc được 3 dòng", "dòng 16: ô TT", "dòng 17: nhiệm vụ “4” không có nội dung", "tạm mang số 00", "Đã nhập 5 nhiệm vụ vào kế hoạch 00 năm 2025"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestImportErrorsAreClear(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	dir := t.TempDir()
+	old := filepath.Join(dir, "kehoach.doc")
+	os.WriteFile(old, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), 0o644)
+	empty := filepath.Join(dir, "rong.xlsx")
+	os.WriteFile(empty, nil, 0o644)
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"import", "--plan", "2023", old}, exitError, "Lưu thành"},
+		{[]string{"import", "--plan", "2023", empty}, exitError, "rỗng"},
+		{[]string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, exitError, "không mở được"},
+		{[]string{"import", "--plan", "2023"}, exitUsage, "đúng 1 tham số"},
+		{[]string{"import", "--plan", "2023", "--progress", "--replace", old}, exitUsage, "--replace"},
+		{[]string{"import", old}, exitUsage, "thiếu --plan"},
+		{[]string{"import", "--plan", "122/KH-XYZ", old}, exitError, "không tìm thấy"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := cli(t, append([]string{"--db", db}, tt.args...)...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
+			t.Errorf("%v: exit %d %q; want exit %d with %q", tt.args, code, errOut, tt.code, tt.want)
+		}
+	}
+}
+
+func TestProgressFromADivision(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	file := exportSeedWorkbook(t, db, "--unit", "Thanh tra Sở")
+
+	// The division fills in its three tasks; the officer meanwhile edits I.2.
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, value := range map[string]any{"E6": "Hoàn thành", "G6": "Đã ban hành", "E7": "Đang thực hiện", "F7": 30, "E8": "Đang thực hiện", "F8": 50} {
+		f.SetCellValue("Theo dõi", cell, value)
+	}
+	f.SetCellValue("Theo dõi", "I8", "99999")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	st, err := seeds.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := st.FindPlan("2023")
+	tasks, _ := st.Tasks(plan.ID)
+	edited := tasks[1]
+	edited.Content += " (sửa)"
+	if err := st.UpdateTask(edited); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	code, out, errOut := cli(t, "--db", db, "import", "--plan", "2023", "--progress", file, "--dry-run")
+	if code != 0 || !strings.Contains(out, "Sẽ cập nhật 1 nhiệm vụ") || !strings.Contains(out, "Chạy thử") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = cli(t, "--db", db, "import", "--progress", "--plan", "2023", file)
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	for _, want := range []string{"Đã cập nhật 1 nhiệm vụ", "Không khớp nhiệm vụ nào của kế hoạch (bỏ qua): dòng 8 (mã 99999)", "sau khi xuất tệp (bỏ qua, hãy xuất lại cho đơn vị): dòng 7"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	rows := tasksJSON(t, db, "2023")
+	if rows[0]["status"] != "Hoàn thành" || rows[1]["status"] == "Đang thực hiện" || rows[1]["content"] == tasks[1].Content {
+		t.Errorf("after the import: I.1 %v, I.2 %v %v", rows[0]["status"], rows[1]["status"], rows[1]["content"])
+	}
+}

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kehoach/cchc/export"
+)
+
+func TestExportExcelForOneUnit(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	defer st.Close()
+	w := NewMainWindow(a, st, fixedToday)
+	defer w.Window.Close()
+	path := filepath.Join(t.TempDir(), "vp.xlsx")
+	x := newExcelExport(w)
+	var suggested string
+	x.chooseFile = func(s string, done func(string)) { suggested = s; done(path) }
+	ended := make(chan error, 1)
+	x.finished = func(err error) { ended <- err }
+
+	x.start()
+	if !strings.Contains(strings.Join(x.unit.Options, "|"), "Văn phòng Sở") || x.unit.Selected != allUnits {
+		t.Fatalf("unit choices %q, selected %q", x.unit.Options, x.unit.Selected)
+	}
+	x.unit.SetSelected("Văn phòng Sở")
+	x.ask.Confirm()
+	select {
+	case err := <-ended:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the export did not end")
+	}
+	if suggested != "Biểu kế hoạch 122-KH-SKH năm 2023 - Văn phòng Sở.xlsx" {
+		t.Errorf("suggested %q", suggested)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, _ := f.GetCellValue(export.SheetPlan, "A5"); got != "Đơn vị chủ trì: Văn phòng Sở" {
+		t.Errorf("unit line %q", got)
+	}
+	if x.done == nil {
+		t.Error("no message that the file was written")
+	}
+}
+
+func TestWithXLSXExtension(t *testing.T) {
+	dir := t.TempDir()
+	if got := withXLSXExtension(filepath.Join(dir, "a.XLSX")); got != filepath.Join(dir, "a.XLSX") {
+		t.Errorf("got %s", got)
+	}
+	if got := withXLSXExtension(filepath.Join(dir, "bieu")); got != filepath.Join(dir, "bieu.xlsx") {
+		t.Errorf("got %s", got)
+	}
+}
