@@ -6,11 +6,9 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
@@ -43,7 +41,9 @@ func (w *MainWindow) exportExcelButton() *widget.Button {
 
 func newExcelExport(w *MainWindow) *excelExport {
 	x := &excelExport{w: w}
-	x.chooseFile = x.saveDialog
+	x.chooseFile = func(suggested string, done func(path string)) {
+		askSavePath(w.Window, suggested, ".xlsx", done)
+	}
 	return x
 }
 
@@ -98,37 +98,6 @@ func (x *excelExport) leadUnits(plan store.Plan) ([]string, error) {
 	return units, nil
 }
 
-// saveDialog asks where to save with the file-save dialog, which creates
-// the file it is given; the export then replaces it whole.
-func (x *excelExport) saveDialog(suggested string, done func(path string)) {
-	d := dialog.NewFileSave(func(file fyne.URIWriteCloser, err error) {
-		if err != nil {
-			x.w.showError(fmt.Errorf("không mở được nơi lưu: %w", err))
-			return
-		}
-		if file == nil {
-			return // cancelled
-		}
-		path := file.URI().Path()
-		file.Close()
-		done(withXLSXExtension(path))
-	}, x.w.Window)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// withXLSXExtension adds ".xlsx" to a name typed without it, and removes
-// the empty file the save dialog left under the bare name.
-func withXLSXExtension(path string) string {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return path
-	}
-	removeIfEmpty(path)
-	return path + ".xlsx"
-}
-
 // run writes the workbook in its own goroutine behind a progress dialog.
 func (x *excelExport) run(plan store.Plan, unit, path string) {
 	work := func(ctx context.Context, progress func(float64)) error {
@@ -167,7 +136,6 @@ func (x *excelExport) onFinished(path string, err error) {
 		defer x.finished(err)
 	}
 	if err != nil {
-		removeIfEmpty(path)
 		if !Cancelled(err) {
 			x.w.showError(err)
 		}

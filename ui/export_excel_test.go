@@ -54,13 +54,3 @@ func TestExportExcelForOneUnit(t *testing.T) {
 		t.Error("no message that the file was written")
 	}
 }
-
-func TestWithXLSXExtension(t *testing.T) {
-	dir := t.TempDir()
-	if got := withXLSXExtension(filepath.Join(dir, "a.XLSX")); got != filepath.Join(dir, "a.XLSX") {
-		t.Errorf("got %s", got)
-	}
-	if got := withXLSXExtension(filepath.Join(dir, "bieu")); got != filepath.Join(dir, "bieu.xlsx") {
-		t.Errorf("got %s", got)
-	}
-}

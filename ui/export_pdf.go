@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -58,7 +57,9 @@ func (w *MainWindow) exportPDFButton() *widget.Button {
 
 func newPDFExport(w *MainWindow) *pdfExport {
 	x := &pdfExport{w: w}
-	x.chooseFile = x.saveDialog
+	x.chooseFile = func(suggested string, done func(path string)) {
+		askSavePath(w.Window, suggested, ".pdf", done)
+	}
 	x.openFile = openInViewer
 	return x
 }
@@ -121,55 +122,6 @@ func (x *pdfExport) askWhat(plan store.Plan) {
 	x.ask.Show()
 }
 
-// saveDialog asks where to save with the file-save dialog. The dialog
-// creates (or empties) the file it is given; the export then replaces it
-// whole.
-func (x *pdfExport) saveDialog(suggested string, done func(path string)) {
-	d := dialog.NewFileSave(func(file fyne.URIWriteCloser, err error) {
-		if err != nil {
-			x.w.showError(fmt.Errorf("không mở được nơi lưu: %w", err))
-			return
-		}
-		if file == nil {
-			return // cancelled
-		}
-		path := file.URI().Path()
-		file.Close()
-		done(withPDFExtension(path))
-	}, x.w.Window)
-	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if documents, err := documentsFolder(); err == nil {
-		d.SetLocation(documents)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
-
-// documentsFolder returns the officer's Documents folder, where the save
-// dialog opens.
-func documentsFolder() (fyne.ListableURI, error) {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return nil, err
-	}
-	dir := filepath.Join(home, "Documents")
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("no folder %s", dir)
-	}
-	return storage.ListerForURI(storage.NewFileURI(dir))
-}
-
-// withPDFExtension adds ".pdf" to a name typed without it, and removes the
-// empty file the save dialog left under the bare name.
-func withPDFExtension(path string) string {
-	if strings.EqualFold(filepath.Ext(path), ".pdf") {
-		return path
-	}
-	removeIfEmpty(path)
-	return path + ".pdf"
-}
-
 // run writes the PDF in its own goroutine behind a progress dialog.
 func (x *pdfExport) run(plan store.Plan, mode export.AppendixMode, path string) {
 	var result export.PDFResult
@@ -213,7 +165,6 @@ func (x *pdfExport) onFinished(path string, result export.PDFResult, err error) 
 		defer x.finished(err)
 	}
 	if err != nil {
-		removeIfEmpty(path)
 		if !Cancelled(err) {
 			x.w.showError(err)
 		}
@@ -235,14 +186,6 @@ func (x *pdfExport) onFinished(path string, result export.PDFResult, err error) 
 	x.doneInfo.SetConfirmText("Mở tệp")
 	x.doneInfo.SetDismissText("Đóng")
 	x.doneInfo.Show()
-}
-
-// removeIfEmpty removes a file left empty: the save dialog creates the file
-// before the export, which may then fail or be cancelled.
-func removeIfEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		os.Remove(path)
-	}
 }
 
 // openInViewer opens a file with the program the system uses for it.

@@ -153,25 +153,11 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	f.saveDialog("Kế hoạch 122-KH-SKH năm 2023.pdf", func(string) { t.Error("a path was chosen without the officer") })
+	d := askSavePath(f.w.Window, "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
 	if f.w.Window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
-}
-
-func TestNameWithoutExtensionGetsPDF(t *testing.T) {
-	dir := t.TempDir()
-	bare := filepath.Join(dir, "ke-hoach")
-	if err := os.WriteFile(bare, nil, 0o644); err != nil { // what the save dialog leaves
-		t.Fatal(err)
-	}
-	if got := withPDFExtension(bare); got != bare+".pdf" {
-		t.Errorf("withPDFExtension = %q", got)
-	}
-	if _, err := os.Stat(bare); err == nil {
-		t.Error("the empty file under the bare name is still there")
-	}
-	if got := withPDFExtension(filepath.Join(dir, "KH.PDF")); got != filepath.Join(dir, "KH.PDF") {
-		t.Errorf("withPDFExtension changed %q", got)
+	if d.Name.Text != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
+		t.Errorf("suggested name = %q", d.Name.Text)
 	}
 }
