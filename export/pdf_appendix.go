@@ -54,7 +54,8 @@ func writeAppendix(ctx context.Context, l *layout, doc PlanDocument, separate bo
 		l.y += digitalSignatureHeight
 	}
 	appendixHeading(l, doc.Plan)
-	t := newPDFTable(l, columnShares, tableHeadings(doc.Plan), tableHeadStyle)
+	headings := doc.Plan.ColumnHeadings()
+	t := newPDFTable(l, columnShares, headings[:], tableHeadStyle)
 	t.start()
 	groups := groupTasks(doc)
 	done, total := 0, max(1, len(doc.Tasks))
@@ -114,18 +115,6 @@ func appendixTitleLines(a store.Appendix) []string {
 		title = strings.ToUpper(title)
 	}
 	return append(lines, title)
-}
-
-// tableHeadings returns the plan's own column headings, the seed plan's
-// standing in for any it lacks.
-func tableHeadings(plan store.Plan) []string {
-	headings := plan.Appendix.Columns
-	for i, heading := range headings {
-		if strings.TrimSpace(heading) == "" {
-			headings[i] = store.DefaultColumns[i]
-		}
-	}
-	return headings[:]
 }
 
 // areaRow makes the row of a reform area: its numeral, then its name across

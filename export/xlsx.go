@@ -166,7 +166,8 @@ func writePlanSheet(ctx context.Context, f *excelize.File, styles *xlsxStyles, b
 			return err
 		}
 	}
-	if err := s.headerRow(appendixColumns(b.Plan), styles.header); err != nil {
+	headings := b.Plan.ColumnHeadings()
+	if err := s.headerRow(headings[:], styles.header); err != nil {
 		return err
 	}
 	err = forEachRow(ctx, b, 0, 0.45, opts,
@@ -234,19 +235,6 @@ func planTitleRows(p store.Plan, unit string) []titleLine {
 
 // unitLinePrefix starts the title line naming the division a workbook is for.
 const unitLinePrefix = "Đơn vị chủ trì: "
-
-// appendixColumns are the plan's own column headings, with the seed plan's
-// standing in for any it lacks.
-func appendixColumns(p store.Plan) []string {
-	titles := make([]string, len(p.Appendix.Columns))
-	for i, title := range p.Appendix.Columns {
-		if strings.TrimSpace(title) == "" {
-			title = store.DefaultColumns[i]
-		}
-		titles[i] = title
-	}
-	return titles
-}
 
 // planCells are a task's cells on the plan sheet.
 func planCells(t store.Task) []any {
@@ -340,16 +328,16 @@ func sortedValues(m map[string]string) []string {
 	return values
 }
 
-// PlanBundle groups a plan's tasks, as the store lists them, under its
+// Bundle groups the document's tasks, as the store lists them, under their
 // areas: what WriteXLSX takes.
-func PlanBundle(plan store.Plan, areas []store.Area, tasks []store.Task) store.Bundle {
-	b := store.Bundle{Plan: plan, Areas: make([]store.AreaTasks, len(areas))}
-	index := make(map[uint64]int, len(areas))
-	for i, a := range areas {
+func (d PlanDocument) Bundle() store.Bundle {
+	b := store.Bundle{Plan: d.Plan, Areas: make([]store.AreaTasks, len(d.Areas))}
+	index := make(map[uint64]int, len(d.Areas))
+	for i, a := range d.Areas {
 		b.Areas[i].Area = a
 		index[a.ID] = i
 	}
-	for _, t := range tasks {
+	for _, t := range d.Tasks {
 		if i, ok := index[t.AreaID]; ok {
 			b.Areas[i].Tasks = append(b.Areas[i].Tasks, t)
 		}

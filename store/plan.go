@@ -151,6 +151,18 @@ func (p Plan) AppendixNote() string {
 	return fmt.Sprintf("(Kèm theo %s số %s ngày %s của %s)", p.DocType.Name(), p.Ref(), p.IssueDate, p.Agency.Name)
 }
 
+// ColumnHeadings returns the appendix table's column headings, the plan's
+// own where it has them and the seed plan's for any left empty.
+func (p Plan) ColumnHeadings() [6]string {
+	headings := p.Appendix.Columns
+	for i, heading := range headings {
+		if strings.TrimSpace(heading) == "" {
+			headings[i] = DefaultColumns[i]
+		}
+	}
+	return headings
+}
+
 // Validate reports the first field that keeps the plan from being saved.
 func (p Plan) Validate() error {
 	switch {

@@ -115,18 +115,13 @@ func (x *excelExport) write(ctx context.Context, plan store.Plan, unit, path str
 	if err != nil {
 		return err
 	}
-	areas, err := x.w.store.Areas(plan.ID)
+	doc, err := export.LoadPlanDocument(x.w.store, plan)
 	if err != nil {
 		return err
 	}
-	tasks, err := x.w.store.Tasks(plan.ID)
-	if err != nil {
-		return err
-	}
-	bundle := export.PlanBundle(plan, areas, tasks)
 	opts := export.XLSXOptions{Unit: unit, Today: x.w.today(), Margins: settings.Margins, Progress: progress}
 	return store.WriteFileAtomic(path, func(w io.Writer) error {
-		return export.WriteXLSX(ctx, w, bundle, opts)
+		return export.WriteXLSX(ctx, w, doc.Bundle(), opts)
 	})
 }
 

@@ -161,7 +161,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	areas, _ := r.st.Areas(plan.ID)
 	tasks, _ := r.st.Tasks(plan.ID)
 	var buf bytes.Buffer
-	if err := export.WriteXLSX(context.Background(), &buf, export.PlanBundle(plan, areas, tasks), export.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
+	if err := export.WriteXLSX(context.Background(), &buf, export.PlanDocument{Plan: plan, Areas: areas, Tasks: tasks}.Bundle(), export.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

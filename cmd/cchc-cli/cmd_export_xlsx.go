@@ -17,7 +17,7 @@ func exportXLSX(e *env, st *store.Store, plan store.Plan, opts exportOptions) er
 	if opts.NoAppendix {
 		return usageError("tệp Excel chỉ chứa biểu kế hoạch chi tiết: bỏ --no-appendix")
 	}
-	bundle, err := loadBundle(st, plan)
+	doc, err := export.LoadPlanDocument(st, plan)
 	if err != nil {
 		return err
 	}
@@ -27,24 +27,11 @@ func exportXLSX(e *env, st *store.Store, plan store.Plan, opts exportOptions) er
 	}
 	xlsxOpts := export.XLSXOptions{Unit: opts.Unit, Today: e.today(), Margins: settings.Margins}
 	err = store.WriteFileAtomic(opts.Output, func(w io.Writer) error {
-		return export.WriteXLSX(context.Background(), w, bundle, xlsxOpts)
+		return export.WriteXLSX(context.Background(), w, doc.Bundle(), xlsxOpts)
 	})
 	if err != nil {
 		return err
 	}
 	reportWritten(e, opts.Output)
 	return nil
-}
-
-// loadBundle reads a plan with its areas and tasks.
-func loadBundle(st *store.Store, plan store.Plan) (store.Bundle, error) {
-	areas, err := st.Areas(plan.ID)
-	if err != nil {
-		return store.Bundle{}, err
-	}
-	tasks, err := st.Tasks(plan.ID)
-	if err != nil {
-		return store.Bundle{}, err
-	}
-	return export.PlanBundle(plan, areas, tasks), nil
 }
