@@ -11,7 +11,7 @@ VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS  := -X main.version=$(VERSION)+$(REVISION)
 
-.PHONY: run test vet build build-cli windows bench screenshot clean
+.PHONY: run test vet build build-cli windows dist installer wine-smoke bench screenshot clean
 
 ## run: build the window and open it on the default data file.
 run: $(BIN)/cchc
@@ -39,13 +39,57 @@ $(BIN)/cchc: FORCE
 build-cli:
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/cchc-cli ./cmd/cchc-cli
 
-## windows: cross-compile both programs for windows/amd64 with mingw-w64.
-windows:
+# Windows: file version 0.1.0.N, N the number of commits; the icon, the
+# manifest and the version information come from .ci/windows through go-winres.
+COMMITS     := $(shell git rev-list --count HEAD 2>/dev/null || echo 0)
+WINVERSION  := $(VERSION).$(COMMITS)
+WINLDFLAGS  := -X main.version=$(WINVERSION)+$(REVISION)
+WINDIR      := $(BIN)/windows
+GOWINRES    := $(BIN)/go-winres
+WINRES_ARGS := --file-version $(WINVERSION) --product-version $(WINVERSION)
+WINCROSS    := GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
+STAGE       := build/windows/KeHoachCCHC-$(WINVERSION)
+ZIP         := dist/cchc-$(WINVERSION)-windows.zip
+SETUP       := dist/cchc-$(WINVERSION)-cai-dat.exe
+
+## windows: cross-compile both programs for windows/amd64 with mingw-w64, with
+## icon, manifest and version information; the window compiles once.
+windows: $(GOWINRES)
 	@.ci/apt-install $(PKGS_WINDOWS)
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -ldflags "$(LDFLAGS) -H=windowsgui" -o $(BIN)/windows/cchc.exe ./cmd/cchc
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
-		$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/windows/cchc-cli.exe ./cmd/cchc-cli
+	$(GOWINRES) make --in .ci/windows/cchc.winres.json --arch amd64 --out cmd/cchc/rsrc $(WINRES_ARGS)
+	CGO_ENABLED=1 $(WINCROSS) $(GO) build -ldflags "$(WINLDFLAGS) -H=windowsgui" -o $(WINDIR)/cchc.exe ./cmd/cchc
+	CGO_ENABLED=0 $(WINCROSS) $(GO) build -ldflags "$(WINLDFLAGS)" -o $(WINDIR)/cchc-cli.exe ./cmd/cchc-cli
+	$(GOWINRES) patch --in .ci/windows/cchc-cli.winres.json --no-backup $(WINRES_ARGS) $(WINDIR)/cchc-cli.exe
+
+# go-winres runs here, so it is built for this machine, never with GOOS set.
+$(GOWINRES):
+	GOOS= GOARCH= GOBIN=$(abspath $(BIN)) $(GO) install github.com/tc-hib/go-winres@v0.3.3
+
+## dist: the portable zip and the installer in dist/: both programs, the
+## user guide as one HTML page with its pictures, and every licence.
+dist: installer
+	@.ci/apt-install $(PKGS_DIST)
+	rm -f dist/cchc-*-windows.zip
+	cd $(dir $(STAGE)) && zip -q -r -9 -X $(abspath $(ZIP)) $(notdir $(STAGE))
+	@ls -l dist
+
+## installer: dist/cchc-VERSION-cai-dat.exe, a per-user installer (no
+## administrator rights) made with NSIS.
+installer: windows
+	@.ci/apt-install $(PKGS_DIST)
+	rm -rf build/windows dist/cchc-*-cai-dat.exe
+	GO=$(GO) .ci/windows/stage $(WINDIR) $(STAGE)
+	$(GOWINRES) extract --dir build/windows/icon $(WINDIR)/cchc.exe >/dev/null
+	mkdir -p dist
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(WINVERSION) -DSTAGE=$(abspath $(STAGE)) \
+		-DICON=$(abspath build/windows/icon/APP_0000.ico) -DOUTFILE=$(abspath $(SETUP)) \
+		.ci/windows/installer.nsi
+
+## wine-smoke: install, run and uninstall the Windows programs under Wine,
+## on a fresh prefix and data folder; pictures and output in build/wine-smoke/.
+wine-smoke: installer
+	@.ci/apt-install $(PKGS_WINE)
+	.ci/windows/wine-smoke $(SETUP) build/wine-smoke
 
 ## bench: the speed and memory benchmarks.
 bench:
@@ -58,6 +102,6 @@ screenshot: $(BIN)/cchc
 	.ci/screenshot $(BIN)/cchc docs/screenshots/main.png
 
 clean:
-	rm -rf $(BIN) dist
+	rm -rf $(BIN) dist build/windows build/wine-smoke cmd/cchc/rsrc_windows_*.syso
 
 FORCE:

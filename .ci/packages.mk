@@ -12,3 +12,13 @@ PKGS_WINDOWS := gcc-mingw-w64-x86-64
 
 # Looking at the window without a display.
 PKGS_SCREENSHOT := xvfb xauth x11-apps imagemagick
+
+# The portable zip and the NSIS installer.
+PKGS_DIST := zip nsis
+
+# Running the Windows programs under Wine (make wine-smoke): Wine, the OpenGL
+# and X libraries it loads at run time (only recommended by Debian), fonts for
+# its message boxes, mingw for the stub DLL, and the screen tools.
+PKGS_WINE := wine wine64 libgl1 libglx-mesa0 libgl1-mesa-dri libxcursor1 libxrandr2 \
+	libxi6 libxinerama1 libxxf86vm1 libxrender1 libxcomposite1 libxfixes3 fonts-wine \
+	gcc-mingw-w64-x86-64 xvfb xauth x11-apps imagemagick xdotool

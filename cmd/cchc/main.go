@@ -13,18 +13,28 @@ import (
 	"github.com/kehoach/cchc/ui"
 )
 
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
 func main() {
 	dbFlag := flag.String("db", "", "tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc $"+store.EnvDB+")")
 	flag.Parse()
-	a := app.NewWithID(store.AppID)
-	st, err := openStore(*dbFlag)
-	if err != nil {
-		ui.ShowStartupError(a, err)
-		a.Run()
-		return
+	guard := startGuard(*dbFlag)
+	defer guard.recoverPanic()
+	if err := checkOpenGL(); err != nil {
+		guard.windowFailed(err)
 	}
-	defer st.Close()
-	ui.NewMainWindow(a, st, store.Today).Window.ShowAndRun()
+	a := app.NewWithID(store.AppID)
+	if st, err := openStore(*dbFlag); err != nil {
+		ui.ShowStartupError(a, err)
+	} else {
+		defer st.Close()
+		ui.NewMainWindow(a, st, store.Today).Window.Show()
+	}
+	if err := checkWindowsOpened(a.Driver().AllWindows()); err != nil {
+		guard.windowFailed(err)
+	}
+	a.Run()
 }
 
 func openStore(dbFlag string) (*store.Store, error) {
