@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -324,7 +323,7 @@ func sortedValues(m map[string]string) []string {
 	for _, v := range m {
 		values = append(values, v)
 	}
-	slices.Sort(values)
+	store.SortNames(values)
 	return values
 }
 

@@ -94,7 +94,7 @@ func (x *excelExport) leadUnits(plan store.Plan) ([]string, error) {
 			}
 		}
 	}
-	slices.Sort(units)
+	store.SortNames(units)
 	return units, nil
 }
 
