@@ -92,19 +92,11 @@ func (x *pdfExport) onSignerName(plan store.Plan, name string) {
 			x.w.showError(err)
 			return
 		}
-		x.w.replacePlan(updated)
+		// Every plan without a name took it: read them all again.
+		x.w.loadPlans(plan.ID)
 		plan = updated
 	}
 	x.askWhat(plan)
-}
-
-// replacePlan puts a plan read again from the store in the window's list.
-func (w *MainWindow) replacePlan(p store.Plan) {
-	for i := range w.plans {
-		if w.plans[i].ID == p.ID {
-			w.plans[i] = p
-		}
-	}
 }
 
 // askWhat asks whether the appendix goes with the plan, in the same file or

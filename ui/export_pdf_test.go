@@ -136,7 +136,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	}
 	f := newPDFFlow(t, path)
 	f.st.SetSignerName("Nguyễn Văn Bình")
-	f.w.loadPlans()
+	f.w.loadPlans(0)
 	f.start()
 	f.ask.Confirm()
 	err := f.wait(t)
@@ -159,5 +159,37 @@ func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	}
 	if d.Name.Text != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
 		t.Errorf("suggested name = %q", d.Name.Text)
+	}
+}
+
+func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
+	f := newPDFFlow(t, filepath.Join(t.TempDir(), "kh.pdf"))
+	second := store.Bundle{
+		Plan:  store.Plan{Year: 2024, Number: "15", Symbol: "KH-SKH", IssueDate: store.NewDate(2024, 1, 20), Summary: "Cải cách hành chính năm 2024"},
+		Areas: []store.AreaTasks{{Area: store.Area{Numeral: "I", Name: "Cải cách thể chế"}, Tasks: []store.Task{{Ordinal: "1", Content: "Rà soát văn bản"}}}},
+	}
+	if _, err := f.st.CreateBundle(second); err != nil {
+		t.Fatal(err)
+	}
+	f.w.loadPlans(0)
+
+	// Given two plans without a signer, when the name is typed for the newest,
+	f.start()
+	test.Type(f.signer.entry, "Nguyễn Văn Bình")
+	f.signer.form.Submit()
+	f.ask.Confirm()
+	if err := f.wait(t); err != nil {
+		t.Fatal(err)
+	}
+
+	// then the newest plan stays chosen, and exporting the other one asks no more.
+	if plan, _ := f.w.selectedPlan(); plan.Year != 2024 {
+		t.Fatalf("the window now shows the %d plan, want 2024", plan.Year)
+	}
+	f.w.planSelect.SetSelectedIndex(1)
+	f.signer, f.ask = nil, nil
+	f.start()
+	if f.signer != nil || f.ask == nil {
+		t.Error("the window asked again for the signer's name of a plan that has it")
 	}
 }

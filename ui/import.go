@@ -159,14 +159,3 @@ func (f *importFlow) end(err error) {
 		f.finished(err)
 	}
 }
-
-// selectPlanByID reloads the plans and selects the one with the given id.
-func (w *MainWindow) selectPlanByID(id uint64) {
-	w.loadPlans()
-	for i, p := range w.plans {
-		if p.ID == id {
-			w.planSelect.SetSelectedIndex(i)
-			return
-		}
-	}
-}

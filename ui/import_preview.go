@@ -218,7 +218,7 @@ func (p *importPreview) storePlan(im *export.Imported, target store.Plan, replac
 		p.flow.fail(err)
 		return
 	}
-	p.flow.w.selectPlanByID(stored.ID)
+	p.flow.w.loadPlans(stored.ID)
 	p.Done = dialog.NewInformation("Đã nhập", fmt.Sprintf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.w.Window)
 	p.Done.Show()
 	p.flow.end(nil)

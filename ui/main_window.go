@@ -61,12 +61,13 @@ func NewMainWindow(a fyne.App, st Store, today func() store.Date) *MainWindow {
 	top := container.NewBorder(nil, nil, widget.NewLabel("Kế hoạch:"), actions, w.planSelect)
 	w.Window.SetContent(container.NewBorder(top, nil, nil, nil, w.Tasks.Content()))
 	w.Window.Resize(fyne.NewSize(1200, 760))
-	w.loadPlans()
+	w.loadPlans(0)
 	return w
 }
 
-// loadPlans fills the plan choice and selects the newest plan.
-func (w *MainWindow) loadPlans() {
+// loadPlans reads the plans from the store again, fills the plan choice and
+// selects the plan with id selectID, or the newest when there is none.
+func (w *MainWindow) loadPlans(selectID uint64) {
 	plans, err := w.store.Plans()
 	if err != nil {
 		w.showError(err)
@@ -78,9 +79,17 @@ func (w *MainWindow) loadPlans() {
 		labels[i] = planLabel(p)
 	}
 	w.planSelect.SetOptions(labels)
-	if len(plans) > 0 {
-		w.planSelect.SetSelectedIndex(0)
+	if len(plans) == 0 {
+		return
 	}
+	selected := 0
+	for i, p := range plans {
+		if p.ID == selectID {
+			selected = i
+		}
+	}
+	w.planSelect.ClearSelected()
+	w.planSelect.SetSelectedIndex(selected)
 }
 
 func planLabel(p store.Plan) string {
