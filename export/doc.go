@@ -1,5 +1,11 @@
-// Package export renders the store's plans to documents: ready-to-sign PDF
-// laid out as Decree 30/2020 prescribes, and print-ready Excel workbooks; it
-// also reads task tables back from Excel and Word files. It writes to an
-// io.Writer and never touches the window.
+// Package export holds the actions both programs offer on documents: print
+// a plan to PDF or Excel, import a plan's task table from a file, apply a
+// division's returned tracking sheet. The window and cchc-cli call these
+// functions and keep only their own presentation (dialogs, flags, printed
+// lines).
+//
+// The formats live in subpackages, one a job: pdf (the Decree 30/2020
+// document frame and the documents printed through it), xlsx (the
+// workbooks), importer (the readers of foreign Excel and Word tables) and
+// fonts (the document typeface). Nothing here touches the window.
 package export

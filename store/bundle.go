@@ -48,3 +48,12 @@ func (b Bundle) Validate() error {
 	}
 	return nil
 }
+
+// Tasks returns the bundle's tasks in print order: area by area.
+func (b Bundle) Tasks() []Task {
+	tasks := make([]Task, 0, b.TaskCount())
+	for _, a := range b.Areas {
+		tasks = append(tasks, a.Tasks...)
+	}
+	return tasks
+}

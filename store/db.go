@@ -115,9 +115,10 @@ func childKey(planID, id uint64) []byte {
 	return binary.BigEndian.AppendUint64(key8(planID), id)
 }
 
-// putJSON stores v as JSON under key.
+// putJSON stores v as JSON under key, with every string in it cleaned
+// (CleanText): a pointer's record is cleaned in place.
 func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	data, err := json.Marshal(v)
+	data, err := json.Marshal(cleaned(v))
 	if err != nil {
 		return fmt.Errorf("encode record %T: %w", v, err)
 	}

@@ -22,6 +22,9 @@ const (
 	DocProgram   DocType = "CTr"
 )
 
+// DocTypes lists the document types, in the order Decree 30/2020 names them.
+var DocTypes = []DocType{DocPlan, DocReport, DocSubmittal, DocDecision, DocNotice, DocGuide, DocProgram}
+
 var docTypeNames = map[DocType]string{
 	DocPlan:      "Kế hoạch",
 	DocReport:    "Báo cáo",
@@ -38,6 +41,17 @@ func (t DocType) Name() string {
 		return name
 	}
 	return string(t)
+}
+
+// ParseDocType finds the type named in running text, "Kế hoạch", in any
+// case; "" when the name is none of DocTypes.
+func ParseDocType(name string) DocType {
+	for _, t := range DocTypes {
+		if strings.EqualFold(strings.TrimSpace(name), t.Name()) {
+			return t
+		}
+	}
+	return ""
 }
 
 // Title returns the type's name as the document title prints it, "KẾ HOẠCH".
@@ -166,7 +180,7 @@ func (p Plan) ColumnHeadings() [6]string {
 // Validate reports the first field that keeps the plan from being saved.
 func (p Plan) Validate() error {
 	switch {
-	case p.Year < 1900 || p.Year > 2200:
+	case !ValidYear(p.Year):
 		return fmt.Errorf("%w: năm kế hoạch %d không hợp lệ", ErrInvalid, p.Year)
 	case strings.TrimSpace(p.Number) == "":
 		return fmt.Errorf("%w: số kế hoạch không được để trống", ErrInvalid)
@@ -190,3 +204,13 @@ func (p *Plan) TakeIssuer(s Settings) {
 		p.Distribution = append([]string(nil), s.Distribution...)
 	}
 }
+
+// The years a plan may be for.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// ValidYear reports whether year is one a plan may be for. Every check of
+// a plan's year, typed or read from a file, goes through it.
+func ValidYear(year int) bool { return year >= MinYear && year <= MaxYear }

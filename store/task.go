@@ -146,26 +146,6 @@ func (t Task) Validate() error {
 	return nil
 }
 
-// SplitUnits splits a cell of unit names on ";" and line breaks, never on
-// ",": "Phòng Công chức, viên chức" is one unit. Bullet dashes, spaces and
-// trailing full stops are trimmed, empty items dropped.
-func SplitUnits(cell string) []string {
-	fields := strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' })
-	units := make([]string, 0, len(fields))
-	for _, f := range fields {
-		unit := strings.TrimSpace(f)
-		unit = strings.TrimSpace(strings.TrimLeft(unit, "-–•+*"))
-		unit = strings.TrimRight(unit, ".")
-		if unit != "" {
-			units = append(units, unit)
-		}
-	}
-	return units
-}
-
-// JoinUnits writes units back as one cell, one unit a line.
-func JoinUnits(units []string) string { return strings.Join(units, "\n") }
-
 // StatusCounts counts tasks by the status shown on the given day.
 func StatusCounts(tasks []Task, today Date) map[Status]int {
 	counts := make(map[Status]int, len(Statuses)+1)

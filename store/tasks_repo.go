@@ -211,10 +211,9 @@ func (s *Store) Targets(planID uint64) ([]Target, error) {
 	var targets []Target
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		targets, err = listChildren[Target](tx, bucketTargets, planID)
+		targets, err = readTargets(tx, planID)
 		return err
 	})
-	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Order < targets[j].Order })
 	return targets, err
 }
 

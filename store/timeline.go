@@ -349,14 +349,8 @@ func parsePeriod(clean string, defaultYear int) (span, bool) {
 	return span{}, false
 }
 
-// Years outside these bounds are taken for typing slips, not dates.
-const (
-	minTimelineYear = 1900
-	maxTimelineYear = 2200
-)
-
 func daySpan(year, month, day int, named bool) (span, bool) {
-	if !validYear(year) || month < 1 || month > 12 || day < 1 || day > LastDayOfMonth(year, time.Month(month)).Day {
+	if !ValidYear(year) || month < 1 || month > 12 || day < 1 || day > LastDayOfMonth(year, time.Month(month)).Day {
 		return span{}, false
 	}
 	d := NewDate(year, time.Month(month), day)
@@ -364,7 +358,7 @@ func daySpan(year, month, day int, named bool) (span, bool) {
 }
 
 func monthsSpan(year, first, last int, unit string, named bool) (span, bool) {
-	if !validYear(year) || first < 1 || last > 12 || first > last {
+	if !ValidYear(year) || first < 1 || last > 12 || first > last {
 		return span{}, false
 	}
 	return span{
@@ -375,8 +369,6 @@ func monthsSpan(year, first, last int, unit string, named bool) (span, bool) {
 		hasYear: named,
 	}, true
 }
-
-func validYear(year int) bool { return year >= minTimelineYear && year <= maxTimelineYear }
 
 func yearOr(text string, defaultYear int) (int, bool) {
 	if text == "" {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 
@@ -65,7 +64,7 @@ func (x *excelExport) start() {
 	x.ask = dialog.NewCustomConfirm("Xuất Excel kế hoạch "+plan.Ref(), "Chọn nơi lưu…", "Huỷ", content, func(ok bool) {
 		if ok {
 			unit := x.chosenUnit()
-			x.chooseFile(export.SuggestedXLSXName(plan, unit), func(path string) { x.run(plan, unit, path) })
+			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), func(path string) { x.run(plan, unit, path) })
 		}
 	}, x.w.Window)
 	x.ask.Resize(fyne.NewSize(520, 200))
@@ -101,27 +100,13 @@ func (x *excelExport) leadUnits(plan store.Plan) ([]string, error) {
 // run writes the workbook in its own goroutine behind a progress dialog.
 func (x *excelExport) run(plan store.Plan, unit, path string) {
 	work := func(ctx context.Context, progress func(float64)) error {
-		return x.write(ctx, plan, unit, path, progress)
+		req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit,
+			Path: path, Today: x.w.today(), Progress: progress}
+		_, err := export.Export(ctx, x.w.store, req)
+		return err
 	}
 	RunWithProgress(x.w.Window, "Đang xuất "+filepath.Base(path), work, func(err error) {
 		x.onFinished(path, err)
-	})
-}
-
-// write reads the plan's tasks and writes its workbook atomically: a
-// failure leaves any earlier file as it was.
-func (x *excelExport) write(ctx context.Context, plan store.Plan, unit, path string, progress func(float64)) error {
-	settings, err := x.w.store.Settings()
-	if err != nil {
-		return err
-	}
-	doc, err := export.LoadPlanDocument(x.w.store, plan)
-	if err != nil {
-		return err
-	}
-	opts := export.XLSXOptions{Unit: unit, Today: x.w.today(), Margins: settings.Margins, Progress: progress}
-	return store.WriteFileAtomic(path, func(w io.Writer) error {
-		return export.WriteXLSX(ctx, w, doc.Bundle(), opts)
 	})
 }
 

@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/kehoach/cchc/export"
 )
 
 func TestExportExcelForOneUnit(t *testing.T) {
@@ -47,7 +46,7 @@ func TestExportExcelForOneUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, _ := f.GetCellValue(export.SheetPlan, "A5"); got != "Đơn vị chủ trì: Văn phòng Sở" {
+	if got, _ := f.GetCellValue(xlsx.SheetPlan, "A5"); got != "Đơn vị chủ trì: Văn phòng Sở" {
 		t.Errorf("unit line %q", got)
 	}
 	if x.done == nil {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -24,10 +23,10 @@ const (
 	choiceAppendixOnly = "Chỉ biểu kế hoạch chi tiết (tệp riêng, có chỗ ký số)"
 )
 
-var appendixModes = map[string]export.AppendixMode{
-	choiceWithAppendix: export.WithAppendix,
-	choiceNoAppendix:   export.WithoutAppendix,
-	choiceAppendixOnly: export.AppendixOnly,
+var pdfKinds = map[string]export.Kind{
+	choiceWithAppendix: export.KindPlan,
+	choiceNoAppendix:   export.KindPlanAlone,
+	choiceAppendixOnly: export.KindAppendix,
 }
 
 // pdfExport is the "Xuất PDF" action: it asks for the signer's name when the
@@ -107,19 +106,20 @@ func (x *pdfExport) askWhat(plan store.Plan) {
 	x.choice.SetSelected(choiceWithAppendix)
 	x.ask = dialog.NewCustomConfirm("Xuất PDF kế hoạch "+plan.Ref(), "Chọn nơi lưu…", "Huỷ", x.choice, func(ok bool) {
 		if ok {
-			mode := appendixModes[x.choice.Selected]
-			x.chooseFile(export.SuggestedPDFName(plan, mode), func(path string) { x.run(plan, mode, path) })
+			kind := pdfKinds[x.choice.Selected]
+			x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), func(path string) { x.run(plan, kind, path) })
 		}
 	}, x.w.Window)
 	x.ask.Show()
 }
 
 // run writes the PDF in its own goroutine behind a progress dialog.
-func (x *pdfExport) run(plan store.Plan, mode export.AppendixMode, path string) {
-	var result export.PDFResult
+func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
+	var result export.Result
 	work := func(ctx context.Context, progress func(float64)) error {
 		var err error
-		result, err = x.write(ctx, plan, mode, path, progress)
+		req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.w.today(), Progress: progress}
+		result, err = export.Export(ctx, x.w.store, req)
 		return err
 	}
 	RunWithProgress(x.w.Window, "Đang xuất "+filepath.Base(path), work, func(err error) {
@@ -127,32 +127,9 @@ func (x *pdfExport) run(plan store.Plan, mode export.AppendixMode, path string) 
 	})
 }
 
-// write reads the plan's tasks and writes its PDF atomically: a failure
-// leaves any earlier file as it was.
-func (x *pdfExport) write(ctx context.Context, plan store.Plan, mode export.AppendixMode, path string, progress func(float64)) (export.PDFResult, error) {
-	settings, err := x.w.store.Settings()
-	if err != nil {
-		return export.PDFResult{}, err
-	}
-	doc, err := export.LoadPlanDocument(x.w.store, plan)
-	if err != nil {
-		return export.PDFResult{}, err
-	}
-	opts := export.PDFOptions{Appendix: mode, Margins: settings.Margins, Progress: progress}
-	var result export.PDFResult
-	err = store.WriteFileAtomic(path, func(w io.Writer) error {
-		var writeErr error
-		if result, writeErr = export.WritePlanPDF(ctx, w, doc, opts); writeErr != nil && ctx.Err() == nil {
-			return fmt.Errorf("không tạo được PDF của kế hoạch %s: %w", plan.Ref(), writeErr)
-		}
-		return writeErr
-	})
-	return result, err
-}
-
 // onFinished tells the officer how the export ended and offers to open the
 // file.
-func (x *pdfExport) onFinished(path string, result export.PDFResult, err error) {
+func (x *pdfExport) onFinished(path string, result export.Result, err error) {
 	if x.finished != nil {
 		defer x.finished(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -89,10 +89,10 @@ func (f *importFlow) read(path string, progress bool) {
 		f.readProgress(path)
 		return
 	}
-	var im *export.Imported
+	var im *importer.Imported
 	work := func(ctx context.Context, _ func(float64)) error {
 		var err error
-		im, err = export.ReadPlanFile(path, 0)
+		im, err = importer.ReadPlanFile(path, 0)
 		return err
 	}
 	RunWithProgress(f.w.Window, "Đang đọc "+path, work, func(err error) {
@@ -113,13 +113,13 @@ func (f *importFlow) readProgress(path string) {
 		return
 	}
 	var (
-		sheet   *export.ProgressSheet
+		sheet   *importer.ProgressSheet
 		outcome store.ProgressOutcome
 		tasks   []store.Task
 	)
 	work := func(ctx context.Context, _ func(float64)) error {
 		var err error
-		if sheet, err = export.ReadProgressFile(path); err != nil {
+		if sheet, err = importer.ReadProgressFile(path); err != nil {
 			return err
 		}
 		if tasks, err = f.w.store.Tasks(plan.ID); err != nil {

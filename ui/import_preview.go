@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -86,7 +87,7 @@ func textList(lines []string) fyne.CanvasObject {
 }
 
 // newPlanPreview previews a plan read from a file.
-func newPlanPreview(f *importFlow, im *export.Imported) *importPreview {
+func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	p := &importPreview{flow: f, Summary: widget.NewLabel(planSummary(im))}
 	p.Lines = importedLines(im.Bundle)
 	for _, problem := range im.Problems {
@@ -106,7 +107,7 @@ func newPlanPreview(f *importFlow, im *export.Imported) *importPreview {
 }
 
 // planSummary says what a file holds.
-func planSummary(im *export.Imported) string {
+func planSummary(im *importer.Imported) string {
 	line := fmt.Sprintf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	if len(im.Problems) > 0 {
 		line += fmt.Sprintf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
@@ -149,71 +150,44 @@ func (w *MainWindow) defaultYear() int {
 }
 
 // confirmPlan imports into the year typed: a new plan, or, after asking,
-// the existing plan's tasks replaced.
-func (p *importPreview) confirmPlan(im *export.Imported) {
-	year, err := strconv.Atoi(strings.TrimSpace(p.Year.Text))
-	if err != nil || year < 1900 || year > 2200 {
+// the existing plan's tasks replaced. The plan is chosen by the same rule
+// as cchc-cli's, preferring the plan open in the window.
+func (p *importPreview) confirmPlan(im *importer.Imported) {
+	w := p.flow.w
+	preferred := uint64(0)
+	if plan, ok := w.selectedPlan(); ok {
+		preferred = plan.ID
+	}
+	year := strings.TrimSpace(p.Year.Text)
+	if y, err := strconv.Atoi(year); err != nil || !store.ValidYear(y) {
 		p.flow.fail(fmt.Errorf("năm “%s” không hợp lệ: ghi năm của kế hoạch, ví dụ 2025", p.Year.Text))
 		return
 	}
-	im.SetYear(year)
-	target, exists := p.flow.w.planOfYear(year)
-	if !exists {
-		p.storePlan(im, target, false)
-		return
-	}
-	tasks, err := p.flow.w.store.Tasks(target.ID)
+	target, err := export.FindImportTarget(w.store, year, preferred)
 	if err != nil {
 		p.flow.fail(err)
 		return
 	}
-	if len(tasks) == 0 {
-		p.storePlan(im, target, true)
+	if target.Tasks == 0 {
+		p.storePlan(im, target)
 		return
 	}
-	message := fmt.Sprintf("Kế hoạch %s năm %d đã có %d nhiệm vụ (cùng tiến độ đã ghi).\nThay toàn bộ bằng %d nhiệm vụ trong tệp %s?",
-		target.Ref(), year, len(tasks), im.Bundle.TaskCount(), im.File)
+	message := capitalize(export.ReplaceWarning(target, im)) + ".\nThay toàn bộ?"
 	p.Replace = dialog.NewConfirm("Thay thế nhiệm vụ?", message, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
 			return
 		}
-		p.storePlan(im, target, true)
-	}, p.flow.w.Window)
+		p.storePlan(im, target)
+	}, w.Window)
 	p.Replace.SetConfirmText("Thay thế")
 	p.Replace.SetDismissText("Huỷ")
 	p.Replace.Show()
 }
 
-// planOfYear finds the plan of a year: the one chosen in the window when it
-// is of that year, else the first.
-func (w *MainWindow) planOfYear(year int) (store.Plan, bool) {
-	if plan, ok := w.selectedPlan(); ok && plan.Year == year {
-		return plan, true
-	}
-	for _, plan := range w.plans {
-		if plan.Year == year {
-			return plan, true
-		}
-	}
-	return store.Plan{Year: year}, false
-}
-
 // storePlan writes the import in one transaction and shows the plan.
-func (p *importPreview) storePlan(im *export.Imported, target store.Plan, replace bool) {
-	st := p.flow.w.store
-	var (
-		stored store.Plan
-		err    error
-	)
-	if replace {
-		stored, err = st.ReplacePlanContents(target.ID, im.ReplacementBundle(target))
-	} else {
-		var settings store.Settings
-		if settings, err = st.Settings(); err == nil {
-			stored, err = st.CreateBundle(im.NewPlanBundle(settings))
-		}
-	}
+func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTarget) {
+	stored, err := export.StoreImport(p.flow.w.store, im, target, true)
 	if err != nil {
 		p.flow.fail(err)
 		return
@@ -226,7 +200,7 @@ func (p *importPreview) storePlan(im *export.Imported, target store.Plan, replac
 
 // newProgressPreview previews a division's tracking sheet: the tasks it
 // would update, the rows left alone and why, the rows not read.
-func newProgressPreview(f *importFlow, plan store.Plan, sheet *export.ProgressSheet, o store.ProgressOutcome, tasks []store.Task) *importPreview {
+func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome, tasks []store.Task) *importPreview {
 	byID := make(map[uint64]store.Task, len(tasks))
 	for _, t := range tasks {
 		byID[t.ID] = t
@@ -267,7 +241,7 @@ func shortText(text string, n int) string {
 
 // confirmProgress applies the sheet in one transaction and shows the plan
 // again.
-func (p *importPreview) confirmProgress(plan store.Plan, sheet *export.ProgressSheet) {
+func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.ProgressSheet) {
 	w := p.flow.w
 	outcome, err := w.store.ApplyProgress(plan.ID, sheet.Rows, w.today(), false)
 	if err != nil {

@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/export/importer"
+	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -70,7 +71,7 @@ func (r *importRun) wait(t *testing.T) error {
 }
 
 func fixturePath(name string) string {
-	return filepath.Join("..", "export", "testdata", name)
+	return filepath.Join("..", "export", "importer", "testdata", name)
 }
 
 func TestImportPlanIntoANewYear(t *testing.T) {
@@ -148,7 +149,7 @@ func TestImportRefusesAnOldWordFile(t *testing.T) {
 	r.start()
 	r.ask.Confirm()
 	err := r.wait(t)
-	if !errors.Is(err, export.ErrOldFormat) || !strings.Contains(err.Error(), ".docx") {
+	if !errors.Is(err, importer.ErrOldFormat) || !strings.Contains(err.Error(), ".docx") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -158,20 +159,19 @@ func TestImportProgressFromADivision(t *testing.T) {
 	path := filepath.Join(dir, "thanhtra.xlsx")
 	r := newImportRun(t, path)
 	plan, _ := r.w.selectedPlan()
-	areas, _ := r.st.Areas(plan.ID)
-	tasks, _ := r.st.Tasks(plan.ID)
+	bundle, _ := r.st.Bundle(plan.ID)
 	var buf bytes.Buffer
-	if err := export.WriteXLSX(context.Background(), &buf, export.PlanDocument{Plan: plan, Areas: areas, Tasks: tasks}.Bundle(), export.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
+	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.SetCellValue(export.SheetTracking, "E6", "Hoàn thành")
-	f.SetCellValue(export.SheetTracking, "G6", "Đã ban hành")
-	f.SetCellValue(export.SheetTracking, "I7", "424242")
-	f.SetCellValue(export.SheetTracking, "F8", "nhiều")
+	f.SetCellValue(xlsx.SheetTracking, "E6", "Hoàn thành")
+	f.SetCellValue(xlsx.SheetTracking, "G6", "Đã ban hành")
+	f.SetCellValue(xlsx.SheetTracking, "I7", "424242")
+	f.SetCellValue(xlsx.SheetTracking, "F8", "nhiều")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -180,14 +180,14 @@ func TestImportProgressFromADivision(t *testing.T) {
 	if len(p.Lines) != 1 || !strings.Contains(p.Lines[0], "Hoàn thành, 100%") || len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0], "424242") || len(p.Problems) != 1 {
 		t.Errorf("lines %q skipped %q problems %q", p.Lines, p.Skipped, p.Problems)
 	}
-	if task, _ := r.st.Task(plan.ID, tasks[0].ID); task.Status != store.StatusNotStarted {
+	if task, _ := r.st.Task(plan.ID, bundle.Tasks()[0].ID); task.Status != store.StatusNotStarted {
 		t.Fatal("the preview wrote")
 	}
 	p.Confirm()
 	if err := r.wait(t); err != nil {
 		t.Fatal(err)
 	}
-	task, _ := r.st.Task(plan.ID, tasks[0].ID)
+	task, _ := r.st.Task(plan.ID, bundle.Tasks()[0].ID)
 	if task.Status != store.StatusDone || task.Result != "Đã ban hành" {
 		t.Errorf("I.1 after the import: %s %q", task.Status, task.Result)
 	}

@@ -22,6 +22,8 @@ var AppIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 // calls, so tests may pass a real store in a temporary folder.
 type Store interface {
 	Plans() ([]store.Plan, error)
+	FindPlan(ref string) (store.Plan, error)
+	Bundle(planID uint64) (store.Bundle, error)
 	Areas(planID uint64) ([]store.Area, error)
 	Tasks(planID uint64) ([]store.Task, error)
 	RecordProgress(planID, taskID uint64, p store.Progress) (store.Task, error)

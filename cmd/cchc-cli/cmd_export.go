@@ -1,12 +1,13 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/export/pdf"
 )
 
 // exportOptions are the flags of `cchc-cli export`.
@@ -20,12 +21,6 @@ type exportOptions struct {
 	// Unit keeps only the tasks this unit leads.
 	Unit string
 }
-
-// exporter writes one plan in one format; each format registers its own in
-// the file cmd_export_FORMAT.go.
-type exporter func(e *env, st *store.Store, plan store.Plan, opts exportOptions) error
-
-var exporters = map[string]exporter{}
 
 func init() {
 	commands["export"] = command{
@@ -44,25 +39,60 @@ func init() {
 	}
 }
 
+// runExport prints the plan through export.Export, which writes the file
+// whole or not at all. Warnings (no signer name) go to stderr; the file is
+// written all the same.
 func runExport(e *env, planRef string, opts exportOptions) error {
-	if opts.Doc != "plan" && opts.Doc != "appendix" {
-		return usageError("--doc phải là plan (kế hoạch) hoặc appendix (biểu kế hoạch chi tiết), không phải %q", opts.Doc)
-	}
-	if opts.Output == "" {
-		return usageError("thiếu -o TỆP: tệp sẽ ghi ra")
-	}
-	if opts.Format == "" {
-		opts.Format = strings.TrimPrefix(strings.ToLower(fileExt(opts.Output)), ".")
-	}
-	write, ok := exporters[opts.Format]
-	if !ok {
-		return usageError("định dạng %q không hỗ trợ: dùng %s", opts.Format, strings.Join(exportFormats(), " hoặc "))
+	req, err := exportRequest(opts)
+	if err != nil {
+		return err
 	}
 	st, plan, err := e.plan(planRef)
 	if err != nil {
 		return err
 	}
-	return write(e, st, plan, opts)
+	req.PlanID, req.Today = plan.ID, e.today()
+	result, err := export.Export(context.Background(), st, req)
+	if err != nil {
+		return err
+	}
+	for _, warning := range result.Warnings {
+		fmt.Fprintln(e.stderr, "cchc-cli: cảnh báo: "+string(warning)+warningHint(warning))
+	}
+	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", opts.Output)
+	return nil
+}
+
+// exportRequest turns the flags into what to print, or a usage error that
+// names the flag at fault.
+func exportRequest(opts exportOptions) (export.Request, error) {
+	if opts.Output == "" {
+		return export.Request{}, usageError("thiếu -o TỆP: tệp sẽ ghi ra")
+	}
+	format := export.Format(strings.ToLower(opts.Format))
+	if format == "" {
+		format = export.Format(strings.TrimPrefix(strings.ToLower(fileExt(opts.Output)), "."))
+	}
+	req := export.Request{Format: format, Unit: opts.Unit, Path: opts.Output}
+	switch {
+	case format != export.PDF && format != export.XLSX:
+		return req, usageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
+	case opts.Doc != "plan" && opts.Doc != "appendix":
+		return req, usageError("--doc phải là plan (kế hoạch) hoặc appendix (biểu kế hoạch chi tiết), không phải %q", opts.Doc)
+	case opts.NoAppendix && (opts.Doc == "appendix" || format == export.XLSX):
+		return req, usageError("--no-appendix chỉ dùng khi xuất kế hoạch ra PDF: tệp Excel và --doc appendix chỉ chứa biểu kế hoạch chi tiết")
+	case opts.Unit != "" && format == export.PDF:
+		return req, usageError("--unit chỉ dùng với --format xlsx: văn bản PDF để trình ký phải đủ mọi nhiệm vụ")
+	}
+	switch {
+	case opts.Doc == "appendix" || format == export.XLSX:
+		req.Kind = export.KindAppendix
+	case opts.NoAppendix:
+		req.Kind = export.KindPlanAlone
+	default:
+		req.Kind = export.KindPlan
+	}
+	return req, nil
 }
 
 func fileExt(path string) string {
@@ -72,16 +102,10 @@ func fileExt(path string) string {
 	return ""
 }
 
-func exportFormats() []string {
-	formats := make([]string, 0, len(exporters))
-	for f := range exporters {
-		formats = append(formats, f)
+// warningHint tells how to clear a warning from the command line.
+func warningHint(w pdf.Warning) string {
+	if w == pdf.WarningNoSignerName {
+		return ` (cchc-cli settings set signer.name "Họ và tên")`
 	}
-	sort.Strings(formats)
-	return formats
-}
-
-// reportWritten tells the officer where the file went.
-func reportWritten(e *env, path string) {
-	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", path)
+	return ""
 }

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kehoach/cchc/export"
+	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -40,65 +39,35 @@ func init() {
 	}
 }
 
-// importTarget is the plan an import goes into: an existing one, or a new
-// one for a year that has none.
-type importTarget struct {
-	plan   store.Plan
-	exists bool
-	tasks  int
-}
-
-// findImportTarget finds the plan named by --plan; a year without a plan is
-// a plan to create.
-func findImportTarget(e *env, ref string) (*store.Store, importTarget, error) {
-	if ref == "" {
-		return nil, importTarget{}, usageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
+func runPlanImport(e *env, opts importOptions, path string) error {
+	if opts.plan == "" {
+		return usageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
 	}
 	st, err := e.store()
 	if err != nil {
-		return nil, importTarget{}, err
+		return err
 	}
-	plan, err := st.FindPlan(ref)
-	if errors.Is(err, store.ErrNotFound) {
-		if year, yearErr := strconv.Atoi(ref); yearErr == nil && len(ref) == 4 {
-			return st, importTarget{plan: store.Plan{Year: year}}, nil
-		}
-	}
-	if err != nil {
-		return nil, importTarget{}, err
-	}
-	tasks, err := st.Tasks(plan.ID)
-	if err != nil {
-		return nil, importTarget{}, err
-	}
-	return st, importTarget{plan: plan, exists: true, tasks: len(tasks)}, nil
-}
-
-func runPlanImport(e *env, opts importOptions, path string) error {
-	st, target, err := findImportTarget(e, opts.plan)
+	target, err := export.FindImportTarget(st, opts.plan, 0)
 	if err != nil {
 		return err
 	}
-	im, err := export.ReadPlanFile(path, target.plan.Year)
+	im, err := importer.ReadPlanFile(path, target.Plan.Year)
 	if err != nil {
 		return err
 	}
 	printImported(e, im)
-	if target.exists && target.tasks > 0 && !opts.replace {
-		message := fmt.Sprintf("%s năm %d có %d nhiệm vụ; thêm --replace để thay bằng %d nhiệm vụ trong tệp (tiến độ đã ghi của các nhiệm vụ cũ sẽ mất)",
-			target.plan.Ref(), target.plan.Year, target.tasks, im.Bundle.TaskCount())
-		if opts.dryRun {
-			fmt.Fprintln(e.stdout, "Lưu ý: "+message+".")
-			fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
-			return nil
+	if target.Tasks > 0 && !opts.replace {
+		warning := export.ReplaceWarning(target, im)
+		if !opts.dryRun {
+			return fmt.Errorf("%w: %s; thêm --replace để thay", store.ErrHasTasks, warning)
 		}
-		return fmt.Errorf("%w: %s", store.ErrHasTasks, message)
+		fmt.Fprintln(e.stdout, "Lưu ý: "+warning+"; thêm --replace để thay.")
 	}
 	if opts.dryRun {
 		fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
 		return nil
 	}
-	plan, err := storeImported(st, target, im)
+	plan, err := export.StoreImport(st, im, target, opts.replace)
 	if err != nil {
 		return err
 	}
@@ -106,21 +75,8 @@ func runPlanImport(e *env, opts importOptions, path string) error {
 	return nil
 }
 
-// storeImported creates the plan, or replaces the contents of the existing
-// one, in one transaction.
-func storeImported(st *store.Store, target importTarget, im *export.Imported) (store.Plan, error) {
-	if target.exists {
-		return st.ReplacePlanContents(target.plan.ID, im.ReplacementBundle(target.plan))
-	}
-	settings, err := st.Settings()
-	if err != nil {
-		return store.Plan{}, err
-	}
-	return st.CreateBundle(im.NewPlanBundle(settings))
-}
-
 // printImported tells what the file holds and every row it could not read.
-func printImported(e *env, im *export.Imported) {
+func printImported(e *env, im *importer.Imported) {
 	fmt.Fprintf(e.stdout, "Tệp %s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ.\n",
 		im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	for _, a := range im.Bundle.Areas {
@@ -145,7 +101,7 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	sheet, err := export.ReadProgressFile(path)
+	sheet, err := importer.ReadProgressFile(path)
 	if err != nil {
 		return err
 	}
@@ -159,7 +115,7 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 
 // printProgress tells what a returned tracking sheet changed, and lists
 // every row left alone and why.
-func printProgress(e *env, plan store.Plan, sheet *export.ProgressSheet, o store.ProgressOutcome, dryRun bool) {
+func printProgress(e *env, plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome, dryRun bool) {
 	verb := "Đã cập nhật"
 	if dryRun {
 		verb = "Sẽ cập nhật"

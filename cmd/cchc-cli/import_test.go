@@ -66,7 +66,7 @@ func TestImportWorkbookIntoANewYear(t *testing.T) {
 
 func TestImportIntoAPlanWithTasksNeedsReplace(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	file := filepath.Join("..", "..", "export", "testdata", "xlsx", "two-row-header.xlsx")
+	file := filepath.Join("..", "..", "export", "importer", "testdata", "xlsx", "two-row-header.xlsx")
 
 	code, _, errOut := cli(t, "--db", db, "import", "--plan", "2023", file)
 	if code != exitError || !strings.Contains(errOut, "--replace") || !strings.Contains(errOut, "21 nhiệm vụ") {
@@ -87,7 +87,7 @@ func TestImportIntoAPlanWithTasksNeedsReplace(t *testing.T) {
 
 func TestImportListsRowsItCannotRead(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	file := filepath.Join("..", "..", "export", "testdata", "xlsx", "messy.xlsx")
+	file := filepath.Join("..", "..", "export", "importer", "testdata", "xlsx", "messy.xlsx")
 	code, out, errOut := cli(t, "--db", db, "import", "--plan", "2025", file)
 	if code != 0 {
 		t.Fatalf("exit %d %s", code, errOut)

@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// readPlanDOCX reads a plan from a Word document: the task table is the
+// table whose header names the most columns (not the borderless table of
+// the agency and Quốc hiệu that opens the document), and the paragraphs
+// and tables before it are the plan's header and body.
+func readPlanDOCX(data []byte, name string) (*Imported, error) {
+	doc, err := readDocx(data, name)
+	if err != nil {
+		return nil, err
+	}
+	tables, indexes := docxTables(doc)
+	t, h, ok := bestTable(tables, planColumns)
+	if !ok {
+		if enc := docxEncoding(doc, tables); enc != "" {
+			return nil, legacyEncodingError(name, enc)
+		}
+		return nil, noTableError(name)
+	}
+	if enc := docxEncoding(doc, []table{t}); enc != "" {
+		return nil, legacyEncodingError(name, enc)
+	}
+	im := &Imported{Format: "Word"}
+	if err := importTable(im, t, h, name); err != nil {
+		return nil, err
+	}
+	position := indexes[tableIndex(tables, t)]
+	im.Bundle.Plan = readDocxPlan(doc.blocks[:position], im.Bundle.Plan)
+	im.Bundle.Plan = mergeTitleLines(im.Bundle.Plan, titleLinesAbove(t, h.first))
+	return im, nil
+}
+
+// docxTables turns the document's tables into tables, with each one's
+// place among the blocks.
+func docxTables(doc *docxDocument) ([]table, []int) {
+	var tables []table
+	var indexes []int
+	for i, b := range doc.blocks {
+		if b.table == nil {
+			continue
+		}
+		tables = append(tables, wordTable(b.table, fmt.Sprintf("bảng %d", len(tables)+1)))
+		indexes = append(indexes, i)
+	}
+	return tables, indexes
+}
+
+// tableIndex finds t among tables by its name.
+func tableIndex(tables []table, t table) int {
+	for i := range tables {
+		if tables[i].source == t.source {
+			return i
+		}
+	}
+	return 0
+}
+
+// wordTable lays a Word table on its grid: a cell spanning columns is
+// copied into each of them, and a cell continuing a vertical merge takes
+// the text of the cell above.
+func wordTable(rows []docxRow, source string) table {
+	t := table{source: source, rows: make([]tableRow, len(rows))}
+	for i, r := range rows {
+		t.rows[i] = tableRow{number: i + 1}
+		var above []tableCell
+		if i > 0 {
+			above = t.rows[i-1].cells
+		}
+		t.rows[i].cells = layRow(r, above)
+	}
+	return t
+}
+
+// layRow places a row's cells on the grid.
+func layRow(r docxRow, above []tableCell) []tableCell {
+	cells := make([]tableCell, min(r.gridBefore, maxTableCols))
+	for _, c := range r.cells {
+		origin := wordCell(c)
+		col := len(cells)
+		if c.vMerge == "continue" && col < len(above) {
+			origin = above[col]
+			origin.fromAbove, origin.fromLeft = true, false
+		}
+		for k := 0; k < c.span && len(cells) < maxTableCols; k++ {
+			cell := origin
+			if k > 0 && !cell.fromAbove {
+				cell.fromLeft = true
+			}
+			cells = append(cells, cell)
+		}
+	}
+	return cells
+}
+
+// wordCell is a cell's text: its paragraphs, one a line.
+func wordCell(c docxCell) tableCell {
+	lines := make([]string, 0, len(c.paras))
+	cell := tableCell{}
+	for _, p := range c.paras {
+		lines = append(lines, p.text)
+		cell.tooLong = cell.tooLong || p.tooLong
+		cell.autoNumber = cell.autoNumber || p.numbered
+	}
+	text, cut := cleanCell(strings.Join(lines, "\n"))
+	cell.text, cell.tooLong = text, cell.tooLong || cut
+	cell.autoNumber = cell.autoNumber && text == ""
+	return cell
+}
+
+// docxEncoding names the legacy encoding of the text of tables, helped by
+// the fonts the document names: a ".VnTime" font with TCVN3's marks in the
+// text is TCVN3 even when the marks are few.
+func docxEncoding(doc *docxDocument, tables []table) string {
+	var text strings.Builder
+	for _, t := range tables {
+		text.WriteString(tableText(t, 0))
+	}
+	if enc := detectLegacyEncoding(text.String()); enc != "" {
+		return enc
+	}
+	for font := range doc.fonts {
+		switch {
+		case strings.HasPrefix(font, ".Vn") && strings.ContainsFunc(text.String(), isTCVN3Mark):
+			return encodingTCVN3
+		case strings.HasPrefix(strings.ToUpper(font), "VNI-") && strings.ContainsFunc(text.String(), isVNIMark):
+			return encodingVNI
+		}
+	}
+	return ""
+}

@@ -1,0 +1,128 @@
+package importer
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kehoach/cchc/export/xlsx"
+)
+
+// The fuzz tests feed the readers hostile input: they must never panic,
+// hang or hold unbounded memory, whatever the bytes. Their seed corpora
+// (the fixtures, our own export, and testdata/fuzz) run as ordinary tests.
+
+// addFixtures adds every fixture of a kind to a fuzz corpus.
+func addFixtures(f *testing.F, pattern string) {
+	paths, err := filepath.Glob(filepath.Join("testdata", pattern))
+	if err != nil || len(paths) == 0 {
+		f.Fatalf("no fixtures %s: %v", pattern, err)
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// readWithin reads data as a plan and as a progress sheet and fails when
+// either takes longer than limit.
+func readWithin(t *testing.T, data []byte, limit time.Duration) {
+	started := time.Now()
+	im, err := ReadPlan(bytes.NewReader(data), "fuzz", 2023)
+	if err == nil && (im == nil || im.Bundle.TaskCount() == 0) {
+		t.Fatal("no error and no task")
+	}
+	ReadProgress(bytes.NewReader(data), "fuzz")
+	if elapsed := time.Since(started); elapsed > limit {
+		t.Fatalf("reading %d bytes took %v", len(data), elapsed)
+	}
+}
+
+func FuzzReadWorkbook(f *testing.F) {
+	addFixtures(f, "xlsx/*.xlsx")
+	f.Add(writeWorkbook(f, seedBundle(f), xlsx.XLSXOptions{}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readWithin(t, data, 10*time.Second)
+	})
+}
+
+func FuzzReadDocument(f *testing.F) {
+	addFixtures(f, "docx/*.docx")
+	f.Add(oleSignature)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readWithin(t, data, 10*time.Second)
+	})
+}
+
+// FuzzDocumentXML fuzzes the Word reader's own XML walk: the input is the
+// document.xml of a well-formed package.
+func FuzzDocumentXML(f *testing.F) {
+	f.Add(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Đơn vị chủ trì</w:t></w:r></w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:tcPr><w:gridSpan w:val="99999999999"/></w:tcPr><w:p><w:r><w:t>Việc</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)
+	f.Add(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		d := &wordDoc{}
+		d.raw(body)
+		readWithin(t, d.bytes(t), 10*time.Second)
+	})
+}
+
+// FuzzTableRows fuzzes the shared reading of tables: the input is a grid,
+// rows on lines and cells between "|"; a cell starting "^" continues a
+// vertical merge and "<" a horizontal one.
+func FuzzTableRows(f *testing.F) {
+	f.Add("TT|Nội dung|Đơn vị chủ trì|Thời gian\nI|Cải cách thể chế|<|<\n1|Rà soát|Văn phòng|Năm 2023\n|thêm dòng||\n1.1|x|^|Quý II")
+	f.Add("STT|Nhiệm vụ|Đơn vị thực hiện|\n^|^|Chủ trì|Phối hợp\n(1)|(2)|(3)|(4)\nA|Chung\n1|Việc\n1.1|Con|A|B")
+	f.Fuzz(func(t *testing.T, grid string) {
+		tbl := gridTable(grid)
+		h, ok := findHeader(tbl, planColumns)
+		if !ok {
+			return
+		}
+		built := buildAreas(readPlanRows(tbl, h))
+		for _, a := range built.bundleAreas(2023) {
+			if a.Name == "" {
+				t.Fatal("an area without a name")
+			}
+			for _, task := range a.Tasks {
+				if strings.TrimSpace(task.Content) == "" {
+					t.Fatalf("a task without content: %+v", task)
+				}
+			}
+		}
+	})
+}
+
+// gridTable reads the grid notation of FuzzTableRows.
+func gridTable(grid string) table {
+	t := table{source: "fuzz"}
+	for i, line := range strings.Split(grid, "\n") {
+		if i >= 200 {
+			break
+		}
+		row := tableRow{number: i + 1}
+		for j, text := range strings.Split(line, "|") {
+			cell := tableCell{}
+			switch {
+			case strings.HasPrefix(text, "^") && i > 0:
+				cell = t.rows[i-1].cell(j)
+				cell.fromAbove, cell.fromLeft = true, false
+			case strings.HasPrefix(text, "<") && j > 0:
+				cell = row.cells[j-1]
+				cell.fromLeft = true
+			default:
+				cell.text, cell.tooLong = cleanCell(text)
+			}
+			row.cells = append(row.cells, cell)
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}

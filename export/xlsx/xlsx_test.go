@@ -1,0 +1,292 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kehoach/cchc/seeds/demo"
+	"github.com/kehoach/cchc/store"
+)
+
+// testToday is mid-2023, when some seed tasks are late.
+var testToday = store.NewDate(2023, 7, 15)
+
+// seedBundle returns the seed plan with ids, as the store would give it.
+func seedBundle(testing.TB) store.Bundle { return demo.Seed() }
+
+// taskMark is the TT of a task row.
+var taskMark = regexp.MustCompile(`^\d+$`)
+
+// writeWorkbook exports b and returns the file's bytes.
+func writeWorkbook(t testing.TB, b store.Bundle, opts XLSXOptions) []byte {
+	t.Helper()
+	if opts.Today.IsZero() {
+		opts.Today = testToday
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(context.Background(), &buf, b, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func openTestWorkbook(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func cellValue(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestWorkbookPlanSheet(t *testing.T) {
+	b := seedBundle(t)
+	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
+
+	if got := f.GetSheetList(); strings.Join(got, "|") != "Biểu kế hoạch|Theo dõi|Tổng hợp" {
+		t.Fatalf("sheets = %v", got)
+	}
+	checks := map[string]string{
+		"A1": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+		"A2": "BIỂU KẾ HOẠCH CHI TIẾT",
+		"A3": b.Plan.Appendix.Title,
+		"A4": "(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)",
+		"A5": "TT", "B5": "NỘI DUNG", "F5": "Thời gian thực hiện",
+		"A6": "I", "B6": "Cải cách thể chế",
+		"A7": "1", "B7": b.Areas[0].Tasks[0].Content, "E7": "Các phòng chuyên môn thuộc Sở", "F7": "Năm 2023",
+	}
+	for cell, want := range checks {
+		if got := cellValue(t, f, SheetPlan, cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	merged, err := f.GetMergeCells(SheetPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranges := map[string]bool{}
+	for _, m := range merged {
+		ranges[m.GetStartAxis()+":"+m.GetEndAxis()] = true
+	}
+	for _, want := range []string{"A1:F1", "A2:F2", "A4:F4", "B6:F6"} {
+		if !ranges[want] {
+			t.Errorf("%s is not merged; merged: %v", want, ranges)
+		}
+	}
+	header, _ := f.GetCellStyle(SheetPlan, "C5")
+	style, _ := f.GetStyle(header)
+	if !style.Font.Bold || style.Alignment.Horizontal != "center" || len(style.Border) != 4 || style.Fill.Pattern != 1 || style.Font.Family != "Times New Roman" {
+		t.Errorf("header style = %+v %+v", style.Font, style.Alignment)
+	}
+	body, _ := f.GetCellStyle(SheetPlan, "B7")
+	style, _ = f.GetStyle(body)
+	if !style.Alignment.WrapText || style.Alignment.Vertical != "top" || len(style.Border) != 4 || style.Font.Size != 12 {
+		t.Errorf("body style = %+v %+v", style.Font, style.Alignment)
+	}
+}
+
+func TestWorkbookRowHeightsFollowTheText(t *testing.T) {
+	b := seedBundle(t)
+	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
+	short, _ := f.GetRowHeight(SheetPlan, 17) // II.7 "Thống kê trình công bố ...": two lines at most
+	long, _ := f.GetRowHeight(SheetPlan, 18)  // II.8: two long paragraphs
+	if long < 3*short || long < 150 {
+		t.Errorf("row heights II.7 %.1f, II.8 %.1f: the long row should be several times taller", short, long)
+	}
+	for row := 6; row <= 33; row++ {
+		if h, _ := f.GetRowHeight(SheetPlan, row); h < excelLineHeight {
+			t.Errorf("row %d is %.1f pt high, less than one line", row, h)
+		}
+	}
+}
+
+func TestWorkbookPrintSetup(t *testing.T) {
+	data := writeWorkbook(t, seedBundle(t), XLSXOptions{})
+	f := openTestWorkbook(t, data)
+	for _, sheet := range []string{SheetPlan, SheetTracking, SheetSummary} {
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		high := 0
+		if sheet == SheetSummary {
+			high = 1 // the table and its chart on one page
+		}
+		if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != high {
+			t.Errorf("%s page layout: size %d %s fit %dx%d", sheet, *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s does not fit to page", sheet)
+		}
+		hf, _ := f.GetHeaderFooter(sheet)
+		if !strings.Contains(hf.OddHeader, "&C") || !strings.Contains(hf.OddHeader, "&P") || strings.Contains(hf.OddHeader, "&N") || !hf.DifferentFirst {
+			t.Errorf("%s header %+v: want &C&P, no number on page 1, no &N", sheet, hf)
+		}
+		margins, _ := f.GetPageMargins(sheet)
+		if left := *margins.Left * 25.4; left < 29.9 || left > 35.1 {
+			t.Errorf("%s left margin %.1f mm", sheet, left)
+		}
+	}
+	names := f.GetDefinedName()
+	want := map[string]string{"Biểu kế hoạch": "'Biểu kế hoạch'!$5:$5", "Theo dõi": "'Theo dõi'!$4:$4"}
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && want[n.Scope] != "" {
+			if n.RefersTo != want[n.Scope] {
+				t.Errorf("print titles of %s = %s", n.Scope, n.RefersTo)
+			}
+			delete(want, n.Scope)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no print titles for %v (defined: %+v)", want, names)
+	}
+	panes, _ := f.GetPanes(SheetPlan)
+	if !panes.Freeze || panes.YSplit != 5 || panes.TopLeftCell != "A6" {
+		t.Errorf("plan panes %+v: want frozen under the header row 5", panes)
+	}
+}
+
+func TestWorkbookTrackingSheet(t *testing.T) {
+	b := seedBundle(t)
+	b.Areas[0].Tasks[0].Status = store.StatusInProgress
+	b.Areas[0].Tasks[0].Progress = 40
+	b.Areas[0].Tasks[0].Result = "Đã trình dự thảo"
+	b.Areas[0].Tasks[0].Evidence = []store.Evidence{{Title: "Tờ trình", Ref: "số 12/TTr-SKH"}}
+	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
+	task := b.Areas[0].Tasks[0]
+	row := map[string]string{"A6": "1", "E6": "Đang thực hiện", "F6": "40", "G6": "Đã trình dự thảo",
+		"H6": "Tờ trình (số 12/TTr-SKH)", "I6": "1", "J6": store.TaskHash(task)}
+	for cell, want := range row {
+		if got := cellValue(t, f, SheetTracking, cell); got != want {
+			t.Errorf("tracking %s = %q, want %q", cell, got, want)
+		}
+	}
+	for _, col := range []string{"I", "J"} {
+		if visible, _ := f.GetColVisible(SheetTracking, col); visible {
+			t.Errorf("column %s (id, fingerprint) is visible", col)
+		}
+	}
+	validations, err := f.GetDataValidations(SheetTracking)
+	if err != nil || len(validations) != 2 {
+		t.Fatalf("validations %v %v", validations, err)
+	}
+	list := validations[0]
+	if list.Type != "list" || list.Formula1 != `"Chưa thực hiện,Đang thực hiện,Hoàn thành,Không thực hiện"` || !strings.HasPrefix(list.Sqref, "E5:") {
+		t.Errorf("status list %+v", list)
+	}
+	if len(list.Formula1) > 255 {
+		t.Errorf("drop-down list is %d characters long, Excel allows 255", len(list.Formula1))
+	}
+}
+
+func TestWorkbookSummarySheet(t *testing.T) {
+	data := writeWorkbook(t, seedBundle(t), XLSXOptions{})
+	f := openTestWorkbook(t, data)
+	// Area I on 15/07/2023: I.2 (Tháng 12/2022) is overdue, I.1 and I.3 not started.
+	want := map[string]string{"A4": "I", "C4": "2", "G4": "1", "H4": "", "B11": "Tổng cộng"}
+	for cell, value := range want {
+		if got := cellValue(t, f, SheetSummary, cell); got != value && value != "" {
+			t.Errorf("summary %s = %q, want %q", cell, got, value)
+		}
+	}
+	if formula, _ := f.GetCellFormula(SheetSummary, "H4"); formula != "SUM(C4:G4)" {
+		t.Errorf("total formula %q", formula)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, part := range zr.File {
+		found = found || strings.HasPrefix(part.Name, "xl/charts/chart")
+	}
+	if !found {
+		t.Error("the workbook has no chart")
+	}
+}
+
+func TestWorkbookForOneUnit(t *testing.T) {
+	b := seedBundle(t)
+	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{Unit: "văn phòng sở"}))
+	rows, err := f.GetRows(SheetPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks := 0
+	for _, r := range rows[6:] {
+		if len(r) >= 4 && taskMark.MatchString(r[0]) {
+			tasks++
+			if r[3] != "Văn phòng Sở" {
+				t.Errorf("task %s led by %q in the Văn phòng Sở workbook", r[0], r[3])
+			}
+		}
+	}
+	if tasks != 12 {
+		t.Errorf("%d tasks for Văn phòng Sở, want 12", tasks)
+	}
+	if got := cellValue(t, f, SheetPlan, "A5"); got != "Đơn vị chủ trì: văn phòng sở" {
+		t.Errorf("unit line %q", got)
+	}
+
+	var buf bytes.Buffer
+	err = WriteXLSX(context.Background(), &buf, b, XLSXOptions{Unit: "Phòng Không Có"})
+	if err == nil || !strings.Contains(err.Error(), "Thanh tra Sở") {
+		t.Errorf("unknown unit: %v; want the lead units listed", err)
+	}
+}
+
+func TestWorkbookStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := WriteXLSX(ctx, io.Discard, seedBundle(t), XLSXOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestLineCount(t *testing.T) {
+	face, err := faceAdvances(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width := face.width("Cải cách hành chính")
+	tests := []struct {
+		text  string
+		width float32
+		want  int
+	}{
+		{"", width, 1},
+		{"Cải cách hành chính", width, 1},
+		{"Cải cách hành chính Cải cách", width, 2},
+		{"Cải cách hành chính\nCải cách", width, 2},
+		{"Cải cách hành chính Cải cách hành chính Cải cách hành chính", width, 3},
+		{strings.Repeat("x", 100), face.width(strings.Repeat("x", 10)), 10},
+	}
+	for _, tt := range tests {
+		if got := face.lineCount(tt.text, tt.width); got != tt.want {
+			t.Errorf("lineCount(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	if face.width("Đ") < 0.5 || face.width("ệ") < 0.3 {
+		t.Error("Vietnamese letters have no width: the font tables are not loaded")
+	}
+}

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bundle returns a whole plan as its documents print it: the plan, its
+// areas in order each with its tasks in order, and its targets in order.
+// Tasks whose area is missing (a damaged file) come last, under an area
+// with no id and no name.
+func (s *Store) Bundle(planID uint64) (Bundle, error) {
+	var b Bundle
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		b, err = readBundle(tx, planID)
+		return err
+	})
+	return b, err
+}
+
+func readBundle(tx *bolt.Tx, planID uint64) (Bundle, error) {
+	plan, err := readPlan(tx, planID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	areas, err := readAreas(tx, planID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	tasks, err := readTasks(tx, planID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	targets, err := readTargets(tx, planID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Bundle{Plan: plan, Areas: groupByArea(areas, tasks), Targets: targets}, nil
+}
+
+// groupByArea puts tasks, already in order, under their areas; tasks of
+// no listed area go last under an empty area.
+func groupByArea(areas []Area, tasks []Task) []AreaTasks {
+	grouped := make([]AreaTasks, len(areas), len(areas)+1)
+	index := make(map[uint64]int, len(areas))
+	for i, a := range areas {
+		grouped[i].Area = a
+		index[a.ID] = i
+	}
+	var orphans []Task
+	for _, t := range tasks {
+		if i, ok := index[t.AreaID]; ok {
+			grouped[i].Tasks = append(grouped[i].Tasks, t)
+		} else {
+			orphans = append(orphans, t)
+		}
+	}
+	if len(orphans) > 0 {
+		grouped = append(grouped, AreaTasks{Tasks: orphans})
+	}
+	return grouped
+}
+
+func readTargets(tx *bolt.Tx, planID uint64) ([]Target, error) {
+	targets, err := listChildren[Target](tx, bucketTargets, planID)
+	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Order < targets[j].Order })
+	return targets, err
+}
