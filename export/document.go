@@ -125,8 +125,8 @@ func Export(ctx context.Context, src Source, req Request) (Result, error) {
 }
 
 func writePDF(ctx context.Context, w io.Writer, b store.Bundle, settings store.Settings, req Request) (int, []pdf.Warning, error) {
-	opts := pdf.PDFOptions{Appendix: appendixMode(req.Kind), Margins: settings.Margins, Font: req.Font,
-		Created: req.Created, Progress: req.Progress}
+	opts := pdf.PlanOptions{Appendix: appendixMode(req.Kind), Options: pdf.Options{Margins: settings.Margins,
+		Font: req.Font, Created: req.Created, Progress: req.Progress}}
 	result, err := pdf.WritePlanPDF(ctx, w, b, opts)
 	if err != nil && ctx.Err() == nil {
 		return 0, nil, fmt.Errorf("không tạo được PDF của kế hoạch %s: %w", b.Plan.Ref(), err)

@@ -78,19 +78,19 @@ func (p pageSetup) bodyHeight() float64 { return p.bottom() - p.top() }
 
 // box is the rectangle an element of the layout occupies, kept so tests can
 // check that nothing overlaps.
-type pdfBox struct {
+type box struct {
 	name       string
 	page       int
 	x, y, w, h float64
 }
 
 // overlaps reports whether two boxes on the same page share any area.
-func (b pdfBox) overlaps(o pdfBox) bool {
+func (b box) overlaps(o box) bool {
 	return b.page == o.page && b.x < o.x+o.w && o.x < b.x+b.w && b.y < o.y+o.h && o.y < b.y+b.h
 }
 
 // line is one measured line of text and how far it is indented.
-type pdfLine struct {
+type line struct {
 	text   string
 	indent float64
 }
@@ -111,7 +111,7 @@ type layout struct {
 	// repeat draws what each new page of the current part starts with (a
 	// table's header row), or is nil.
 	repeat func()
-	boxes  []pdfBox
+	boxes  []box
 }
 
 // pageNumberStyle is the style of the page numbers in the top margin.
@@ -220,7 +220,7 @@ func (l *layout) drawLine(x, y, w, h float64, text string, s textStyle, align st
 
 // record keeps the box of an element for the overlap checks of the tests.
 func (l *layout) record(name string, x, y, w, h float64) {
-	l.boxes = append(l.boxes, pdfBox{name: name, page: l.pdf.PageNo(), x: x, y: y, w: w, h: h})
+	l.boxes = append(l.boxes, box{name: name, page: l.pdf.PageNo(), x: x, y: y, w: w, h: h})
 }
 
 // rule draws a solid horizontal line of width w centred on cx at height y.
@@ -249,8 +249,8 @@ func (l *layout) wrap(text string, s textStyle, firstWidth, restWidth float64) [
 // wrapItems measures a cell that holds one item a line: each item wraps on
 // its own, and an item that starts with a dash carries its continuation
 // lines under its text rather than under the dash.
-func (l *layout) wrapItems(text string, s textStyle, width float64) []pdfLine {
-	var lines []pdfLine
+func (l *layout) wrapItems(text string, s textStyle, width float64) []line {
+	var lines []line
 	for item := range strings.SplitSeq(text, "\n") {
 		hang := 0.0
 		if strings.HasPrefix(strings.TrimSpace(item), "- ") {
@@ -261,7 +261,7 @@ func (l *layout) wrapItems(text string, s textStyle, width float64) []pdfLine {
 			if i > 0 {
 				indent = hang
 			}
-			lines = append(lines, pdfLine{text: text, indent: indent})
+			lines = append(lines, line{text: text, indent: indent})
 		}
 	}
 	return lines
@@ -340,18 +340,18 @@ func (l *layout) paragraph(text string, p paragraphStyle) {
 
 // column is a vertical strip of the page that a block of centred lines is
 // set in: the halves of the header and of the signature block.
-type pdfColumn struct {
+type column struct {
 	x, w float64
 }
 
 // centre returns the horizontal middle of the column.
-func (c pdfColumn) centre() float64 { return c.x + c.w/2 }
+func (c column) centre() float64 { return c.x + c.w/2 }
 
-// centredLines wraps text to the column and draws it centred from y, and
+// centredLines breaks text into even lines that keep word groups whole
+// (phraseLines), draws them centred in the column from y, and
 // returns the lines' bottom and the width of the widest.
-func (l *layout) centredLines(name string, c pdfColumn, y float64, text string, s textStyle) (bottom, widest float64) {
-	lines := l.balancedWrap(text, s, c.w)
-	for _, text := range lines {
+func (l *layout) centredLines(name string, c column, y float64, text string, s textStyle) (bottom, widest float64) {
+	for _, text := range l.phraseLines(text, s, c.w) {
 		width := l.textWidth(text, s)
 		widest = max(widest, width)
 		l.drawText(c.x, y, c.w, text, s, "C")

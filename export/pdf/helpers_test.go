@@ -29,9 +29,9 @@ var fixedCreated = time.Date(2023, 1, 28, 8, 0, 0, 0, time.UTC)
 
 // testOptions are the options of the tests: the bundled font, so the pages
 // are the same on every machine.
-func testOptions(mode AppendixMode) PDFOptions {
+func testOptions(mode AppendixMode) PlanOptions {
 	font := fonts.BundledFont()
-	return PDFOptions{Appendix: mode, Font: &font, Created: fixedCreated}
+	return PlanOptions{Appendix: mode, Options: Options{Font: &font, Created: fixedCreated}}
 }
 
 // seedPlanDocument returns the seed plan 122/KH-SKH as the store would
@@ -51,7 +51,7 @@ func taskAt(b *store.Bundle, i int) *store.Task {
 }
 
 // writePDF writes doc to a file in a temporary folder and returns its path.
-func writePDF(t testing.TB, doc store.Bundle, opts PDFOptions) (string, PDFResult) {
+func writePDF(t testing.TB, doc store.Bundle, opts PlanOptions) (string, Result) {
 	t.Helper()
 	var buf bytes.Buffer
 	result, err := WritePlanPDF(context.Background(), &buf, doc, opts)
@@ -246,3 +246,11 @@ func mmPt(mm float64) float64 { return mm / ptMM }
 func (w bboxWord) String() string {
 	return fmt.Sprintf("%q [%.1f %.1f %.1f %.1f]", w.Text, w.XMin, w.YMin, w.XMax, w.YMax)
 }
+
+// renderPlan lays a plan out in memory, for the checks of where things stand.
+func renderPlan(b store.Bundle, opts PlanOptions) (*layout, Result, error) {
+	return render(context.Background(), PlanDocument(b, opts.Appendix), opts.Options)
+}
+
+// fontFamily returns the options' font.
+func (o PlanOptions) fontFamily() fonts.FontFamily { return fontOf(o.Options) }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -68,11 +67,11 @@ func TestHeaderBlockAsDecree30(t *testing.T) {
 }
 
 func TestRulesAsDecree30(t *testing.T) {
-	l, _, err := renderPlan(context.Background(), seedPlanDocument(t), testOptions(WithoutAppendix))
+	l, _, err := renderPlan(seedPlanDocument(t), testOptions(WithoutAppendix))
 	if err != nil {
 		t.Fatal(err)
 	}
-	boxes := map[string][]pdfBox{}
+	boxes := map[string][]box{}
 	for _, b := range l.boxes {
 		boxes[b.name] = append(boxes[b.name], b)
 	}
@@ -82,7 +81,7 @@ func TestRulesAsDecree30(t *testing.T) {
 	}
 	for i, c := range []struct {
 		name     string
-		text     pdfBox
+		text     box
 		min, max float64
 	}{
 		{"agency", boxes["agency"][0], 1.0 / 3, 1.0 / 2},
@@ -191,7 +190,7 @@ func longNamesDocument(t *testing.T) store.Bundle {
 
 func TestLongNamesWrapWithoutOverlap(t *testing.T) {
 	doc := longNamesDocument(t)
-	l, _, err := renderPlan(context.Background(), doc, testOptions(WithoutAppendix))
+	l, _, err := renderPlan(doc, testOptions(WithoutAppendix))
 	if err != nil {
 		t.Fatal(err)
 	}

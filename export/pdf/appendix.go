@@ -42,19 +42,51 @@ const (
 // progressEvery is how many rows go between two progress reports.
 const progressEvery = 64
 
-// writeAppendix lays out the task table on new landscape pages numbered on
-// their own. A separate appendix keeps the room for the agency's digital
-// signature at the top right of its first page.
-func writeAppendix(ctx context.Context, l *layout, doc store.Bundle, separate bool, report func(float64)) error {
-	l.startPart(pageLandscape)
+// writeAppendix lays out an appendix on new pages numbered on their own:
+// its heading, its note and its content. An appendix sent as a file of its
+// own keeps the room for the agency's digital signature at the top right of
+// its first page.
+func writeAppendix(ctx context.Context, l *layout, a Appendix, separate bool, report func(float64)) error {
+	orientation := pagePortrait
+	if a.Landscape {
+		orientation = pageLandscape
+	}
+	l.startPart(orientation)
 	if separate {
 		x := l.page.right() - digitalSignatureWidth
 		l.record("digital signature", x, l.y, digitalSignatureWidth, digitalSignatureHeight)
 		l.y += digitalSignatureHeight
 	}
-	appendixHeading(l, doc.Plan)
+	appendixHeading(l, a)
+	if err := a.Draw(ctx, l, report); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// appendixHeading draws the appendix's heading lines and its note,
+// centred, with a short rule under them.
+func appendixHeading(l *layout, a Appendix) {
+	c := column{x: l.page.left(), w: l.page.contentWidth()}
+	y, widest := l.y, 0.0
+	for _, text := range a.Heading {
+		var w float64
+		y, w = l.centredLines("appendix heading", c, y, text, appendixHeadStyle)
+		widest = max(widest, w)
+	}
+	if a.Note != "" {
+		y, _ = l.centredLines("appendix note", c, y, a.Note, appendixNoteStyle)
+	}
+	y += ruleGap
+	l.rule(c.centre(), y, shortRule*widest)
+	l.y = y + 5
+}
+
+// taskTable lays out a plan's task table: a row for each area and for each
+// of its tasks, under a header row repeated on every page.
+func taskTable(ctx context.Context, l *layout, doc store.Bundle, report func(float64)) error {
 	headings := doc.Plan.ColumnHeadings()
-	t := newPDFTable(l, columnShares, headings[:], tableHeadStyle)
+	t := newTable(l, columnShares, headings[:], tableHeadStyle)
 	t.start()
 	done, total := 0, max(1, doc.TaskCount())
 	for _, g := range doc.Areas {
@@ -73,51 +105,16 @@ func writeAppendix(ctx context.Context, l *layout, doc store.Bundle, separate bo
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				report(layoutShare * (0.1 + 0.9*float64(done)/float64(total)))
+				report(float64(done) / float64(total))
 			}
 		}
 	}
 	return ctx.Err()
 }
 
-// appendixHeading draws the appendix's heading, title and reference line,
-// centred, with a short rule under them.
-func appendixHeading(l *layout, plan store.Plan) {
-	c := pdfColumn{x: l.page.left(), w: l.page.contentWidth()}
-	y, widest := l.y, 0.0
-	for _, text := range appendixTitleLines(plan.Appendix) {
-		var w float64
-		y, w = l.centredLines("appendix heading", c, y, text, appendixHeadStyle)
-		widest = max(widest, w)
-	}
-	y, _ = l.centredLines("appendix note", c, y, plan.AppendixNote(), appendixNoteStyle)
-	y += ruleGap
-	l.rule(c.centre(), y, shortRule*widest)
-	l.y = y + 5
-}
-
-// appendixTitleLines returns the bold lines on top of the appendix: the
-// heading as the plan has it, "BIỂU KẾ HOẠCH CHI TIẾT", and the title under
-// it. When the heading is a numbering ("Phụ lục I"), the title is the
-// appendix's name and prints in capitals.
-func appendixTitleLines(a store.Appendix) []string {
-	var lines []string
-	if heading := strings.TrimSpace(a.Heading); heading != "" {
-		lines = append(lines, heading)
-	}
-	title := strings.TrimSpace(a.Title)
-	if title == "" {
-		return lines
-	}
-	if strings.HasPrefix(strings.ToLower(a.Heading), "phụ lục") {
-		title = strings.ToUpper(title)
-	}
-	return append(lines, title)
-}
-
 // areaRow makes the row of a reform area: its numeral, then its name across
 // the other columns.
-func appendixAreaRow(t *pdfTable, a store.Area) pdfRow {
+func appendixAreaRow(t *table, a store.Area) row {
 	return t.row(
 		t.cell(colTT, 1, a.Numeral, tableAreaStyle, "C"),
 		t.cell(colContent, columnCount-colContent, a.Name, tableAreaStyle, "L"),
@@ -125,7 +122,7 @@ func appendixAreaRow(t *pdfTable, a store.Area) pdfRow {
 }
 
 // taskRow makes the row of a task; cells of several items print one a line.
-func appendixTaskRow(t *pdfTable, task store.Task) pdfRow {
+func appendixTaskRow(t *table, task store.Task) row {
 	return t.row(
 		t.cell(colTT, 1, task.Ordinal, tableCellStyle, "C"),
 		t.cell(colContent, 1, task.Content, tableCellStyle, "L"),

@@ -2,16 +2,16 @@ package pdf
 
 // tableCell is one cell of a table row: where it stands and its measured
 // lines.
-type pdfCell struct {
+type cell struct {
 	x, w  float64
-	lines []pdfLine
+	lines []line
 	style textStyle
 	align string
 }
 
 // tableRow is one row of cells; a cell may span several columns.
-type pdfRow struct {
-	cells []pdfCell
+type row struct {
+	cells []cell
 	// lines is the number of lines of the fullest cell.
 	lines int
 	// middle centres each cell's lines vertically, as the header row does.
@@ -21,14 +21,14 @@ type pdfRow struct {
 // table draws rows of wrapped cells under a header row that is repeated at
 // the top of every page. A row goes to the next page whole when it does not
 // fit, and is split only when it is taller than a page.
-type pdfTable struct {
+type table struct {
 	l *layout
 	// xs are the columns' left edges, and the right edge of the last.
 	xs []float64
 	// lineHeight is the height of a line in every cell: the table is set in
 	// one size.
 	lineHeight float64
-	header     pdfRow
+	header     row
 }
 
 // tableLeading is the line height in a table as a multiple of the font
@@ -45,15 +45,15 @@ const (
 
 // newTable prepares a table over the text width of the current page with
 // columns of the given shares of it and the given header cells.
-func newPDFTable(l *layout, shares []float64, headings []string, headStyle textStyle) *pdfTable {
-	t := &pdfTable{l: l, lineHeight: headStyle.size * ptMM * tableLeading}
+func newTable(l *layout, shares []float64, headings []string, headStyle textStyle) *table {
+	t := &table{l: l, lineHeight: headStyle.size * ptMM * tableLeading}
 	x := l.page.left()
 	t.xs = append(t.xs, x)
 	for _, share := range shares {
 		x += share * l.page.contentWidth()
 		t.xs = append(t.xs, x)
 	}
-	cells := make([]pdfCell, len(headings))
+	cells := make([]cell, len(headings))
 	for i, heading := range headings {
 		cells[i] = t.cell(i, 1, heading, headStyle, "C")
 	}
@@ -63,14 +63,14 @@ func newPDFTable(l *layout, shares []float64, headings []string, headStyle textS
 }
 
 // cell measures text into a cell of span columns from column col.
-func (t *pdfTable) cell(col, wordSpan int, text string, s textStyle, align string) pdfCell {
+func (t *table) cell(col, wordSpan int, text string, s textStyle, align string) cell {
 	x, w := t.xs[col], t.xs[col+wordSpan]-t.xs[col]
-	return pdfCell{x: x, w: w, lines: t.l.wrapItems(text, s, w-2*cellPadX), style: s, align: align}
+	return cell{x: x, w: w, lines: t.l.wrapItems(text, s, w-2*cellPadX), style: s, align: align}
 }
 
 // row makes a row of cells.
-func (t *pdfTable) row(cells ...pdfCell) pdfRow {
-	r := pdfRow{cells: cells, lines: 1}
+func (t *table) row(cells ...cell) row {
+	r := row{cells: cells, lines: 1}
 	for _, c := range cells {
 		r.lines = max(r.lines, len(c.lines))
 	}
@@ -78,11 +78,11 @@ func (t *pdfTable) row(cells ...pdfCell) pdfRow {
 }
 
 // height returns the height of a row of n lines.
-func (t *pdfTable) height(n int) float64 { return float64(n)*t.lineHeight + 2*cellPadY }
+func (t *table) height(n int) float64 { return float64(n)*t.lineHeight + 2*cellPadY }
 
 // start draws the header row and repeats it on every following page of the
 // part.
-func (t *pdfTable) start() {
+func (t *table) start() {
 	t.l.room(t.height(t.header.lines) + t.height(1))
 	t.l.pdf.SetLineWidth(0.2)
 	t.drawHeader()
@@ -90,19 +90,19 @@ func (t *pdfTable) start() {
 }
 
 // drawHeader draws the header row at the cursor.
-func (t *pdfTable) drawHeader() {
+func (t *table) drawHeader() {
 	t.l.pdf.SetLineWidth(0.2)
 	t.drawLines(t.header, 0, t.header.lines)
 }
 
 // pageRoom returns the height a page offers rows under the header.
-func (t *pdfTable) pageRoom() float64 {
+func (t *table) pageRoom() float64 {
 	return t.l.page.bodyHeight() - t.height(t.header.lines)
 }
 
 // keep starts a new page unless h millimetres of rows fit on this one and
 // could fit on a page at all: it keeps an area row with its first task.
-func (t *pdfTable) keep(h float64) {
+func (t *table) keep(h float64) {
 	if h <= t.pageRoom() {
 		t.l.room(h)
 	}
@@ -110,7 +110,7 @@ func (t *pdfTable) keep(h float64) {
 
 // add draws a row at the cursor: whole on this page, or whole on the next,
 // or, when it is taller than a page, over as many pages as it needs.
-func (t *pdfTable) add(r pdfRow) {
+func (t *table) add(r row) {
 	t.keep(t.height(r.lines))
 	for from := 0; ; {
 		fit := int((t.l.page.bottom() - t.l.y - 2*cellPadY + 0.001) / t.lineHeight)
@@ -129,7 +129,7 @@ func (t *pdfTable) add(r pdfRow) {
 
 // drawLines draws lines from..from+n of each cell of a row, with the cells'
 // borders, and moves the cursor under them.
-func (t *pdfTable) drawLines(r pdfRow, from, n int) {
+func (t *table) drawLines(r row, from, n int) {
 	l := t.l
 	h := t.height(n)
 	for _, c := range r.cells {

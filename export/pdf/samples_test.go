@@ -9,7 +9,7 @@ import (
 )
 
 // TestSamples writes the seed plan's PDFs for looking at them:
-// CCHC_PDF_SAMPLES=DIR go test ./export -run Samples, then
+// CCHC_PDF_SAMPLES=DIR go test ./export/pdf -run Samples, then
 // pdftoppm -png -r 80 DIR/plan.pdf DIR/plan.
 func TestSamples(t *testing.T) {
 	dir := os.Getenv("CCHC_PDF_SAMPLES")
@@ -23,6 +23,7 @@ func TestSamples(t *testing.T) {
 		"plan.pdf":       {seedPlanDocument(t), WithAppendix},
 		"appendix.pdf":   {seedPlanDocument(t), AppendixOnly},
 		"long-names.pdf": {longNamesDocument(t), WithoutAppendix},
+		"stress.pdf":     {stressPlan(t), WithAppendix},
 	}
 	for name, sample := range samples {
 		path, _ := writePDF(t, sample.doc, testOptions(sample.mode))
