@@ -6,16 +6,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// columnWidth is how wide a table column is when there is room, and the
-// least it shrinks to in a narrow window.
+// columnWidth is how wide a table column is when there is room, the least
+// it shrinks to in a narrow window, and its share of the width a wide
+// window has beyond every column's preferred width.
 type columnWidth struct {
-	preferred, least float32
+	preferred, least, grow float32
 }
 
 // fillColumnLayout lays out a single table and sets its column widths to
-// the width it has: Fyne tables have fixed column widths. One column takes
-// the width the others leave; in a narrow window the others shrink first,
-// then that one, and only below every column's least does the table scroll
+// the width it has: Fyne tables have fixed column widths. In a wide window
+// the columns share what is left by their grow weights; in a narrow one,
+// the columns other than the fill column shrink first, then the fill
+// column, and only below every column's least does the table scroll
 // sideways.
 type fillColumnLayout struct {
 	table  *widget.Table
@@ -42,30 +44,36 @@ func (l *fillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.widths[l.fill].least, 120)
 }
 
-// fitColumns gives each column its width in the space available: every
-// column its preferred width and the fill column the rest when there is
+// fitColumns gives each column its width in the space available: its
+// preferred width and a share of the rest by its grow weight when there is
 // room; else the other columns shrink in proportion towards their least
 // widths while the fill column keeps its preferred width, then the fill
 // column shrinks to its least.
 func fitColumns(widths []columnWidth, fill int, available float32) []float32 {
-	var preferred, least float32
+	var preferred, least, grow float32
 	for col, w := range widths {
+		grow += w.grow
 		if col != fill {
 			preferred += w.preferred
 			least += w.least
 		}
 	}
-	fillWidths := widths[fill]
-	others := max(least, min(preferred, available-fillWidths.preferred))
+	fitted := make([]float32, len(widths))
+	if room := available - preferred - widths[fill].preferred; room >= 0 && grow > 0 {
+		for col, w := range widths {
+			fitted[col] = w.preferred + room*w.grow/grow
+		}
+		return fitted
+	}
+	others := max(least, min(preferred, available-widths[fill].preferred))
 	shrink := float32(1)
 	if preferred > least {
 		shrink = (others - least) / (preferred - least)
 	}
-	fitted := make([]float32, len(widths))
 	for col, w := range widths {
 		fitted[col] = w.least + shrink*(w.preferred-w.least)
 	}
-	fitted[fill] = max(fillWidths.least, available-others)
+	fitted[fill] = max(widths[fill].least, available-others)
 	return fitted
 }
 

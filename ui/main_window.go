@@ -107,8 +107,15 @@ func windowTitle(plan store.Plan) string {
 	return fmt.Sprintf("%s — %s năm %d", AppTitle, plan.Ref(), plan.Year)
 }
 
+// planLabel is a plan as the plan choice lists it: "2023 · 122/KH-SKH ngày
+// 28/01/2023 · Cải cách hành chính …", without "ngày" when the plan has no
+// date yet.
 func planLabel(p store.Plan) string {
-	return fmt.Sprintf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
+	ref := p.Ref()
+	if !p.IssueDate.IsZero() {
+		ref += " ngày " + p.IssueDate.String()
+	}
+	return fmt.Sprintf("%d · %s · %s", p.Year, ref, p.Summary)
 }
 
 // onPlanSelected makes the plan the officer chose the current plan.

@@ -145,13 +145,14 @@ func TestWindowFitsIn900x600(t *testing.T) {
 }
 
 func TestColumnsFitTheWidth(t *testing.T) {
-	widths := []columnWidth{{44, 40}, {360, 220}, {200, 120}, {130, 120}}
+	widths := []columnWidth{{44, 40, 0}, {360, 220, 3}, {200, 120, 1}, {130, 120, 0}}
 	tests := []struct {
 		name      string
 		available float32
 		want      []float32
 	}{
-		{"room: the content takes the rest", 1000, []float32{44, 626, 200, 130}},
+		{"room: the content takes most of the rest", 1134, []float32{44, 660, 300, 130}},
+		{"just room: every column as preferred", 734, []float32{44, 360, 200, 130}},
 		{"narrower: the other columns shrink first", 687, []float32{42, 360, 160, 125}},
 		{"narrow: every other column at its least", 580, []float32{40, 300, 120, 120}},
 		{"too narrow: the content at its least, the table scrolls", 300, []float32{40, 220, 120, 120}},
@@ -172,5 +173,24 @@ func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
 		if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colStatus].least < need {
 			t.Errorf("status column shrinks to %v, %q needs %v", widths[colStatus].least, st, need)
 		}
+	}
+}
+
+func TestPlanLabel(t *testing.T) {
+	tests := []struct {
+		name string
+		plan store.Plan
+		want string
+	}{
+		{"issued", store.Plan{Year: 2023, Number: "122", Symbol: "KH-SKH", IssueDate: store.NewDate(2023, 1, 28), Summary: "Cải cách hành chính"},
+			"2023 · 122/KH-SKH ngày 28/01/2023 · Cải cách hành chính"},
+		{"no date yet", store.Plan{Year: 2025, Number: "00", Summary: "Kế hoạch năm 2025"}, "2025 · 00 · Kế hoạch năm 2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := planLabel(tt.plan); got != tt.want {
+				t.Errorf("planLabel = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

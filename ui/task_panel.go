@@ -65,8 +65,7 @@ func NewTaskPanel(st ProgressRecorder, today func() store.Date, onSaved func(sto
 	)
 	p.form = container.NewGridWithColumns(2,
 		container.NewVScroll(container.NewVBox(p.heading, p.details)),
-		// The button stays in sight below the fields, which scroll in a low window.
-		container.NewBorder(nil, container.NewHBox(p.SaveButton), nil, nil, container.NewVScroll(edit)),
+		newFieldsWithButtons(edit, container.NewHBox(p.SaveButton)),
 	)
 	p.empty = widget.NewLabel("Chọn một nhiệm vụ trong bảng để xem chi tiết và cập nhật tiến độ.")
 	p.empty.Wrapping = fyne.TextWrapWord

@@ -33,17 +33,20 @@ var columnTitles = [columnCount]string{"TT", "Nội dung", "Đơn vị chủ tr�
 
 // taskColumnWidths are the columns' widths when there is room, and the
 // least each keeps in a narrow window: its heading, a whole status, a
-// whole "Tháng 12/2022", a whole "100%".
+// whole "Tháng 12/2022", a whole "100%". A wide window goes mostly to the
+// content, and some to the units and the timeline.
 func taskColumnWidths() []columnWidth {
 	statuses := append(statusNames(), string(store.StatusOverdue))
-	return []columnWidth{
+	widths := []columnWidth{
 		colOrdinal:  fixedWidth(44, textWidth(true, columnTitles[colOrdinal], "VIII")),
-		colContent:  {preferred: 360, least: 220},
+		colContent:  {preferred: 360, least: 220, grow: 4},
 		colLead:     fixedWidth(200, textWidth(true, columnTitles[colLead])),
 		colTimeline: fixedWidth(180, textWidth(true, columnTitles[colTimeline]), textWidth(false, "Tháng 12/2022")),
 		colStatus:   fixedWidth(130, textWidth(true, columnTitles[colStatus]), textWidth(false, statuses...)),
 		colProgress: fixedWidth(70, textWidth(true, columnTitles[colProgress]), textWidth(false, "100%")),
 	}
+	widths[colLead].grow, widths[colTimeline].grow = 1, 1
+	return widths
 }
 
 // fixedWidth is a column preferred at the given width that keeps the
