@@ -13,6 +13,12 @@ type columnWidth struct {
 	preferred, least, grow float32
 }
 
+// growing returns the column taking the given share of a wide window.
+func (w columnWidth) growing(share float32) columnWidth {
+	w.grow = share
+	return w
+}
+
 // fillColumnLayout lays out a single table and sets its column widths to
 // the width it has: Fyne tables have fixed column widths. In a wide window
 // the columns share what is left by their grow weights; in a narrow one,

@@ -37,20 +37,18 @@ var columnTitles = [columnCount]string{"TT", "Nội dung", "Đơn vị chủ tr�
 // content, and some to the units and the timeline.
 func taskColumnWidths() []columnWidth {
 	statuses := append(statusNames(), string(store.StatusOverdue))
-	widths := []columnWidth{
+	return []columnWidth{
 		colOrdinal:  fixedWidth(44, textWidth(true, columnTitles[colOrdinal], "VIII")),
 		colContent:  {preferred: 360, least: 220, grow: 4},
-		colLead:     fixedWidth(200, textWidth(true, columnTitles[colLead])),
-		colTimeline: fixedWidth(180, textWidth(true, columnTitles[colTimeline]), textWidth(false, "Tháng 12/2022")),
+		colLead:     fixedWidth(200, textWidth(true, columnTitles[colLead])).growing(1),
+		colTimeline: fixedWidth(180, textWidth(true, columnTitles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
 		colStatus:   fixedWidth(130, textWidth(true, columnTitles[colStatus]), textWidth(false, statuses...)),
 		colProgress: fixedWidth(70, textWidth(true, columnTitles[colProgress]), textWidth(false, "100%")),
 	}
-	widths[colLead].grow, widths[colTimeline].grow = 1, 1
-	return widths
 }
 
 // fixedWidth is a column preferred at the given width that keeps the
-// widest of the least widths given.
+// widest of the least widths given and takes no share of a wide window.
 func fixedWidth(preferred float32, least ...float32) columnWidth {
 	var w columnWidth
 	for _, l := range least {
@@ -75,7 +73,7 @@ type TasksScreen struct {
 	today   func() store.Date
 	onError func(error)
 
-	plan    store.Bundle
+	bundle  store.Bundle
 	rows    []tableRow
 	summary *widget.Label
 	table   *widget.Table
@@ -124,8 +122,8 @@ func (s *TasksScreen) ShowPlan(plan store.Plan) {
 			return
 		}
 	}
-	s.plan = bundle
-	s.rows = tableRows(s.plan.Areas)
+	s.bundle = bundle
+	s.rows = tableRows(s.bundle.Areas)
 	s.table.UnselectAll()
 	s.Panel.Clear()
 	s.refresh()
@@ -167,7 +165,7 @@ func (s *TasksScreen) CellText(row, col int) string {
 func (s *TasksScreen) Summary() string { return s.summary.Text }
 
 func (s *TasksScreen) refresh() {
-	s.summary.SetText(summaryLine(s.plan.Tasks(), s.today()))
+	s.summary.SetText(summaryLine(s.bundle.Tasks(), s.today()))
 	s.table.Refresh()
 }
 
@@ -259,7 +257,7 @@ func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
 		s.Panel.Clear()
 		return
 	}
-	s.Panel.ShowTask(s.plan.Plan, *row.task, *row.area)
+	s.Panel.ShowTask(s.bundle.Plan, *row.task, *row.area)
 }
 
 // onTaskSaved puts the saved task in its row and recounts.
