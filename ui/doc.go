@@ -1,5 +1,18 @@
-// Package ui is the window of Kế hoạch CCHC, built with Fyne. Each screen is
-// a struct holding its widgets, with onX methods for what the user does; the
-// rules those handlers apply live in package store, and the documents they
-// write in package export.
+// Package ui is the window of Kế hoạch CCHC, built with Fyne.
+//
+// MainWindow (main_window.go) is the shell: the choice of plan and the
+// actions on it along the top, the screens listed down the left
+// (navigation.go), the chosen screen beside them. CurrentPlan
+// (current_plan.go) is the plan every screen shows: a screen subscribes
+// with OnChanged, and an action that changes the data calls Select or
+// Reload, so no screen reloads another by hand; the window title follows
+// it too.
+//
+// Each screen and action is a struct in its own file holding its widgets,
+// with onX methods for what the user does, and names the few store methods
+// it calls in a small interface of its own (TasksStore, PDFExportStore,
+// ImportStore); *store.Store satisfies them all. Adding a screen is one
+// file and one screenEntry in NewMainWindow. The rules the handlers apply
+// live in package store, the documents they write in package export, and
+// every error reaches the officer through showError.
 package ui

@@ -18,7 +18,7 @@ func TestExportExcelForOneUnit(t *testing.T) {
 	w := NewMainWindow(a, st, fixedToday)
 	defer w.Window.Close()
 	path := filepath.Join(t.TempDir(), "vp.xlsx")
-	x := newExcelExport(w)
+	x := newExcelExport(w.host(), st)
 	var suggested string
 	x.chooseFile = func(s string, done func(string)) { suggested = s; done(path) }
 	ended := make(chan error, 1)

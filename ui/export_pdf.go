@@ -29,11 +29,19 @@ var pdfKinds = map[string]export.Kind{
 	choiceAppendixOnly: export.KindAppendix,
 }
 
+// PDFExportStore is what the "Xuất PDF" action needs of the data: the plan
+// and settings to print, and a way to save the signer's name.
+type PDFExportStore interface {
+	export.Source
+	SetSignerName(name string) (int, error)
+}
+
 // pdfExport is the "Xuất PDF" action: it asks for the signer's name when the
 // plan has none, what to print and where to save, writes the file behind a
 // progress dialog, then offers to open it.
 type pdfExport struct {
-	w *MainWindow
+	actionHost
+	store PDFExportStore
 	// chooseFile asks where to save, suggesting a name, and calls done with
 	// the path chosen; tests replace it.
 	chooseFile func(suggested string, done func(path string))
@@ -49,32 +57,28 @@ type pdfExport struct {
 	doneInfo *dialog.ConfirmDialog
 }
 
-// exportPDFButton returns the "Xuất PDF" button of the window.
-func (w *MainWindow) exportPDFButton() *widget.Button {
-	return widget.NewButton("Xuất PDF", newPDFExport(w).start)
-}
-
-func newPDFExport(w *MainWindow) *pdfExport {
-	x := &pdfExport{w: w}
+// newPDFExport builds the action over st.
+func newPDFExport(host actionHost, st PDFExportStore) *pdfExport {
+	x := &pdfExport{actionHost: host, store: st}
 	x.chooseFile = func(suggested string, done func(path string)) {
-		askSavePath(w.Window, suggested, ".pdf", done)
+		askSavePath(host.window, suggested, ".pdf", done)
 	}
 	x.openFile = openInViewer
 	return x
 }
 
-// start begins the action on the plan chosen in the window.
+// start begins the action on the current plan.
 func (x *pdfExport) start() {
-	plan, ok := x.w.selectedPlan()
+	plan, ok := x.current.Plan()
 	if !ok {
-		x.w.showError(fmt.Errorf("chưa chọn kế hoạch để xuất PDF"))
+		x.showError(fmt.Errorf("chưa chọn kế hoạch để xuất PDF"))
 		return
 	}
 	if strings.TrimSpace(plan.Signer.Name) != "" {
 		x.askWhat(plan)
 		return
 	}
-	x.signer = newSignerDialog(x.w.Window, func(name string) { x.onSignerName(plan, name) })
+	x.signer = newSignerDialog(x.window, func(name string) { x.onSignerName(plan, name) })
 	x.signer.form.Show()
 }
 
@@ -82,18 +86,16 @@ func (x *pdfExport) start() {
 // one) and goes on with the plan as it now stands.
 func (x *pdfExport) onSignerName(plan store.Plan, name string) {
 	if name != "" {
-		if _, err := x.w.store.SetSignerName(name); err != nil {
-			x.w.showError(fmt.Errorf("lưu họ tên người ký: %w", err))
-			return
-		}
-		updated, err := x.w.store.Plan(plan.ID)
-		if err != nil {
-			x.w.showError(err)
+		if _, err := x.store.SetSignerName(name); err != nil {
+			x.showError(fmt.Errorf("lưu họ tên người ký: %w", err))
 			return
 		}
 		// Every plan without a name took it: read them all again.
-		x.w.loadPlans(plan.ID)
-		plan = updated
+		if err := x.current.Select(plan.ID); err != nil {
+			x.showError(err)
+			return
+		}
+		plan, _ = x.current.Plan()
 	}
 	x.askWhat(plan)
 }
@@ -109,7 +111,7 @@ func (x *pdfExport) askWhat(plan store.Plan) {
 			kind := pdfKinds[x.choice.Selected]
 			x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), func(path string) { x.run(plan, kind, path) })
 		}
-	}, x.w.Window)
+	}, x.window)
 	x.ask.Show()
 }
 
@@ -118,11 +120,11 @@ func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
 	var result export.Result
 	work := func(ctx context.Context, progress func(float64)) error {
 		var err error
-		req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.w.today(), Progress: progress}
-		result, err = export.Export(ctx, x.w.store, req)
+		req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.today(), Progress: progress}
+		result, err = export.Export(ctx, x.store, req)
 		return err
 	}
-	RunWithProgress(x.w.Window, "Đang xuất "+filepath.Base(path), work, func(err error) {
+	RunWithProgress(x.window, "Đang xuất "+filepath.Base(path), work, func(err error) {
 		x.onFinished(path, result, err)
 	})
 }
@@ -135,7 +137,7 @@ func (x *pdfExport) onFinished(path string, result export.Result, err error) {
 	}
 	if err != nil {
 		if !Cancelled(err) {
-			x.w.showError(err)
+			x.showError(err)
 		}
 		return
 	}
@@ -149,9 +151,9 @@ func (x *pdfExport) onFinished(path string, result export.Result, err error) {
 			return
 		}
 		if err := x.openFile(path); err != nil {
-			x.w.showError(fmt.Errorf("không mở được %s: %w", path, err))
+			x.showError(fmt.Errorf("không mở được %s: %w", path, err))
 		}
-	}, x.w.Window)
+	}, x.window)
 	x.doneInfo.SetConfirmText("Mở tệp")
 	x.doneInfo.SetDismissText("Đóng")
 	x.doneInfo.Show()

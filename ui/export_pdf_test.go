@@ -18,6 +18,7 @@ import (
 // what it was asked to open.
 type pdfFlow struct {
 	*pdfExport
+	win       *MainWindow
 	st        *store.Store
 	suggested string
 	opened    string
@@ -26,12 +27,8 @@ type pdfFlow struct {
 
 func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
-	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
-	t.Cleanup(func() { st.Close() })
-	w := NewMainWindow(a, st, fixedToday)
-	t.Cleanup(w.Window.Close)
-	f := &pdfFlow{pdfExport: newPDFExport(w), st: st, ended: make(chan error, 1)}
+	w, st := openWindow(t)
+	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, ended: make(chan error, 1)}
 	f.chooseFile = func(suggested string, done func(string)) {
 		f.suggested = suggested
 		done(path)
@@ -136,7 +133,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	}
 	f := newPDFFlow(t, path)
 	f.st.SetSignerName("Nguyễn Văn Bình")
-	f.w.loadPlans(0)
+	f.current.Reload()
 	f.start()
 	f.ask.Confirm()
 	err := f.wait(t)
@@ -153,8 +150,8 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	d := askSavePath(f.w.Window, "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
-	if f.w.Window.Canvas().Overlays().Top() == nil {
+	d := askSavePath(f.window, "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
+	if f.window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
 	if d.Name.Text != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
@@ -164,14 +161,10 @@ func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 
 func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "kh.pdf"))
-	second := store.Bundle{
-		Plan:  store.Plan{Year: 2024, Number: "15", Symbol: "KH-SKH", IssueDate: store.NewDate(2024, 1, 20), Summary: "Cải cách hành chính năm 2024"},
-		Areas: []store.AreaTasks{{Area: store.Area{Numeral: "I", Name: "Cải cách thể chế"}, Tasks: []store.Task{{Ordinal: "1", Content: "Rà soát văn bản"}}}},
-	}
-	if _, err := f.st.CreateBundle(second); err != nil {
+	if _, err := f.st.CreateBundle(plan2024()); err != nil {
 		t.Fatal(err)
 	}
-	f.w.loadPlans(0)
+	f.current.Select(0) // read the plans again and show the newest
 
 	// Given two plans without a signer, when the name is typed for the newest,
 	f.start()
@@ -183,10 +176,10 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	}
 
 	// then the newest plan stays chosen, and exporting the other one asks no more.
-	if plan, _ := f.w.selectedPlan(); plan.Year != 2024 {
+	if plan, _ := f.current.Plan(); plan.Year != 2024 {
 		t.Fatalf("the window now shows the %d plan, want 2024", plan.Year)
 	}
-	f.w.planSelect.SetSelectedIndex(1)
+	f.win.planSelect.SetSelectedIndex(1)
 	f.signer, f.ask = nil, nil
 	f.start()
 	if f.signer != nil || f.ask == nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/kehoach/cchc/export"
 	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
 )
@@ -19,12 +20,21 @@ const (
 	choiceImportProgress = "Tiến độ: bảng theo dõi do đơn vị gửi về (.xlsx)"
 )
 
+// ImportStore is what the "Nhập từ tệp…" action needs of the data: what
+// export.FindImportTarget and export.StoreImport need to store a plan read
+// from a file, and applying a division's tracking sheet.
+type ImportStore interface {
+	export.ImportStore
+	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error)
+}
+
 // importFlow is the "Nhập từ tệp…" action: it asks what the file holds and
 // which file, reads it off the UI goroutine, and shows a preview of what
 // would be stored, with every row it could not read, before anything is
 // written.
 type importFlow struct {
-	w *MainWindow
+	actionHost
+	store ImportStore
 	// chooseFile asks which file to read and calls done with its path;
 	// tests replace it.
 	chooseFile func(done func(path string))
@@ -38,13 +48,9 @@ type importFlow struct {
 	ask  *dialog.ConfirmDialog
 }
 
-// importButton returns the "Nhập từ tệp…" button of the window.
-func (w *MainWindow) importButton() *widget.Button {
-	return widget.NewButton("Nhập từ tệp…", newImportFlow(w).start)
-}
-
-func newImportFlow(w *MainWindow) *importFlow {
-	f := &importFlow{w: w}
+// newImportFlow builds the action over st.
+func newImportFlow(host actionHost, st ImportStore) *importFlow {
+	f := &importFlow{actionHost: host, store: st}
 	f.chooseFile = f.openDialog
 	return f
 }
@@ -60,7 +66,7 @@ func (f *importFlow) start() {
 		}
 		progress := f.kind.Selected == choiceImportProgress
 		f.chooseFile(func(path string) { f.read(path, progress) })
-	}, f.w.Window)
+	}, f.window)
 	f.ask.Show()
 }
 
@@ -68,7 +74,7 @@ func (f *importFlow) start() {
 func (f *importFlow) openDialog(done func(path string)) {
 	d := dialog.NewFileOpen(func(file fyne.URIReadCloser, err error) {
 		if err != nil {
-			f.w.showError(fmt.Errorf("không mở được tệp: %w", err))
+			f.showError(fmt.Errorf("không mở được tệp: %w", err))
 			return
 		}
 		if file == nil {
@@ -77,7 +83,7 @@ func (f *importFlow) openDialog(done func(path string)) {
 		path := file.URI().Path()
 		file.Close()
 		done(path)
-	}, f.w.Window)
+	}, f.window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".docx", ".XLSX", ".DOCX"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
@@ -95,7 +101,7 @@ func (f *importFlow) read(path string, progress bool) {
 		im, err = importer.ReadPlanFile(path, 0)
 		return err
 	}
-	RunWithProgress(f.w.Window, "Đang đọc "+path, work, func(err error) {
+	RunWithProgress(f.window, "Đang đọc "+path, work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -105,9 +111,9 @@ func (f *importFlow) read(path string, progress bool) {
 }
 
 // readProgress reads a returned tracking sheet and works out, without
-// writing, what it would change in the plan chosen in the window.
+// writing, what it would change in the current plan.
 func (f *importFlow) readProgress(path string) {
-	plan, ok := f.w.selectedPlan()
+	plan, ok := f.current.Plan()
 	if !ok {
 		f.fail(fmt.Errorf("chưa chọn kế hoạch để nhập tiến độ"))
 		return
@@ -122,13 +128,13 @@ func (f *importFlow) readProgress(path string) {
 		if sheet, err = importer.ReadProgressFile(path); err != nil {
 			return err
 		}
-		if tasks, err = f.w.store.Tasks(plan.ID); err != nil {
+		if tasks, err = f.store.Tasks(plan.ID); err != nil {
 			return err
 		}
-		outcome, err = f.w.store.ApplyProgress(plan.ID, sheet.Rows, f.w.today(), true)
+		outcome, err = f.store.ApplyProgress(plan.ID, sheet.Rows, f.today(), true)
 		return err
 	}
-	RunWithProgress(f.w.Window, "Đang đọc "+path, work, func(err error) {
+	RunWithProgress(f.window, "Đang đọc "+path, work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -148,7 +154,7 @@ func (f *importFlow) show(p *importPreview) {
 // fail shows why the import stopped and ends the flow.
 func (f *importFlow) fail(err error) {
 	if !Cancelled(err) {
-		f.w.showError(err)
+		f.showError(err)
 	}
 	f.end(err)
 }

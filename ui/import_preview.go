@@ -65,7 +65,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 			return
 		}
 		p.flow.end(context.Canceled)
-	}, p.flow.w.Window)
+	}, p.flow.window)
 	p.dialog.Resize(fyne.NewSize(960, 620))
 }
 
@@ -94,7 +94,7 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 		p.Problems = append(p.Problems, capitalize(problem.String()))
 	}
 	p.Year = widget.NewEntry()
-	p.Year.SetText(strconv.Itoa(im.GuessYear(f.w.defaultYear())))
+	p.Year.SetText(strconv.Itoa(im.GuessYear(f.defaultYear())))
 	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem("Nhập vào kế hoạch năm", p.Year))}
 	for _, note := range im.Notes {
 		label := widget.NewLabel("Lưu ý: " + note)
@@ -141,21 +141,21 @@ func capitalize(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-// defaultYear is the year of the plan chosen in the window, or this year.
-func (w *MainWindow) defaultYear() int {
-	if plan, ok := w.selectedPlan(); ok {
+// defaultYear is the year of the current plan, or this year.
+func (h actionHost) defaultYear() int {
+	if plan, ok := h.current.Plan(); ok {
 		return plan.Year
 	}
-	return w.today().Year
+	return h.today().Year
 }
 
 // confirmPlan imports into the year typed: a new plan, or, after asking,
 // the existing plan's tasks replaced. The plan is chosen by the same rule
-// as cchc-cli's, preferring the plan open in the window.
+// as cchc-cli's, preferring the current plan.
 func (p *importPreview) confirmPlan(im *importer.Imported) {
-	w := p.flow.w
+	f := p.flow
 	preferred := uint64(0)
-	if plan, ok := w.selectedPlan(); ok {
+	if plan, ok := f.current.Plan(); ok {
 		preferred = plan.ID
 	}
 	year := strings.TrimSpace(p.Year.Text)
@@ -163,7 +163,7 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		p.flow.fail(fmt.Errorf("năm “%s” không hợp lệ: ghi năm của kế hoạch, ví dụ 2025", p.Year.Text))
 		return
 	}
-	target, err := export.FindImportTarget(w.store, year, preferred)
+	target, err := export.FindImportTarget(f.store, year, preferred)
 	if err != nil {
 		p.flow.fail(err)
 		return
@@ -179,21 +179,24 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 			return
 		}
 		p.storePlan(im, target)
-	}, w.Window)
+	}, f.window)
 	p.Replace.SetConfirmText("Thay thế")
 	p.Replace.SetDismissText("Huỷ")
 	p.Replace.Show()
 }
 
-// storePlan writes the import in one transaction and shows the plan.
+// storePlan writes the import in one transaction and makes the plan the
+// current plan.
 func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTarget) {
-	stored, err := export.StoreImport(p.flow.w.store, im, target, true)
+	stored, err := export.StoreImport(p.flow.store, im, target, true)
 	if err != nil {
 		p.flow.fail(err)
 		return
 	}
-	p.flow.w.loadPlans(stored.ID)
-	p.Done = dialog.NewInformation("Đã nhập", fmt.Sprintf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.w.Window)
+	if err := p.flow.current.Select(stored.ID); err != nil {
+		p.flow.showError(err)
+	}
+	p.Done = dialog.NewInformation("Đã nhập", fmt.Sprintf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }
@@ -209,12 +212,8 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 		sheet.File, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged), len(o.Unmatched)+len(o.Changed))
 	p := &importPreview{flow: f, Summary: widget.NewLabel(summary)}
 	for _, row := range o.Updated {
-		task := byID[row.TaskID]
-		percent := row.Percent
-		if row.Status == store.StatusDone {
-			percent = 100 // as the store records a finished task
-		}
-		p.Lines = append(p.Lines, fmt.Sprintf("Dòng %d · %s. %s → %s, %d%%", row.Row, task.Ordinal, shortText(task.Content, 80), row.Status, percent))
+		task, recorded := byID[row.TaskID], row.Recorded()
+		p.Lines = append(p.Lines, fmt.Sprintf("Dòng %d · %s. %s → %s, %d%%", row.Row, task.Ordinal, shortText(task.Content, 80), recorded.Status, recorded.Percent))
 	}
 	for _, row := range o.Unmatched {
 		p.Skipped = append(p.Skipped, fmt.Sprintf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
@@ -239,21 +238,23 @@ func shortText(text string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// confirmProgress applies the sheet in one transaction and shows the plan
-// again.
+// confirmProgress applies the sheet in one transaction and has every screen
+// read the plan again.
 func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.ProgressSheet) {
-	w := p.flow.w
-	outcome, err := w.store.ApplyProgress(plan.ID, sheet.Rows, w.today(), false)
+	f := p.flow
+	outcome, err := f.store.ApplyProgress(plan.ID, sheet.Rows, f.today(), false)
 	if err != nil {
-		p.flow.fail(err)
+		f.fail(err)
 		return
 	}
-	w.Tasks.ShowPlan(plan)
+	if err := f.current.Select(plan.ID); err != nil {
+		f.showError(err)
+	}
 	message := fmt.Sprintf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
 	if skipped := len(outcome.Unmatched) + len(outcome.Changed); skipped > 0 {
 		message += fmt.Sprintf("\n%d dòng bị bỏ qua (không khớp hoặc nhiệm vụ đã sửa sau khi xuất).", skipped)
 	}
-	p.Done = dialog.NewInformation("Đã nhập tiến độ", message, w.Window)
+	p.Done = dialog.NewInformation("Đã nhập tiến độ", message, f.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }

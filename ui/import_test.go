@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/export/importer"
@@ -22,6 +21,7 @@ import (
 // with the file dialog replaced by a given path.
 type importRun struct {
 	*importFlow
+	win     *MainWindow
 	st      *store.Store
 	preview chan *importPreview
 	ended   chan error
@@ -29,12 +29,8 @@ type importRun struct {
 
 func newImportRun(t *testing.T, path string) *importRun {
 	t.Helper()
-	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
-	t.Cleanup(func() { st.Close() })
-	w := NewMainWindow(a, st, fixedToday)
-	t.Cleanup(w.Window.Close)
-	r := &importRun{importFlow: newImportFlow(w), st: st, preview: make(chan *importPreview, 1), ended: make(chan error, 1)}
+	w, st := openWindow(t)
+	r := &importRun{importFlow: newImportFlow(w.host(), st), win: w, st: st, preview: make(chan *importPreview, 1), ended: make(chan error, 1)}
 	r.chooseFile = func(done func(string)) { done(path) }
 	r.shown = func(p *importPreview) { r.preview <- p }
 	r.finished = func(err error) { r.ended <- err }
@@ -104,8 +100,8 @@ func TestImportPlanIntoANewYear(t *testing.T) {
 	if tasks, _ := r.st.Tasks(plan.ID); len(tasks) != 5 {
 		t.Errorf("%d tasks stored", len(tasks))
 	}
-	if !strings.HasPrefix(r.w.planSelect.Selected, "2025") || r.w.Tasks.RowCount() != 7 {
-		t.Errorf("window shows %q with %d rows", r.w.planSelect.Selected, r.w.Tasks.RowCount())
+	if !strings.HasPrefix(r.win.planSelect.Selected, "2025") || r.win.Tasks.RowCount() != 7 {
+		t.Errorf("window shows %q with %d rows", r.win.planSelect.Selected, r.win.Tasks.RowCount())
 	}
 }
 
@@ -158,7 +154,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "thanhtra.xlsx")
 	r := newImportRun(t, path)
-	plan, _ := r.w.selectedPlan()
+	plan, _ := r.current.Plan()
 	bundle, _ := r.st.Bundle(plan.ID)
 	var buf bytes.Buffer
 	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
@@ -191,7 +187,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	if task.Status != store.StatusDone || task.Result != "Đã ban hành" {
 		t.Errorf("I.1 after the import: %s %q", task.Status, task.Result)
 	}
-	if got := r.w.Tasks.CellText(taskRow(t, r.w.Tasks, "I", "1"), colStatus); got != "Hoàn thành" {
+	if got := r.win.Tasks.CellText(taskRow(t, r.win.Tasks, "I", "1"), colStatus); got != "Hoàn thành" {
 		t.Errorf("the table shows I.1 as %q", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/assets"
@@ -18,103 +19,132 @@ const AppTitle = "Kế hoạch CCHC"
 // AppIcon is the application icon as a Fyne resource.
 var AppIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 
-// Store is what the window needs of the data: the store.Store methods it
-// calls, so tests may pass a real store in a temporary folder.
-type Store interface {
-	Plans() ([]store.Plan, error)
-	FindPlan(ref string) (store.Plan, error)
-	Bundle(planID uint64) (store.Bundle, error)
-	Areas(planID uint64) ([]store.Area, error)
-	Tasks(planID uint64) ([]store.Task, error)
-	RecordProgress(planID, taskID uint64, p store.Progress) (store.Task, error)
-	Plan(id uint64) (store.Plan, error)
-	Settings() (store.Settings, error)
-	SetSignerName(name string) (int, error)
-	CreateBundle(b store.Bundle) (store.Plan, error)
-	ReplacePlanContents(planID uint64, b store.Bundle) (store.Plan, error)
-	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error)
+// WindowStore is what the whole window needs of the data: no more than
+// its screens and actions each ask for. *store.Store is one; tests pass a
+// real store in a temporary folder.
+type WindowStore interface {
+	PlanLister
+	TasksStore
+	PDFExportStore
+	ImportStore
 }
 
-// MainWindow is the application window: a choice of plan above the plan's
-// task screen.
+// MainWindow is the application window: the choice of plan and the actions
+// on it above, the screens down the left, the chosen screen beside them.
+// Every screen follows the one current plan.
 type MainWindow struct {
 	Window     fyne.Window
-	store      Store
 	today      func() store.Date
-	plans      []store.Plan
+	current    *CurrentPlan
 	planSelect *widget.Select
-	Tasks      *TasksScreen
+	// syncing is set while the plan choice is being filled from the
+	// current plan, so that filling it does not choose again.
+	syncing bool
+	nav     *navigation
+	Tasks   *TasksScreen
 }
 
 // NewMainWindow builds the window over st, showing the newest plan. today
 // gives the day against which due dates are judged.
-func NewMainWindow(a fyne.App, st Store, today func() store.Date) *MainWindow {
+func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWindow {
 	a.SetIcon(AppIcon)
 	a.Settings().SetTheme(officeTheme{})
 	w := &MainWindow{
-		Window: a.NewWindow(AppTitle),
-		store:  st,
-		today:  today,
+		Window:  a.NewWindow(AppTitle),
+		today:   today,
+		current: NewCurrentPlan(st),
 	}
-	w.Tasks = NewTasksScreen(st, today, w.showError)
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = "Chọn kế hoạch"
-	actions := container.NewHBox(w.exportPDFButton(), w.exportExcelButton(), w.importButton())
+	w.current.OnChanged(w.onPlanChanged)
+	w.Tasks = NewTasksScreen(st, w.current, today, w.showError)
+	w.nav = newNavigation(
+		screenEntry{title: "Nhiệm vụ", icon: theme.ListIcon(), content: w.Tasks.Content()},
+	)
+	host := w.host()
+	actions := container.NewHBox(
+		widget.NewButton("Xuất PDF", newPDFExport(host, st).start),
+		widget.NewButton("Xuất Excel", newExcelExport(host, st).start),
+		widget.NewButton("Nhập từ tệp…", newImportFlow(host, st).start),
+	)
 	top := container.NewBorder(nil, nil, widget.NewLabel("Kế hoạch:"), actions, w.planSelect)
-	w.Window.SetContent(container.NewBorder(top, nil, nil, nil, w.Tasks.Content()))
+	w.Window.SetContent(container.NewBorder(top, nil, nil, nil, w.nav.Content()))
 	w.Window.Resize(fyne.NewSize(1200, 760))
-	w.loadPlans(0)
+	if err := w.current.Reload(); err != nil {
+		w.showError(err)
+	}
 	return w
 }
 
-// loadPlans reads the plans from the store again, fills the plan choice and
-// selects the plan with id selectID, or the newest when there is none.
-func (w *MainWindow) loadPlans(selectID uint64) {
-	plans, err := w.store.Plans()
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	w.plans = plans
+// host is what the window's actions work with.
+func (w *MainWindow) host() actionHost {
+	return actionHost{window: w.Window, current: w.current, today: w.today}
+}
+
+// onPlanChanged shows the current plan in the plan choice and the title.
+func (w *MainWindow) onPlanChanged(plan store.Plan) {
+	plans := w.current.Plans()
 	labels := make([]string, len(plans))
 	for i, p := range plans {
 		labels[i] = planLabel(p)
 	}
+	w.syncing = true
+	defer func() { w.syncing = false }()
 	w.planSelect.SetOptions(labels)
-	if len(plans) == 0 {
+	if i := w.current.Index(); i >= 0 {
+		w.planSelect.SetSelectedIndex(i)
+	} else {
+		w.planSelect.ClearSelected()
+	}
+	w.Window.SetTitle(windowTitle(plan))
+}
+
+// windowTitle names the plan shown: "Kế hoạch CCHC — 122/KH-SKH năm 2023".
+func windowTitle(plan store.Plan) string {
+	if plan.ID == 0 {
+		return AppTitle
+	}
+	return fmt.Sprintf("%s — %s năm %d", AppTitle, plan.Ref(), plan.Year)
+}
+
+// planLabel is a plan as the plan choice lists it: "2023 · 122/KH-SKH ngày
+// 28/01/2023 · Cải cách hành chính …", without "ngày" when the plan has no
+// date yet.
+func planLabel(p store.Plan) string {
+	ref := p.Ref()
+	if !p.IssueDate.IsZero() {
+		ref += " ngày " + p.IssueDate.String()
+	}
+	return fmt.Sprintf("%d · %s · %s", p.Year, ref, p.Summary)
+}
+
+// onPlanSelected makes the plan the officer chose the current plan.
+func (w *MainWindow) onPlanSelected(string) {
+	i := w.planSelect.SelectedIndex()
+	plans := w.current.Plans()
+	if w.syncing || i < 0 || i >= len(plans) {
 		return
 	}
-	selected := 0
-	for i, p := range plans {
-		if p.ID == selectID {
-			selected = i
-		}
-	}
-	w.planSelect.ClearSelected()
-	w.planSelect.SetSelectedIndex(selected)
-}
-
-func planLabel(p store.Plan) string {
-	return fmt.Sprintf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
-}
-
-func (w *MainWindow) onPlanSelected(string) {
-	if plan, ok := w.selectedPlan(); ok {
-		w.Tasks.ShowPlan(plan)
+	if err := w.current.Select(plans[i].ID); err != nil {
+		w.showError(err)
 	}
 }
 
-// selectedPlan returns the plan chosen above the table.
-func (w *MainWindow) selectedPlan() (store.Plan, bool) {
-	i := w.planSelect.SelectedIndex()
-	if i < 0 || i >= len(w.plans) {
-		return store.Plan{}, false
-	}
-	return w.plans[i], true
+func (w *MainWindow) showError(err error) { showError(w.Window, err) }
+
+// actionHost is what an action of the window works with besides the data:
+// the window its dialogs open over, the current plan and the clock.
+type actionHost struct {
+	window  fyne.Window
+	current *CurrentPlan
+	today   func() store.Date
 }
 
-func (w *MainWindow) showError(err error) {
-	dialog.ShowError(err, w.Window)
+func (h actionHost) showError(err error) { showError(h.window, err) }
+
+// showError is the one way the window shows an error to the officer.
+func showError(parent fyne.Window, err error) {
+	dialog.ShowError(err, parent)
 }
 
 // ShowStartupError shows why the data could not be opened, in a window of

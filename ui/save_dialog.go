@@ -99,7 +99,7 @@ func (d *saveDialog) onAnswer(save bool) {
 	}
 	path, err := d.chosenPath()
 	if err != nil {
-		dialog.ShowError(err, d.parent)
+		showError(d.parent, err)
 		return
 	}
 	if _, statErr := os.Stat(path); statErr == nil {

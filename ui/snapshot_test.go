@@ -27,6 +27,9 @@ func TestSnapshots(t *testing.T) {
 	row := taskRow(t, w.Tasks, "II", "8")
 	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
 	save(t, w.Window, filepath.Join(dir, "task-selected.png"))
+
+	w.Window.Resize(fyne.NewSize(900, 600))
+	save(t, w.Window, filepath.Join(dir, "task-selected-900x600.png"))
 }
 
 func save(t *testing.T, w fyne.Window, path string) {

@@ -12,10 +12,16 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
+// ProgressRecorder is what the task panel needs of the data: recording a
+// task's status and progress.
+type ProgressRecorder interface {
+	RecordProgress(planID, taskID uint64, p store.Progress) (store.Task, error)
+}
+
 // TaskPanel shows one task in full and records a change of its status and
 // progress.
 type TaskPanel struct {
-	store   Store
+	store   ProgressRecorder
 	today   func() store.Date
 	onSaved func(store.Task)
 	onError func(error)
@@ -36,7 +42,7 @@ type TaskPanel struct {
 }
 
 // NewTaskPanel builds an empty panel.
-func NewTaskPanel(st Store, today func() store.Date, onSaved func(store.Task), onError func(error)) *TaskPanel {
+func NewTaskPanel(st ProgressRecorder, today func() store.Date, onSaved func(store.Task), onError func(error)) *TaskPanel {
 	p := &TaskPanel{store: st, today: today, onSaved: onSaved, onError: onError}
 	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.heading.Wrapping = fyne.TextWrapWord
@@ -59,7 +65,7 @@ func NewTaskPanel(st Store, today func() store.Date, onSaved func(store.Task), o
 	)
 	p.form = container.NewGridWithColumns(2,
 		container.NewVScroll(container.NewVBox(p.heading, p.details)),
-		container.NewVScroll(container.NewVBox(edit, container.NewHBox(p.SaveButton))),
+		newFieldsWithButtons(edit, container.NewHBox(p.SaveButton)),
 	)
 	p.empty = widget.NewLabel("Chọn một nhiệm vụ trong bảng để xem chi tiết và cập nhật tiến độ.")
 	p.empty.Wrapping = fyne.TextWrapWord

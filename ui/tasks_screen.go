@@ -11,6 +11,13 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
+// TasksStore is what the task screen needs of the data: a plan grouped as
+// its documents print it, and a way to record a task's progress.
+type TasksStore interface {
+	Bundle(planID uint64) (store.Bundle, error)
+	ProgressRecorder
+}
+
 // Columns of the task table.
 const (
 	colOrdinal = iota
@@ -24,26 +31,49 @@ const (
 
 var columnTitles = [columnCount]string{"TT", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Trạng thái", "Tiến độ"}
 
-// columnWidths are the starting widths; the content column then takes
-// whatever width the window leaves.
-var columnWidths = [columnCount]float32{44, 420, 200, 180, 130, 70}
+// taskColumnWidths are the columns' widths when there is room, and the
+// least each keeps in a narrow window: its heading, a whole status, a
+// whole "Tháng 12/2022", a whole "100%". A wide window goes mostly to the
+// content, and some to the units and the timeline.
+func taskColumnWidths() []columnWidth {
+	statuses := append(statusNames(), string(store.StatusOverdue))
+	return []columnWidth{
+		colOrdinal:  fixedWidth(44, textWidth(true, columnTitles[colOrdinal], "VIII")),
+		colContent:  {preferred: 360, least: 220, grow: 4},
+		colLead:     fixedWidth(200, textWidth(true, columnTitles[colLead])).growing(1),
+		colTimeline: fixedWidth(180, textWidth(true, columnTitles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
+		colStatus:   fixedWidth(130, textWidth(true, columnTitles[colStatus]), textWidth(false, statuses...)),
+		colProgress: fixedWidth(70, textWidth(true, columnTitles[colProgress]), textWidth(false, "100%")),
+	}
+}
 
-// tableRow is one line of the task table: an area heading or a task.
+// fixedWidth is a column preferred at the given width that keeps the
+// widest of the least widths given and takes no share of a wide window.
+func fixedWidth(preferred float32, least ...float32) columnWidth {
+	var w columnWidth
+	for _, l := range least {
+		w.least = max(w.least, l)
+	}
+	w.preferred = max(preferred, w.least)
+	return w
+}
+
+// tableRow is one line of the task table: an area heading (task nil) or a
+// task with its area.
 type tableRow struct {
 	area *store.Area
 	task *store.Task
 }
 
-// TasksScreen shows one plan's tasks grouped by area, how many are done,
-// late or due, and a panel to record the progress of the selected task.
+// TasksScreen shows the current plan's tasks grouped by area, how many are
+// done, late or due, and a panel to record the progress of the selected
+// task.
 type TasksScreen struct {
-	store   Store
+	store   TasksStore
 	today   func() store.Date
 	onError func(error)
 
-	plan    store.Plan
-	areas   []store.Area
-	tasks   []store.Task
+	bundle  store.Bundle
 	rows    []tableRow
 	summary *widget.Label
 	table   *widget.Table
@@ -51,9 +81,10 @@ type TasksScreen struct {
 	content fyne.CanvasObject
 }
 
-// NewTasksScreen builds the screen; ShowPlan fills it.
-func NewTasksScreen(st Store, today func() store.Date, onError func(error)) *TasksScreen {
+// NewTasksScreen builds the screen and has it follow the current plan.
+func NewTasksScreen(st TasksStore, current *CurrentPlan, today func() store.Date, onError func(error)) *TasksScreen {
 	s := &TasksScreen{store: st, today: today, onError: onError, summary: widget.NewLabel("")}
+	s.summary.Truncation = fyne.TextTruncateEllipsis
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.rows), columnCount },
 		CreateCell:    newCellLabel,
@@ -64,53 +95,48 @@ func NewTasksScreen(st Store, today func() store.Date, onError func(error)) *Tas
 		UpdateHeader:  updateHeader,
 	}
 	s.table.ExtendBaseWidget(s.table)
-	for col, width := range columnWidths {
-		s.table.SetColumnWidth(col, width)
+	widths := taskColumnWidths()
+	for col, width := range widths {
+		s.table.SetColumnWidth(col, width.preferred)
 	}
 	s.Panel = NewTaskPanel(st, today, s.onTaskSaved, onError)
-	fill := &fillColumnLayout{table: s.table, column: colContent, minWidth: 240}
-	for col, width := range columnWidths {
-		if col != colContent {
-			fill.fixed += width
-		}
-	}
+	fill := &fillColumnLayout{table: s.table, widths: widths, fill: colContent}
 	split := container.NewVSplit(container.New(fill, s.table), s.Panel.Content())
 	split.Offset = 0.62
 	s.content = container.NewBorder(s.summary, nil, nil, nil, split)
+	current.OnChanged(s.ShowPlan)
 	return s
 }
 
 // Content returns the screen's root object.
 func (s *TasksScreen) Content() fyne.CanvasObject { return s.content }
 
-// ShowPlan loads a plan's areas and tasks into the screen.
+// ShowPlan loads a plan's areas and tasks into the screen; a plan with ID 0
+// empties it.
 func (s *TasksScreen) ShowPlan(plan store.Plan) {
-	areas, err := s.store.Areas(plan.ID)
-	if err != nil {
-		s.onError(err)
-		return
+	bundle := store.Bundle{Plan: plan}
+	if plan.ID != 0 {
+		var err error
+		if bundle, err = s.store.Bundle(plan.ID); err != nil {
+			s.onError(err)
+			return
+		}
 	}
-	tasks, err := s.store.Tasks(plan.ID)
-	if err != nil {
-		s.onError(err)
-		return
-	}
-	s.plan, s.areas, s.tasks = plan, areas, tasks
-	s.rows = groupRows(areas, s.tasks)
+	s.bundle = bundle
+	s.rows = tableRows(s.bundle.Areas)
 	s.table.UnselectAll()
 	s.Panel.Clear()
 	s.refresh()
 }
 
-// groupRows lays the tasks out under their areas, in the store's order.
-func groupRows(areas []store.Area, tasks []store.Task) []tableRow {
-	rows := make([]tableRow, 0, len(areas)+len(tasks))
+// tableRows lays out each area as a heading followed by its tasks.
+func tableRows(areas []store.AreaTasks) []tableRow {
+	var rows []tableRow
 	for i := range areas {
-		rows = append(rows, tableRow{area: &areas[i]})
-		for j := range tasks {
-			if tasks[j].AreaID == areas[i].ID {
-				rows = append(rows, tableRow{task: &tasks[j]})
-			}
+		area := &areas[i]
+		rows = append(rows, tableRow{area: &area.Area})
+		for j := range area.Tasks {
+			rows = append(rows, tableRow{area: &area.Area, task: &area.Tasks[j]})
 		}
 	}
 	return rows
@@ -139,7 +165,7 @@ func (s *TasksScreen) CellText(row, col int) string {
 func (s *TasksScreen) Summary() string { return s.summary.Text }
 
 func (s *TasksScreen) refresh() {
-	s.summary.SetText(summaryLine(s.tasks, s.today()))
+	s.summary.SetText(summaryLine(s.bundle.Tasks(), s.today()))
 	s.table.Refresh()
 }
 
@@ -171,7 +197,7 @@ func updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 func (s *TasksScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 	label := obj.(*widget.Label)
 	row := s.rows[id.Row]
-	label.TextStyle = fyne.TextStyle{Bold: row.area != nil}
+	label.TextStyle = fyne.TextStyle{Bold: row.task == nil}
 	label.Importance = widget.MediumImportance
 	if row.task != nil && id.Col == colStatus {
 		label.Importance = statusImportance(row.task.DisplayStatus(s.today()))
@@ -180,7 +206,7 @@ func (s *TasksScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 }
 
 func cellText(row tableRow, col int, today store.Date) string {
-	if row.area != nil {
+	if row.task == nil {
 		switch col {
 		case colOrdinal:
 			return row.area.Numeral
@@ -231,23 +257,14 @@ func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
 		s.Panel.Clear()
 		return
 	}
-	s.Panel.ShowTask(s.plan, *row.task, s.areaOf(row.task))
-}
-
-func (s *TasksScreen) areaOf(t *store.Task) store.Area {
-	for _, a := range s.areas {
-		if a.ID == t.AreaID {
-			return a
-		}
-	}
-	return store.Area{}
+	s.Panel.ShowTask(s.bundle.Plan, *row.task, *row.area)
 }
 
 // onTaskSaved puts the saved task in its row and recounts.
 func (s *TasksScreen) onTaskSaved(saved store.Task) {
-	for i := range s.tasks {
-		if s.tasks[i].ID == saved.ID {
-			s.tasks[i] = saved
+	for _, row := range s.rows {
+		if row.task != nil && row.task.ID == saved.ID {
+			*row.task = saved
 		}
 	}
 	s.refresh()

@@ -29,7 +29,7 @@ func taskRow(t *testing.T, s *TasksScreen, area, ordinal string) int {
 	t.Helper()
 	current := ""
 	for row := 0; row < s.RowCount(); row++ {
-		if s.rows[row].area != nil {
+		if s.rows[row].task == nil {
 			current = s.rows[row].area.Numeral
 			continue
 		}

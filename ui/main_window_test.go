@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/kehoach/cchc/store"
+)
+
+// plan2024 is a second, one-task plan beside the seed plan of 2023.
+func plan2024() store.Bundle {
+	return store.Bundle{
+		Plan:  store.Plan{Year: 2024, Number: "15", Symbol: "KH-SKH", IssueDate: store.NewDate(2024, 1, 20), Summary: "Cải cách hành chính năm 2024"},
+		Areas: []store.AreaTasks{{Area: store.Area{Numeral: "I", Name: "Cải cách thể chế"}, Tasks: []store.Task{{Ordinal: "1", Content: "Rà soát văn bản"}}}},
+	}
+}
+
+// openWindow opens the window over a seeded store in a temporary folder.
+func openWindow(t *testing.T) (*MainWindow, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	t.Cleanup(func() { st.Close() })
+	w := NewMainWindow(a, st, fixedToday)
+	t.Cleanup(w.Window.Close)
+	return w, st
+}
+
+func TestSwitchingThePlanUpdatesTheScreensAndTitle(t *testing.T) {
+	// Given the window on the seed plan, a second plan in the store and a
+	// screen that listens to the current plan,
+	w, st := openWindow(t)
+	if got := w.Window.Title(); got != "Kế hoạch CCHC — 122/KH-SKH năm 2023" {
+		t.Errorf("title = %q", got)
+	}
+	second, err := st.CreateBundle(plan2024())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heard []string
+	w.current.OnChanged(func(p store.Plan) { heard = append(heard, p.Ref()) })
+
+	t.Run("choosing a plan by its id", func(t *testing.T) {
+		if err := w.current.Select(second.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.Window.Title(); got != "Kế hoạch CCHC — 15/KH-SKH năm 2024" {
+			t.Errorf("title = %q", got)
+		}
+		if w.Tasks.RowCount() != 2 || w.Tasks.CellText(1, colContent) != "Rà soát văn bản" {
+			t.Errorf("the task screen shows %d rows", w.Tasks.RowCount())
+		}
+		if !strings.HasPrefix(w.planSelect.Selected, "2024 · 15/KH-SKH") || len(w.planSelect.Options) != 2 {
+			t.Errorf("plan choice shows %q of %q", w.planSelect.Selected, w.planSelect.Options)
+		}
+	})
+	t.Run("choosing a plan in the plan choice", func(t *testing.T) {
+		w.planSelect.SetSelectedIndex(1)
+		if got := w.Window.Title(); got != "Kế hoạch CCHC — 122/KH-SKH năm 2023" {
+			t.Errorf("title = %q", got)
+		}
+		if got := w.Tasks.RowCount(); got != 28 {
+			t.Errorf("the task screen shows %d rows, want 28", got)
+		}
+	})
+	// and each change is told once.
+	if !slices.Equal(heard, []string{"15/KH-SKH", "122/KH-SKH"}) {
+		t.Errorf("listeners heard %q", heard)
+	}
+}
+
+func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
+	w, st := openWindow(t)
+	plan, _ := w.current.Plan()
+	row := taskRow(t, w.Tasks, "I", "2")
+	if _, err := st.RecordProgress(plan.ID, w.Tasks.rows[row].task.ID, store.Progress{Status: store.StatusDone}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateBundle(plan2024()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.current.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if shown, _ := w.current.Plan(); shown.ID != plan.ID {
+		t.Errorf("reload moved to plan %s", shown.Ref())
+	}
+	if got := w.Tasks.CellText(row, colStatus); got != "Hoàn thành" {
+		t.Errorf("I.2 shows %q after reload", got)
+	}
+	if len(w.planSelect.Options) != 2 {
+		t.Errorf("plan choice lists %d plans", len(w.planSelect.Options))
+	}
+}
+
+func TestEmptyStoreShowsNoPlan(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := NewMainWindow(a, st, fixedToday)
+	defer w.Window.Close()
+	if _, ok := w.current.Plan(); ok || w.Window.Title() != AppTitle || w.Tasks.RowCount() != 0 {
+		t.Errorf("an empty store shows a plan: title %q, %d rows", w.Window.Title(), w.Tasks.RowCount())
+	}
+	if !strings.HasPrefix(w.Tasks.Summary(), "0 nhiệm vụ") {
+		t.Errorf("summary = %q", w.Tasks.Summary())
+	}
+}
+
+func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
+	w, _ := openWindow(t)
+	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ"}) {
+		t.Errorf("screens %q: list only screens that exist", got)
+	}
+	if w.nav.Shown() != "Nhiệm vụ" {
+		t.Errorf("shown %q", w.nav.Shown())
+	}
+}
+
+func TestWindowFitsIn900x600(t *testing.T) {
+	w, _ := openWindow(t)
+	row := taskRow(t, w.Tasks, "II", "8")
+	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
+	w.Window.Resize(fyne.NewSize(900, 600))
+	if min := w.Window.Content().MinSize(); min.Width > 900 || min.Height > 600 {
+		t.Fatalf("the window needs %v", min)
+	}
+	size := w.Window.Canvas().Size()
+	if size.Width > 900 || size.Height > 600 {
+		t.Fatalf("the window grew to %v", size)
+	}
+	save := w.Tasks.Panel.SaveButton
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(save)
+	if end := pos.Add(save.Size()); pos.X < 0 || pos.Y < 0 || end.X > size.Width || end.Y > size.Height || save.Size().Height == 0 {
+		t.Errorf("the save button is at %v–%v in a window of %v", pos, end, size)
+	}
+}
+
+func TestColumnsFitTheWidth(t *testing.T) {
+	widths := []columnWidth{{44, 40, 0}, {360, 220, 3}, {200, 120, 1}, {130, 120, 0}}
+	tests := []struct {
+		name      string
+		available float32
+		want      []float32
+	}{
+		{"room: the content takes most of the rest", 1134, []float32{44, 660, 300, 130}},
+		{"just room: every column as preferred", 734, []float32{44, 360, 200, 130}},
+		{"narrower: the other columns shrink first", 687, []float32{42, 360, 160, 125}},
+		{"narrow: every other column at its least", 580, []float32{40, 300, 120, 120}},
+		{"too narrow: the content at its least, the table scrolls", 300, []float32{40, 220, 120, 120}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fitColumns(widths, 1, tt.available); !slices.Equal(got, tt.want) {
+				t.Errorf("fitColumns(%v) = %v, want %v", tt.available, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
+	test.NewTempApp(t)
+	widths := taskColumnWidths()
+	for _, st := range append(statusNames(), string(store.StatusOverdue)) {
+		if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colStatus].least < need {
+			t.Errorf("status column shrinks to %v, %q needs %v", widths[colStatus].least, st, need)
+		}
+	}
+}
+
+func TestPlanLabel(t *testing.T) {
+	tests := []struct {
+		name string
+		plan store.Plan
+		want string
+	}{
+		{"issued", store.Plan{Year: 2023, Number: "122", Symbol: "KH-SKH", IssueDate: store.NewDate(2023, 1, 28), Summary: "Cải cách hành chính"},
+			"2023 · 122/KH-SKH ngày 28/01/2023 · Cải cách hành chính"},
+		{"no date yet", store.Plan{Year: 2025, Number: "00", Summary: "Kế hoạch năm 2025"}, "2025 · 00 · Kế hoạch năm 2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := planLabel(tt.plan); got != tt.want {
+				t.Errorf("planLabel = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// screenEntry is one screen of the window as the navigation lists it.
+type screenEntry struct {
+	title   string
+	icon    fyne.Resource
+	content fyne.CanvasObject
+}
+
+// navigation is the list of screens down the left of the window, with the
+// chosen screen beside it. Adding a screen is one more entry.
+type navigation struct {
+	entries []screenEntry
+	buttons []*widget.Button
+	chosen  int
+	shown   *fyne.Container
+	content fyne.CanvasObject
+}
+
+// newNavigation lists the screens in the order given and shows the first.
+func newNavigation(entries ...screenEntry) *navigation {
+	n := &navigation{entries: entries, shown: container.NewStack()}
+	list := container.NewVBox()
+	for i, e := range entries {
+		button := widget.NewButtonWithIcon(e.title, e.icon, func() { n.Show(i) })
+		button.Alignment = widget.ButtonAlignLeading
+		n.buttons = append(n.buttons, button)
+		list.Add(button)
+	}
+	sidebar := container.NewBorder(nil, nil, nil, widget.NewSeparator(), list)
+	n.content = container.NewBorder(nil, nil, sidebar, nil, n.shown)
+	n.Show(0)
+	return n
+}
+
+// Content returns the sidebar and the screen shown.
+func (n *navigation) Content() fyne.CanvasObject { return n.content }
+
+// Show shows the screen at index and marks its entry as chosen.
+func (n *navigation) Show(index int) {
+	if index < 0 || index >= len(n.entries) {
+		return
+	}
+	for i, button := range n.buttons {
+		button.Importance = widget.LowImportance
+		if i == index {
+			button.Importance = widget.HighImportance
+		}
+		button.Refresh()
+	}
+	n.chosen = index
+	n.shown.Objects = []fyne.CanvasObject{n.entries[index].content}
+	n.shown.Refresh()
+}
+
+// Titles returns the screens' names in the order listed.
+func (n *navigation) Titles() []string {
+	titles := make([]string, len(n.entries))
+	for i, e := range n.entries {
+		titles[i] = e.title
+	}
+	return titles
+}
+
+// Shown returns the name of the screen shown.
+func (n *navigation) Shown() string { return n.entries[n.chosen].title }
