@@ -14,7 +14,7 @@ import (
 func checkWindowsOpened(windows []fyne.Window) error {
 	for _, w := range windows {
 		if handle, native := nativeHandle(w); native && handle == 0 {
-			return fmt.Errorf("Fyne has no system window behind %q (its own errors, if any, are above)", w.Title())
+			return fmt.Errorf("fyne has no system window behind %q (its own errors, if any, are above)", w.Title())
 		}
 	}
 	return nil

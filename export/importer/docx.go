@@ -293,6 +293,28 @@ func (p *docxParser) paragraphElement(st *paraState, start xml.StartElement) err
 		return nil
 	}
 	switch start.Name.Local {
+	case "t":
+		return p.runText(st)
+	case "rFonts":
+		p.noteFonts(start)
+	default:
+		st.apply(start)
+	}
+	return nil
+}
+
+// noteFonts keeps the fonts a run names, for the check of legacy encodings.
+func (p *docxParser) noteFonts(start xml.StartElement) {
+	for _, a := range []string{"ascii", "hAnsi"} {
+		if font := attr(start, a); font != "" && len(p.doc.fonts) < 64 {
+			p.doc.fonts[font] = true
+		}
+	}
+}
+
+// apply takes in what a formatting or break element of a paragraph says.
+func (st *paraState) apply(start xml.StartElement) {
+	switch start.Name.Local {
 	case "pPr":
 		st.inPPr = true
 	case "r":
@@ -306,14 +328,6 @@ func (p *docxParser) paragraphElement(st *paraState, start xml.StartElement) err
 		st.para.centered = st.inPPr && attr(start, "val") == "center"
 	case "numPr":
 		st.para.numbered = st.para.numbered || st.inPPr
-	case "rFonts":
-		for _, a := range []string{"ascii", "hAnsi"} {
-			if font := attr(start, a); font != "" && len(p.doc.fonts) < 64 {
-				p.doc.fonts[font] = true
-			}
-		}
-	case "t":
-		return p.runText(st)
 	case "tab":
 		st.write(" ")
 	case "br", "cr":
@@ -321,7 +335,6 @@ func (p *docxParser) paragraphElement(st *paraState, start xml.StartElement) err
 			st.write("\n")
 		}
 	}
-	return nil
 }
 
 // runText reads the text of a w:t.

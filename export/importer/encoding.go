@@ -18,16 +18,6 @@ const (
 	encodingVNI   = "VNI"
 )
 
-// isVietnameseLatin1 reports whether r is a Latin-1 letter that Vietnamese
-// written in Unicode uses: à á â ã è é ê ì í ò ó ô õ ù ú ý and capitals.
-func isVietnameseLatin1(r rune) bool {
-	switch unicode.ToLower(r) {
-	case 'à', 'á', 'â', 'ã', 'è', 'é', 'ê', 'ì', 'í', 'ò', 'ó', 'ô', 'õ', 'ù', 'ú', 'ý':
-		return true
-	}
-	return false
-}
-
 // isTCVN3Mark reports whether r is a character TCVN3 text is full of and
 // Unicode Vietnamese never has: "¸" for "á", "µ" for "à", "®" for "đ" ...
 func isTCVN3Mark(r rune) bool {

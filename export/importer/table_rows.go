@@ -50,7 +50,7 @@ var (
 	romanNumeral = regexp.MustCompile(`^(?:X{0,3})(?:IX|IV|V?I{0,3})$`)
 	groupMark    = regexp.MustCompile(`^([A-ZĐ]+)\s*[.):]?$`)
 	groupTitle   = regexp.MustCompile(`^([A-ZĐ]+)\s*[.):-]\s*(\S.*)$`)
-	taskMark     = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3}){0,3})\s*[.):]?$`)
+	taskMark     = regexp.MustCompile(`^(\d+(?:\.\d+){0,3})\s*[.):]?$`)
 	letterMark   = regexp.MustCompile(`^([a-zđ])\s*[.)]?$`)
 	bulletMark   = regexp.MustCompile(`^[-–+•*]+$`)
 )
@@ -127,16 +127,7 @@ func classifyOrdinal(pr *planRow, tt, content tableCell, contentSpans bool) {
 	m := groupTitle.FindStringSubmatch(text)
 	switch {
 	case text == "" || bulletMark.MatchString(text):
-		pr.kind = rowMore
-		if text != "" || !onlyContent(*pr) {
-			break
-		}
-		if m := groupTitle.FindStringSubmatch(pr.fields[fieldContent]); m != nil && isGroupNumeral(m[1]) {
-			pr.kind, pr.ordinal, pr.fields[fieldContent] = rowGroup, m[1], m[2]
-		} else if contentSpans && !content.fromLeft {
-			// An area without a numeral, its name merged across the row.
-			pr.kind = rowGroup
-		}
+		classifyUnnumbered(pr, text, content, contentSpans)
 	case taskMark.MatchString(text):
 		pr.kind, pr.ordinal = rowTask, taskMark.FindStringSubmatch(text)[1]
 	case letterMark.MatchString(text):
@@ -150,6 +141,21 @@ func classifyOrdinal(pr *planRow, tt, content tableCell, contentSpans bool) {
 		pr.kind, pr.fields[fieldContent] = rowGroup, text
 	default:
 		pr.kind, pr.reason = rowBad, fmt.Sprintf("ô TT “%s” không phải số thứ tự, số La Mã hay chữ cái", shorten(text, 40))
+	}
+}
+
+// classifyUnnumbered reads a row whose TT cell is empty or a bullet: the
+// continuation of the task above, or an area written in the content cell.
+func classifyUnnumbered(pr *planRow, text string, content tableCell, contentSpans bool) {
+	pr.kind = rowMore
+	if text != "" || !onlyContent(*pr) {
+		return
+	}
+	if m := groupTitle.FindStringSubmatch(pr.fields[fieldContent]); m != nil && isGroupNumeral(m[1]) {
+		pr.kind, pr.ordinal, pr.fields[fieldContent] = rowGroup, m[1], m[2]
+	} else if contentSpans && !content.fromLeft {
+		// An area without a numeral, its name merged across the row.
+		pr.kind = rowGroup
 	}
 }
 

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kehoach/cchc/store"
@@ -135,23 +136,11 @@ func breakCosts(words []string) []float64 {
 	}
 	costs := make([]float64, len(words)-1)
 	for i := range costs {
-		costs[i] = costPlainBreak
-		switch next, this := upper[i+1], upper[i]; {
-		case next == "-" || next == "–" || strings.HasPrefix(next, ","):
-			costs[i] = costLineStart
-		case isAuthority(this):
-			costs[i] = costInsideGroup
-		case this == "VÀ" || this == "CỦA":
-			costs[i] = costAfterAnd
-		case this == "-" || this == "–":
-			costs[i] = costAfterDash
-		case next == "VÀ":
-			costs[i] = costBeforeAnd
-		}
+		costs[i] = gapCost(upper[i], upper[i+1])
 	}
 	for _, group := range wordGroups {
 		for start := 0; start+len(group) <= len(upper); start++ {
-			if sameWords(upper[start:start+len(group)], group) {
+			if slices.Equal(upper[start:start+len(group)], group) {
 				for gap := start; gap < start+len(group)-1; gap++ {
 					costs[gap] = max(costs[gap], costInsideGroup)
 				}
@@ -161,13 +150,22 @@ func breakCosts(words []string) []float64 {
 	return costs
 }
 
-func sameWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
+// gapCost is what breaking between two words, in capitals, costs when
+// neither word group nor lexicon says more.
+func gapCost(this, next string) float64 {
+	switch {
+	case next == "-" || next == "–" || strings.HasPrefix(next, ","):
+		return costLineStart
+	case isAuthority(this):
+		return costInsideGroup
+	case this == "VÀ" || this == "CỦA":
+		return costAfterAnd
+	case this == "-" || this == "–":
+		return costAfterDash
+	case next == "VÀ":
+		return costBeforeAnd
 	}
-	return true
+	return costPlainBreak
 }
 
 // forEachSplit calls fn with every way to cut words 0..count-1 into lines
