@@ -153,19 +153,27 @@ func checkRefFree(tx *bolt.Tx, p Plan) error {
 	return nil
 }
 
-// UpdatePlan saves changes to an existing plan's own fields.
+// UpdatePlan saves changes to an existing plan's own fields. A new year
+// reads all of the plan's timelines again against it.
 func (s *Store) UpdatePlan(p Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := readPlan(tx, p.ID); err != nil {
+		old, err := readPlan(tx, p.ID)
+		if err != nil {
 			return err
 		}
 		if err := checkRefFree(tx, p); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketPlans), key8(p.ID), p)
+		if err := putJSON(tx.Bucket(bucketPlans), key8(p.ID), p); err != nil {
+			return err
+		}
+		if old.Year == p.Year {
+			return nil
+		}
+		return readTimelinesAgain(tx, p.ID, p.Year)
 	})
 }
 
@@ -201,8 +209,10 @@ func insertBundle(tx *bolt.Tx, b *Bundle) error {
 	return insertContents(tx, b)
 }
 
-// insertContents stores a bundle's areas, tasks and targets under b.Plan.ID.
+// insertContents stores a bundle's areas, tasks and targets under b.Plan.ID,
+// every timeline read against b.Plan.Year.
 func insertContents(tx *bolt.Tx, b *Bundle) error {
+	b.ReadTimelines()
 	for i := range b.Areas {
 		area := &b.Areas[i]
 		area.PlanID = b.Plan.ID
