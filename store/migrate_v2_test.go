@@ -87,9 +87,9 @@ func TestMigrateFromV2Fixture(t *testing.T) {
 	}
 	defer st.Close()
 	for _, rec := range v2Records {
-		t.Run(fmt.Sprintf("%s/%x", rec.bucket, rec.key), func(t *testing.T) {
-			checkV2Record(t, st, rec.bucket, rec.key, rec.value)
-		})
+		if check, ok := v2Checks[rec.bucket]; ok {
+			t.Run(fmt.Sprintf("%s/%x", rec.bucket, rec.key), func(t *testing.T) { check(t, st, rec.value) })
+		}
 	}
 	settings, err := st.Settings()
 	if err != nil || settings.Signer.Name != "Trần Thị B" || len(settings.Units) != 2 {
@@ -102,46 +102,48 @@ func TestMigrateFromV2Fixture(t *testing.T) {
 	}
 }
 
-// checkV2Record compares one record of the version-2 file, decoded as
-// version 2 wrote it, with what the store returns for it after migrating.
-func checkV2Record(t *testing.T, st *Store, bucket string, key []byte, value string) {
-	t.Helper()
-	switch bucket {
-	case "plans":
+// v2Checks compare one record of the version-2 file, decoded as version 2
+// wrote it, with what the store returns for it after migrating; by bucket.
+var v2Checks = map[string]func(t *testing.T, st *Store, value string){
+	"plans": func(t *testing.T, st *Store, value string) {
 		want := decodeV2[Plan](t, value)
 		got, err := st.Plan(want.ID)
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("plan = %+v, %v\nwant %+v", got, err, want)
 		}
-	case "areas":
+	},
+	"areas": func(t *testing.T, st *Store, value string) {
 		want := decodeV2[Area](t, value)
 		areas, err := st.Areas(want.PlanID)
 		if err != nil || !slices.Contains(areas, want) {
 			t.Errorf("areas of plan %d = %+v, %v; want one %+v", want.PlanID, areas, err, want)
 		}
-	case "targets":
+	},
+	"targets": func(t *testing.T, st *Store, value string) {
 		want := decodeV2[Target](t, value)
 		targets, err := st.Targets(want.PlanID)
 		if err != nil || len(targets) != 1 || !reflect.DeepEqual(targets[0], want) {
 			t.Errorf("targets of plan %d = %+v, %v; want %+v", want.PlanID, targets, err, want)
 		}
-	case "tasks":
-		want := decodeV2[Task](t, value)
-		got, err := st.Task(want.PlanID, want.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Timeline.Text != want.Timeline.Text {
-			t.Errorf("timeline text = %q, want %q", got.Timeline.Text, want.Timeline.Text)
-		}
-		plan, _ := st.Plan(want.PlanID)
-		if parsed := ParseTimeline(want.Timeline.Text, plan.Year); !reflect.DeepEqual(got.Timeline, parsed) {
-			t.Errorf("timeline = %+v, want %+v parsed against %d", got.Timeline, parsed, plan.Year)
-		}
-		got.Timeline, want.Timeline = Timeline{}, Timeline{}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("task = %+v\nwant %+v", got, want)
-		}
+	},
+	"tasks": checkV2Task,
+}
+
+// checkV2Task checks a task's fields, and that its timeline is what the
+// parser reads from its text against its plan's year.
+func checkV2Task(t *testing.T, st *Store, value string) {
+	want := decodeV2[Task](t, value)
+	got, err := st.Task(want.PlanID, want.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := st.Plan(want.PlanID)
+	if parsed := ParseTimeline(want.Timeline.Text, plan.Year); !reflect.DeepEqual(got.Timeline, parsed) {
+		t.Errorf("timeline = %+v, want %+v parsed against %d", got.Timeline, parsed, plan.Year)
+	}
+	got.Timeline, want.Timeline = Timeline{}, Timeline{}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("task = %+v\nwant %+v", got, want)
 	}
 }
 
