@@ -110,12 +110,10 @@ func unwrapped(err error) []error {
 }
 
 // describeLeaf says an error that wraps nothing: the app's own Vietnamese
-// text without English fragments, or a foreign text it recognises.
+// text as it is, or a foreign text it recognises.
 func describeLeaf(text string) string {
 	if isVietnamese(text) {
-		if own := keepVietnamese(text); own != "" {
-			return own
-		}
+		return text
 	}
 	return translateText(text)
 }
@@ -132,12 +130,26 @@ func describeLayer(full string, inner error, context string) string {
 		return describe(inner, context)
 	}
 	prefix := keepVietnamese(full[:at])
-	suffix := keepVietnamese(full[at+len(innerText):])
 	message := describe(inner, context+prefix)
 	if prefix != "" {
-		message = prefix + ": " + message
+		message = prefix + separator(strings.TrimRight(full[:at], " "), true) + message
 	}
-	return joinSuffix(message, suffix)
+	if suffix := keepVietnamese(full[at+len(innerText):]); suffix != "" {
+		message += separator(strings.TrimLeft(full[at+len(innerText):], " "), false) + suffix
+	}
+	return message
+}
+
+// separator returns what stood between a layer's own text and the text it
+// wraps: ": ", "; " or ", " when the raw text ends (before) or starts
+// (after) with one, otherwise a space, as in "có nhiều kế hoạch khớp với".
+func separator(raw string, before bool) string {
+	for _, mark := range []string{":", ";", ","} {
+		if (before && strings.HasSuffix(raw, mark)) || (!before && strings.HasPrefix(raw, mark)) {
+			return mark + " "
+		}
+	}
+	return " "
 }
 
 // describeJoined says an error that wraps several: its own Vietnamese
@@ -165,18 +177,6 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// joinSuffix puts what a layer writes after its wrapped error back after
-// the message: "(...)" directly, anything else after ": ".
-func joinSuffix(message, suffix string) string {
-	switch {
-	case suffix == "":
-		return message
-	case strings.HasPrefix(suffix, "("), strings.HasPrefix(suffix, ","), strings.HasPrefix(suffix, ";"):
-		return message + " " + suffix
-	}
-	return message + ": " + suffix
 }
 
 var englishParenthetical = regexp.MustCompile(`\s*\(([^()]*)\)`)
@@ -216,10 +216,10 @@ func isVietnamese(text string) bool {
 var lowerWord = regexp.MustCompile(`[a-z]{2,}`)
 
 // isForeign reports whether a piece of text is English: lower-case words
-// besides a file's extension, no Vietnamese letter, and not a file's name or
-// path on its own.
+// besides a file's extension, no Vietnamese letter, and not a file's name,
+// a path or an identifier ("--format", "margins.left") on its own.
 func isForeign(piece string) bool {
-	if isVietnamese(piece) || isFileName(piece) {
+	if isVietnamese(piece) || isFileName(piece) || isIdentifier(piece) {
 		return false
 	}
 	return lowerWord.MatchString(strings.TrimSuffix(piece, filepath.Ext(piece)))
@@ -229,6 +229,21 @@ func isForeign(piece string) bool {
 var documentExtensions = map[string]bool{
 	".xlsx": true, ".xls": true, ".docx": true, ".doc": true, ".pdf": true, ".db": true,
 	".zip": true, ".json": true, ".csv": true, ".log": true, ".bak": true, ".txt": true,
+}
+
+// isIdentifier reports whether a piece of text names options or keys, one
+// or a list of them: "--plan", "margins.left", "agency.name, units": single
+// words, at least one of them with a dot, an underscore or a leading dash.
+func isIdentifier(piece string) bool {
+	marked := false
+	for item := range strings.SplitSeq(piece, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" || strings.ContainsAny(item, " \t") {
+			return false
+		}
+		marked = marked || strings.HasPrefix(item, "-") || strings.ContainsAny(item, "._")
+	}
+	return marked
 }
 
 // isFileName reports whether a piece of text is a path, or a file's name
