@@ -24,9 +24,6 @@ import (
 // only once however often the app starts.
 const Plan2023Key = "122/KH-SKH/2023"
 
-// plan2023Year is the year the seed plan's timelines are read against.
-const plan2023Year = 2023
-
 //go:embed plan2023.json
 var plan2023JSON []byte
 
@@ -39,8 +36,8 @@ type seedFile struct {
 // Plan2023 decodes the embedded plan 122/KH-SKH: the agency settings it was
 // issued under and the plan with its 7 areas, 21 tasks and targets, without
 // ids. Every task's timeline has its derived fields filled by
-// store.ParseTimeline with the plan year 2023. Each call returns fresh values
-// the caller may change.
+// store.Bundle.ReadTimelines against the plan's year. Each call returns fresh
+// values the caller may change.
 func Plan2023() (store.Settings, store.Bundle, error) {
 	var f seedFile
 	dec := json.NewDecoder(bytes.NewReader(plan2023JSON))
@@ -51,12 +48,7 @@ func Plan2023() (store.Settings, store.Bundle, error) {
 	if dec.More() {
 		return store.Settings{}, store.Bundle{}, errors.New("seeds: decode plan2023.json: data after the top-level object")
 	}
-	for i := range f.Bundle.Areas {
-		tasks := f.Bundle.Areas[i].Tasks
-		for j := range tasks {
-			tasks[j].Timeline = store.ParseTimeline(tasks[j].Timeline.Text, plan2023Year)
-		}
-	}
+	f.Bundle.ReadTimelines()
 	if err := f.Settings.Validate(); err != nil {
 		return store.Settings{}, store.Bundle{}, fmt.Errorf("seeds: plan2023.json settings: %w", err)
 	}

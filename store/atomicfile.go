@@ -26,7 +26,7 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("không ghi được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
 	defer func() {
 		if err != nil {
@@ -39,33 +39,36 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 		return err
 	}
 	if err = buffered.Flush(); err != nil {
-		return fmt.Errorf("không ghi được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("không ghi được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("không ghi được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("không ghi được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("không thay được %s: %s", path, describeFileError(err))
+		return fmt.Errorf("không thay được %s: %w", path, explainWriteError(err))
 	}
 	return nil
 }
 
-// describeFileError explains a file-system error in words an officer knows.
-func describeFileError(err error) string {
-	if text, ok := describePlatformError(err); ok {
-		return text
-	}
+// explainWriteError gives the file-system errors of writing a file the
+// words an officer knows, keeping the error beneath for errors.Is; any other
+// error is returned as it is, for Message to say.
+func explainWriteError(err error) error {
+	text, ok := describePlatformError(err)
 	switch {
+	case ok:
 	case errors.Is(err, fs.ErrPermission):
-		return "không có quyền ghi (tệp chỉ đọc, đang mở trong chương trình khác hoặc thư mục được bảo vệ)"
+		text = "không có quyền ghi (tệp chỉ đọc, đang mở trong chương trình khác hoặc thư mục được bảo vệ)"
 	case errors.Is(err, fs.ErrNotExist):
-		return "thư mục không tồn tại"
+		text = "thư mục không tồn tại"
+	default:
+		return err
 	}
-	return err.Error()
+	return &explained{text: text, err: err}
 }

@@ -7,8 +7,8 @@ import (
 	"syscall"
 )
 
-// describePlatformError names the errors of this system that
-// describeFileError does not know.
+// describePlatformError names the errors of this system that the portable
+// checks of explainWriteError and Message do not know.
 func describePlatformError(err error) (string, bool) {
 	if errors.Is(err, syscall.ENOSPC) {
 		return "ổ đĩa đã đầy", true

@@ -16,8 +16,8 @@ const (
 	errorWriteProtect     syscall.Errno = 19  // a write-protected USB stick
 )
 
-// describePlatformError names the errors of this system that
-// describeFileError does not know.
+// describePlatformError names the errors of this system that the portable
+// checks of explainWriteError and Message do not know.
 func describePlatformError(err error) (string, bool) {
 	switch {
 	case errors.Is(err, errorSharingViolation), errors.Is(err, errorLockViolation):

@@ -49,6 +49,16 @@ func (b Bundle) Validate() error {
 	return nil
 }
 
+// ReadTimelines reads every task's timeline against the plan's year (see
+// Task.ReadTimeline).
+func (b *Bundle) ReadTimelines() {
+	for i := range b.Areas {
+		for j := range b.Areas[i].Tasks {
+			b.Areas[i].Tasks[j].ReadTimeline(b.Plan.Year)
+		}
+	}
+}
+
 // Tasks returns the bundle's tasks in print order: area by area.
 func (b Bundle) Tasks() []Task {
 	tasks := make([]Task, 0, b.TaskCount())

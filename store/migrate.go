@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -14,11 +15,15 @@ import (
 //     plain string.
 //   - 2: coordinating units are a list, one a unit; the timeline is an object
 //     holding the original text.
-const SchemaVersion = 2
+//   - 3: the timeline object also holds what the parser read from the text
+//     against the plan's year (kind, start, due, recurrence, qualifier,
+//     problem), so that reading a task never parses.
+const SchemaVersion = 3
 
 // migrations[v] brings a file from version v to v+1.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrateTasksV1toV2,
+	2: migrateTimelinesV2toV3,
 }
 
 // storedSchema returns the schema version of the file, 0 for a new file.
@@ -54,23 +59,82 @@ func migrate(tx *bolt.Tx, found int) error {
 // migrateTasksV1toV2 splits each task's coordinating cell into units and
 // wraps its timeline string in an object.
 func migrateTasksV1toV2(tx *bolt.Tx) error {
-	tasks := tx.Bucket(bucketTasks)
+	return rewriteRecords(tx.Bucket(bucketTasks), func(_ []byte, fields map[string]json.RawMessage) error {
+		if err := splitCoordinatingV1(fields); err != nil {
+			return err
+		}
+		return wrapTimelineV1(fields)
+	})
+}
+
+// migrateTimelinesV2toV3 reads each task's timeline text against its plan's
+// year and stores what it read beside the text. A task whose plan is missing
+// (a damaged file) is read without a year.
+func migrateTimelinesV2toV3(tx *bolt.Tx) error {
+	years, err := planYears(tx)
+	if err != nil {
+		return err
+	}
+	return rewriteRecords(tx.Bucket(bucketTasks), func(key []byte, fields map[string]json.RawMessage) error {
+		if len(key) < 8 {
+			return fmt.Errorf("key %x too short", key)
+		}
+		return parseTimelineV2(fields, years[binary.BigEndian.Uint64(key)])
+	})
+}
+
+// planYears reads the year of every plan, by plan id, from the raw records.
+func planYears(tx *bolt.Tx) (map[uint64]int, error) {
+	years := map[uint64]int{}
+	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
+		var plan struct {
+			ID   uint64 `json:"id"`
+			Year int    `json:"year"`
+		}
+		if err := json.Unmarshal(v, &plan); err != nil {
+			return fmt.Errorf("plan %x: %w", k, err)
+		}
+		years[plan.ID] = plan.Year
+		return nil
+	})
+	return years, err
+}
+
+func parseTimelineV2(fields map[string]json.RawMessage, planYear int) error {
+	raw, ok := fields["timeline"]
+	if !ok {
+		return nil
+	}
+	var stored struct {
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal(raw, &stored); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	parsed, err := json.Marshal(ParseTimeline(stored.Text, planYear))
+	if err != nil {
+		return err
+	}
+	fields["timeline"] = parsed
+	return nil
+}
+
+// rewriteRecords passes the fields of every record of a bucket to edit and
+// stores what edit leaves. Errors name the record's key.
+func rewriteRecords(b *bolt.Bucket, edit func(key []byte, fields map[string]json.RawMessage) error) error {
 	type change struct{ key, value []byte }
 	var changes []change
-	err := tasks.ForEach(func(k, v []byte) error {
+	err := b.ForEach(func(k, v []byte) error {
 		var fields map[string]json.RawMessage
 		if err := json.Unmarshal(v, &fields); err != nil {
-			return fmt.Errorf("task %x: %w", k, err)
+			return fmt.Errorf("record %x: %w", k, err)
 		}
-		if err := splitCoordinatingV1(fields); err != nil {
-			return fmt.Errorf("task %x: %w", k, err)
-		}
-		if err := wrapTimelineV1(fields); err != nil {
-			return fmt.Errorf("task %x: %w", k, err)
+		if err := edit(k, fields); err != nil {
+			return fmt.Errorf("record %x: %w", k, err)
 		}
 		out, err := json.Marshal(fields)
 		if err != nil {
-			return err
+			return fmt.Errorf("record %x: %w", k, err)
 		}
 		changes = append(changes, change{append([]byte(nil), k...), out})
 		return nil
@@ -79,7 +143,7 @@ func migrateTasksV1toV2(tx *bolt.Tx) error {
 		return err
 	}
 	for _, c := range changes {
-		if err := tasks.Put(c.key, c.value); err != nil {
+		if err := b.Put(c.key, c.value); err != nil {
 			return err
 		}
 	}

@@ -27,13 +27,7 @@ func TestWriteV1Fixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	be := func(ids ...uint64) []byte {
-		var k []byte
-		for _, id := range ids {
-			k = binary.BigEndian.AppendUint64(k, id)
-		}
-		return k
-	}
+	be := rawKey
 	err = db.Update(func(tx *bolt.Tx) error {
 		meta, _ := tx.CreateBucket([]byte("meta"))
 		plans, _ := tx.CreateBucket([]byte("plans"))
@@ -54,6 +48,15 @@ func TestWriteV1Fixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// rawKey writes a record's key as the app lays it out, ids big-endian.
+func rawKey(ids ...uint64) []byte {
+	var k []byte
+	for _, id := range ids {
+		k = binary.BigEndian.AppendUint64(k, id)
+	}
+	return k
 }
 
 func copyFixture(t *testing.T, from string) string {

@@ -104,7 +104,8 @@ var DefaultColumns = [6]string{"TT", "NỘI DUNG", "Sản phẩm", "Đơn vị c
 type Plan struct {
 	ID   uint64 `json:"id"`
 	Year int    `json:"year"`
-	// Number and Symbol make the reference "122/KH-SKH".
+	// Number and Symbol make the reference "122/KH-SKH". Number is empty
+	// while the plan has none yet (a draft, or a file that gives none).
 	Number    string  `json:"number"`
 	Symbol    string  `json:"symbol"`
 	IssueDate Date    `json:"issueDate"`
@@ -124,25 +125,80 @@ type Plan struct {
 	Appendix     Appendix `json:"appendix"`
 }
 
-// Ref returns the document reference "122/KH-SKH".
-func (p Plan) Ref() string {
-	if p.Symbol == "" {
-		return p.Number
+// NoNumber is what running text writes for a plan that has no number yet.
+const NoNumber = "chưa có số"
+
+// blankNumber is the gap a document leaves for a number the văn thư writes
+// by hand when the document is issued.
+const blankNumber = "     "
+
+// PrintedNumber returns the plan's number as every document writes it: with
+// the leading zero Decree 30 wants for numbers below 10 ("05"), otherwise as
+// stored; "" when the plan has none.
+func (p Plan) PrintedNumber() string {
+	if n, err := strconv.Atoi(p.Number); err == nil && n >= 0 && n < 10 {
+		return fmt.Sprintf("%02d", n)
 	}
-	return p.Number + "/" + p.Symbol
+	return p.Number
 }
 
-// NumberLine returns the number line of the header, "Số: 122/KH-SKH", with
-// the leading zero Decree 30 wants for numbers below 10.
-func (p Plan) NumberLine() string {
-	number := p.Number
-	if n, err := strconv.Atoi(number); err == nil && n < 10 && n >= 0 {
-		number = fmt.Sprintf("%02d", n)
+// Ref returns the document reference as running text writes it,
+// "05/KH-SKH" or "122/KH-SKH"; NoNumber for a plan without a number.
+func (p Plan) Ref() string {
+	if p.Number == "" {
+		return NoNumber
+	}
+	return p.printedRef()
+}
+
+// printedRef is the reference a document prints: the number, or a blank
+// to fill by hand, then the symbol.
+func (p Plan) printedRef() string {
+	number := p.PrintedNumber()
+	if number == "" {
+		number = blankNumber
 	}
 	if p.Symbol == "" {
-		return "Số: " + number
+		return number
 	}
-	return "Số: " + number + "/" + p.Symbol
+	return number + "/" + p.Symbol
+}
+
+// NumberLine returns the number line of the header, "Số: 05/KH-SKH", or
+// "Số:       /KH-SKH" with the number left blank, as a draft prints it.
+func (p Plan) NumberLine() string { return "Số: " + p.printedRef() }
+
+// SymbolFor returns the symbol Decree 30 gives a document of type t issued by
+// the agency abbreviated abbrev, "KH-SKH"; "" without an abbreviation.
+func SymbolFor(t DocType, abbrev string) string {
+	if abbrev == "" {
+		return ""
+	}
+	if t == "" {
+		t = DocPlan
+	}
+	return string(t) + "-" + abbrev
+}
+
+// SameNumber reports whether two plan numbers are the same number, the way
+// people write them: "5" and "05" are, "" is no number and matches none.
+func SameNumber(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" {
+		return false
+	}
+	return strings.EqualFold(numberKey(a), numberKey(b))
+}
+
+// numberKey drops the leading zeros of an all-digit number.
+func numberKey(number string) string {
+	if strings.Trim(number, "0123456789") != "" {
+		return number
+	}
+	if trimmed := strings.TrimLeft(number, "0"); trimmed != "" {
+		return trimmed
+	}
+	return "0"
 }
 
 // DateLine returns the place and date line, "Tuyên Quang, ngày 28 tháng 01 năm
@@ -162,7 +218,7 @@ func (p Plan) DateLine() string {
 // AppendixNote returns the italic reference line under the appendix title:
 // "(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)".
 func (p Plan) AppendixNote() string {
-	return fmt.Sprintf("(Kèm theo %s số %s ngày %s của %s)", p.DocType.Name(), p.Ref(), p.IssueDate, p.Agency.Name)
+	return fmt.Sprintf("(Kèm theo %s số %s ngày %s của %s)", p.DocType.Name(), p.printedRef(), p.IssueDate, p.Agency.Name)
 }
 
 // ColumnHeadings returns the appendix table's column headings, the plan's
@@ -182,8 +238,6 @@ func (p Plan) Validate() error {
 	switch {
 	case !ValidYear(p.Year):
 		return fmt.Errorf("%w: năm kế hoạch %d không hợp lệ", ErrInvalid, p.Year)
-	case strings.TrimSpace(p.Number) == "":
-		return fmt.Errorf("%w: số kế hoạch không được để trống", ErrInvalid)
 	case strings.IndexFunc(p.Number, unicode.IsSpace) >= 0 || strings.Contains(p.Number, "/"):
 		return fmt.Errorf("%w: số kế hoạch %q không được chứa dấu cách hay dấu /", ErrInvalid, p.Number)
 	}

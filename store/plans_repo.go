@@ -60,7 +60,8 @@ func readPlan(tx *bolt.Tx, id uint64) (Plan, error) {
 }
 
 // FindPlan finds a plan by its year ("2023"), when only one plan has that
-// year, or by its reference ("122/KH-SKH") or number ("122").
+// year, or by its reference ("122/KH-SKH", "05/KH-SKH" or "5/KH-SKH") or
+// number ("122", "05" or "5").
 func (s *Store) FindPlan(ref string) (Plan, error) {
 	plans, err := s.Plans()
 	if err != nil {
@@ -90,7 +91,11 @@ func planMatches(p Plan, ref string) bool {
 	if year, err := strconv.Atoi(ref); err == nil && len(ref) == 4 {
 		return p.Year == year
 	}
-	return strings.EqualFold(p.Ref(), ref) || strings.EqualFold(p.Number, ref)
+	number, symbol, hasSymbol := strings.Cut(ref, "/")
+	if hasSymbol && !strings.EqualFold(strings.TrimSpace(symbol), p.Symbol) {
+		return false
+	}
+	return SameNumber(number, p.Number)
 }
 
 // CreatePlan stores a new plan and gives it an id. Agency lines, signer and
@@ -139,33 +144,43 @@ func fillIssuer(p *Plan, settings Settings) {
 	}
 }
 
-// checkRefFree refuses a second plan with the same reference and year.
+// checkRefFree refuses a second plan with the same number in the same year:
+// Decree 30 numbers an agency's documents in one run a year. "5" and "05"
+// are the same number; plans without a number never clash.
 func checkRefFree(tx *bolt.Tx, p Plan) error {
 	plans, err := readPlans(tx)
 	if err != nil {
 		return err
 	}
 	for _, other := range plans {
-		if other.ID != p.ID && other.Year == p.Year && strings.EqualFold(other.Ref(), p.Ref()) {
-			return fmt.Errorf("%w: đã có kế hoạch %s năm %d", ErrInvalid, p.Ref(), p.Year)
+		if other.ID != p.ID && other.Year == p.Year && SameNumber(other.Number, p.Number) {
+			return fmt.Errorf("%w: số %s đã là số của kế hoạch %s năm %d", ErrInvalid, p.PrintedNumber(), other.Ref(), p.Year)
 		}
 	}
 	return nil
 }
 
-// UpdatePlan saves changes to an existing plan's own fields.
+// UpdatePlan saves changes to an existing plan's own fields. A new year
+// reads all of the plan's timelines again against it.
 func (s *Store) UpdatePlan(p Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := readPlan(tx, p.ID); err != nil {
+		old, err := readPlan(tx, p.ID)
+		if err != nil {
 			return err
 		}
 		if err := checkRefFree(tx, p); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketPlans), key8(p.ID), p)
+		if err := putJSON(tx.Bucket(bucketPlans), key8(p.ID), p); err != nil {
+			return err
+		}
+		if old.Year == p.Year {
+			return nil
+		}
+		return readTimelinesAgain(tx, p.ID, p.Year)
 	})
 }
 
@@ -201,8 +216,10 @@ func insertBundle(tx *bolt.Tx, b *Bundle) error {
 	return insertContents(tx, b)
 }
 
-// insertContents stores a bundle's areas, tasks and targets under b.Plan.ID.
+// insertContents stores a bundle's areas, tasks and targets under b.Plan.ID,
+// every timeline read against b.Plan.Year.
 func insertContents(tx *bolt.Tx, b *Bundle) error {
+	b.ReadTimelines()
 	for i := range b.Areas {
 		area := &b.Areas[i]
 		area.PlanID = b.Plan.ID

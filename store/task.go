@@ -128,6 +128,12 @@ func (t Task) DisplayStatus(today Date) Status {
 	return status
 }
 
+// ReadTimeline reads the task's timeline text, cleaned, against the plan's
+// year: what the store does whenever it writes a task.
+func (t *Task) ReadTimeline(planYear int) {
+	t.Timeline = ParseTimeline(CleanText(t.Timeline.Text), planYear)
+}
+
 // Validate reports the first field that keeps the task from being saved.
 func (t Task) Validate() error {
 	where := "nhiệm vụ"

@@ -64,10 +64,13 @@ func (s *Store) DeleteArea(planID, areaID uint64) error {
 }
 
 // Tasks returns a plan's tasks ordered by area and then by their order within
-// it, with their timelines parsed against the plan's year.
+// it, with their timelines as read when they were written.
 func (s *Store) Tasks(planID uint64) ([]Task, error) {
 	var tasks []Task
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if _, err := readPlan(tx, planID); err != nil {
+			return err
+		}
 		var err error
 		tasks, err = readTasks(tx, planID)
 		return err
@@ -76,10 +79,6 @@ func (s *Store) Tasks(planID uint64) ([]Task, error) {
 }
 
 func readTasks(tx *bolt.Tx, planID uint64) ([]Task, error) {
-	plan, err := readPlan(tx, planID)
-	if err != nil {
-		return nil, err
-	}
 	areas, err := readAreas(tx, planID)
 	if err != nil {
 		return nil, err
@@ -91,9 +90,6 @@ func readTasks(tx *bolt.Tx, planID uint64) ([]Task, error) {
 	tasks, err := listChildren[Task](tx, bucketTasks, planID)
 	if err != nil {
 		return nil, err
-	}
-	for i := range tasks {
-		tasks[i].Timeline = ParseTimeline(tasks[i].Timeline.Text, plan.Year)
 	}
 	sort.SliceStable(tasks, func(i, j int) bool {
 		ai, aj := areaOrder[tasks[i].AreaID], areaOrder[tasks[j].AreaID]
@@ -109,43 +105,70 @@ func readTasks(tx *bolt.Tx, planID uint64) ([]Task, error) {
 func (s *Store) Task(planID, taskID uint64) (Task, error) {
 	var task Task
 	err := s.db.View(func(tx *bolt.Tx) error {
-		plan, err := readPlan(tx, planID)
-		if err != nil {
+		if _, err := readPlan(tx, planID); err != nil {
 			return err
 		}
-		if err := getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task); err != nil {
-			return wrapRecord("nhiệm vụ", taskID, err)
-		}
-		task.Timeline = ParseTimeline(task.Timeline.Text, plan.Year)
-		return nil
+		return wrapRecord("nhiệm vụ", taskID, getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task))
 	})
 	return task, err
 }
 
-// CreateTask adds a task to an area of a plan and gives it an id.
+// CreateTask adds a task to an area of a plan and gives it an id. Its
+// timeline is read against the plan's year, into t.
 func (s *Store) CreateTask(t *Task) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := checkArea(tx, t.PlanID, t.AreaID); err != nil {
+		if err := prepareTask(tx, t); err != nil {
 			return err
 		}
 		return insertChild(tx, bucketTasks, t)
 	})
 }
 
-// UpdateTask saves changes to a task.
+// UpdateTask saves changes to a task, its timeline read again against the
+// plan's year.
 func (s *Store) UpdateTask(t Task) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := checkArea(tx, t.PlanID, t.AreaID); err != nil {
+		if err := prepareTask(tx, &t); err != nil {
 			return err
 		}
 		return wrapRecord("nhiệm vụ", t.ID, replaceChild(tx, bucketTasks, &t))
 	})
+}
+
+// prepareTask checks that the task's area is one of its plan's and reads
+// its timeline against the plan's year.
+func prepareTask(tx *bolt.Tx, t *Task) error {
+	if err := checkArea(tx, t.PlanID, t.AreaID); err != nil {
+		return err
+	}
+	plan, err := readPlan(tx, t.PlanID)
+	if err != nil {
+		return err
+	}
+	t.ReadTimeline(plan.Year)
+	return nil
+}
+
+// readTimelinesAgain reads every task of a plan's timeline against the
+// plan's new year and stores it.
+func readTimelinesAgain(tx *bolt.Tx, planID uint64, year int) error {
+	tasks, err := listChildren[Task](tx, bucketTasks, planID)
+	if err != nil {
+		return err
+	}
+	for i := range tasks {
+		tasks[i].ReadTimeline(year)
+		if err := putJSON(tx.Bucket(bucketTasks), childKey(planID, tasks[i].ID), &tasks[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteTask removes a task.

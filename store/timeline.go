@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,21 +41,27 @@ const (
 )
 
 // Timeline is the "Thời gian thực hiện" cell of a task: the text exactly as
-// the plan writes it, and what the parser understood from it. Only Text is
-// stored; the rest is derived by ParseTimeline with the plan's year.
+// the plan writes it, and what the parser understood from it. The store reads
+// the text with ParseTimeline against the plan's year whenever it writes a
+// task (and again for all of a plan's tasks when the plan's year changes), and
+// keeps what it understood beside the text: reading never parses.
 type Timeline struct {
 	Text string       `json:"text"`
-	Kind TimelineKind `json:"-"`
+	Kind TimelineKind `json:"kind,omitempty"`
 	// Start is the first day of the named period, when there is one.
-	Start Date `json:"-"`
+	Start Date `json:"start,omitzero"`
 	// Due is the day the work must be done by; zero for recurring and
 	// unparsed timelines.
-	Due        Date       `json:"-"`
-	Recurrence Recurrence `json:"-"`
+	Due        Date       `json:"due,omitzero"`
+	Recurrence Recurrence `json:"recurrence,omitempty"`
 	// RecurMonth is the month of a yearly recurrence, 12 for "Tháng 12 hằng năm".
-	RecurMonth int `json:"-"`
+	RecurMonth int `json:"recurMonth,omitempty"`
 	// Qualifier is what follows the timeline proper, "theo chỉ đạo của UBND tỉnh".
-	Qualifier string `json:"-"`
+	Qualifier string `json:"qualifier,omitempty"`
+	// Problem says in Vietnamese why a timeline with text was not understood,
+	// "không đọc được “Quý V/2023”: quý chỉ từ I đến IV"; empty when it was,
+	// or when there is no text.
+	Problem string `json:"problem,omitempty"`
 }
 
 // Recurring reports whether the timeline has no single due date because the
@@ -67,17 +74,19 @@ const maxTimelineLen = 240
 
 // ParseTimeline reads a timeline cell. planYear stands in for a year the text
 // leaves out ("Tháng 12"); pass 0 when there is none. Text it cannot read
-// gives a Timeline of kind TimelineUnparsed with no due date: never an error.
+// gives a Timeline of kind TimelineUnparsed with no due date and a Problem
+// saying why: never an error.
 func ParseTimeline(text string, planYear int) Timeline {
 	tl := Timeline{Text: text}
+	if strings.TrimSpace(text) == "" {
+		return tl
+	}
 	if len(text) > maxTimelineLen {
+		tl.Problem = "nội dung quá dài, không phải một mốc thời gian"
 		return tl
 	}
 	head, qualifier := splitQualifier(norm.NFC.String(text))
 	clean := normalizeTimeline(head)
-	if clean == "" {
-		return tl
-	}
 	if rec, month, ok := parseRecurrence(clean); ok {
 		tl.Kind, tl.Recurrence, tl.RecurMonth, tl.Qualifier = TimelineRecurring, rec, month, qualifier
 		return tl
@@ -86,6 +95,7 @@ func ParseTimeline(text string, planYear int) Timeline {
 		tl.Kind, tl.Start, tl.Due, tl.Qualifier = span.kind, span.start, span.end, qualifier
 		return tl
 	}
+	tl.Problem = fmt.Sprintf("không đọc được “%s”: %s", shortText(norm.NFC.String(strings.TrimSpace(text))), timelineProblem(clean, planYear))
 	return tl
 }
 

@@ -93,7 +93,18 @@ func TestParseTimeline(t *testing.T) {
 			if got.Qualifier != tt.qualifier {
 				t.Errorf("qualifier = %q, want %q", got.Qualifier, tt.qualifier)
 			}
+			checkProblemSet(t, got)
 		})
+	}
+}
+
+// checkProblemSet checks that a timeline says why it was not read exactly
+// when it has text and was not read.
+func checkProblemSet(t *testing.T, tl Timeline) {
+	t.Helper()
+	unread := tl.Kind == TimelineUnparsed && strings.TrimSpace(tl.Text) != ""
+	if unread != (tl.Problem != "") {
+		t.Errorf("%q: kind %q with problem %q", tl.Text, tl.Kind, tl.Problem)
 	}
 }
 
@@ -125,6 +136,7 @@ func FuzzParseTimeline(f *testing.F) {
 		if got.Text != text {
 			t.Fatalf("Text changed: %q → %q", text, got.Text)
 		}
+		checkProblemSet(t, got)
 		if got.Due.IsZero() {
 			if got.Kind == TimelineDeadline || got.Kind == TimelineRange {
 				t.Fatalf("%q: kind %q without a due date", text, got.Kind)

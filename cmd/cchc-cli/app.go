@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -67,21 +70,42 @@ type command struct {
 	setup   func(fs *flag.FlagSet) func(e *env, args []string) error
 }
 
-// argCount is how many positional arguments a command takes.
-type argCount struct{ min, max int }
+// argCount is how many positional arguments a command takes, and their
+// names as the usage line writes them ("TỆP"), one a position.
+type argCount struct {
+	min, max int
+	names    string
+}
 
 // commands are the subcommands by name; each file cmd_*.go adds its own.
 var commands = map[string]command{}
 
-// usageErr marks a mistake in the command line, answered with exit code 2.
-type usageErr struct{ msg string }
+// usageErr marks a mistake in the command line, answered with exit code 2
+// and the usage line of the command it was made in.
+type usageErr struct {
+	msg string
+	// usage is the command's usage line; empty when there is no command.
+	usage string
+}
 
 func (u usageErr) Error() string { return u.msg }
 
-func usageError(format string, a ...any) error { return usageErr{fmt.Sprintf(format, a...)} }
+func usageError(format string, a ...any) error { return usageErr{msg: fmt.Sprintf(format, a...)} }
+
+// withUsage gives a usage error the usage line of the command it came from.
+func withUsage(err error, usage string) error {
+	var u usageErr
+	if errors.As(err, &u) && u.usage == "" {
+		u.usage = usage
+		return u
+	}
+	return err
+}
 
 // run runs one command line and returns the exit code. Any error is one line
-// of Vietnamese on stderr.
+// of Vietnamese on stderr (store.Message), followed for a mistake in the
+// command line by the command's usage. A panic is written with its stack to
+// the log beside the database and exits with exitError like any error.
 func run(args []string, stdout, stderr io.Writer, today func() store.Date) int {
 	e := &env{stdout: stdout, stderr: stderr, today: today}
 	defer func() {
@@ -89,17 +113,49 @@ func run(args []string, stdout, stderr io.Writer, today func() store.Date) int {
 			e.st.Close()
 		}
 	}()
-	err := dispatch(e, args)
+	err := dispatchRecovering(e, args)
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "cchc-cli: "+oneLine(err.Error()))
+	fmt.Fprintln(stderr, "cchc-cli: "+oneLine(store.Message(err)))
 	var usage usageErr
-	if errors.As(err, &usage) {
-		fmt.Fprintln(stderr, "Gõ “cchc-cli help” để xem cách dùng.")
-		return exitUsage
+	if !errors.As(err, &usage) {
+		return exitError
 	}
-	return exitError
+	if usage.usage != "" {
+		fmt.Fprintln(stderr, "Cách dùng: cchc-cli "+usage.usage)
+	} else {
+		fmt.Fprintln(stderr, "Gõ “cchc-cli help” để xem cách dùng.")
+	}
+	return exitUsage
+}
+
+// dispatchRecovering runs dispatch and turns a panic into an error that
+// names the log its stack was written to.
+func dispatchRecovering(e *env, args []string) (err error) {
+	defer func() {
+		if recovered := recover(); recovered != nil {
+			err = logUnexpected(e, args, store.Unexpected(recovered))
+		}
+	}()
+	return dispatch(e, args)
+}
+
+// logFileName is the CLI's log, beside the database.
+const logFileName = "cchc-cli.log"
+
+// logUnexpected writes a recovered panic to the log and returns the error
+// the user reads: what happened and where the log is.
+func logUnexpected(e *env, args []string, unexpected error) error {
+	dir := os.TempDir()
+	if path, err := store.DBPath(e.dbFlag); err == nil {
+		dir = filepath.Dir(path)
+	}
+	logPath := filepath.Join(dir, logFileName)
+	if err := store.AppendErrorLog(logPath, "cchc-cli "+strings.Join(args, " "), unexpected); err != nil {
+		return fmt.Errorf("%w; không ghi được nhật ký lỗi %s", unexpected, logPath)
+	}
+	return fmt.Errorf("%w; chi tiết đã ghi vào %s, hãy gửi tệp này cho người hỗ trợ", unexpected, logPath)
 }
 
 func dispatch(e *env, args []string) error {
@@ -122,15 +178,34 @@ func dispatch(e *env, args []string) error {
 		return nil
 	}
 	if err != nil {
-		return usageError("lệnh %s: %s", name, translateFlagError(err))
+		return usageErr{msg: "lệnh " + name + ": " + translateFlagError(err), usage: cmd.usage}
 	}
-	if len(positional) < cmd.args.min || len(positional) > cmd.args.max {
-		return usageError("lệnh %s cần %s; cách dùng: cchc-cli %s", name, describeCount(cmd.args), cmd.usage)
+	if err := checkCount(name, cmd.args, positional); err != nil {
+		return withUsage(err, cmd.usage)
 	}
-	return runCmd(e, positional)
+	return withUsage(runCmd(e, positional), cmd.usage)
 }
 
-// translateFlagError turns the flag package's English into Vietnamese.
+// checkCount names the argument missing, or the first one too many.
+func checkCount(name string, c argCount, positional []string) error {
+	names := strings.Fields(c.names)
+	switch {
+	case len(positional) < c.min && len(positional) < len(names):
+		return usageError("thiếu %s: lệnh %s cần %s", names[len(positional)], name, describeCount(c))
+	case len(positional) < c.min:
+		return usageError("lệnh %s cần %s", name, describeCount(c))
+	case len(positional) > c.max && c.max == 0:
+		return usageError("thừa tham số “%s”: lệnh %s không nhận tham số nào", positional[0], name)
+	case len(positional) > c.max:
+		return usageError("thừa tham số “%s”: lệnh %s cần %s", positional[c.max], name, describeCount(c))
+	}
+	return nil
+}
+
+var flagValueError = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(-\S+):`)
+
+// translateFlagError turns the flag package's English into Vietnamese that
+// names the option.
 func translateFlagError(err error) string {
 	msg := err.Error()
 	if flagName, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
@@ -139,7 +214,13 @@ func translateFlagError(err error) string {
 	if flagName, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
 		return "tuỳ chọn " + flagName + " cần một giá trị"
 	}
-	return msg
+	if m := flagValueError.FindStringSubmatch(msg); m != nil {
+		return "giá trị " + m[1] + " của tuỳ chọn " + m[2] + " không hợp lệ"
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return "tuỳ chọn “" + arg + "” viết sai"
+	}
+	return "tuỳ chọn không hợp lệ"
 }
 
 func describeCount(c argCount) string {

@@ -19,7 +19,7 @@ func init() {
 	commands["backup"] = command{
 		usage:   "backup TỆP",
 		summary: "sao lưu toàn bộ dữ liệu ra một tệp",
-		args:    argCount{1, 1},
+		args:    argCount{1, 1, "TỆP"},
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			return runBackup
 		},

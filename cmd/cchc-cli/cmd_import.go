@@ -22,7 +22,7 @@ func init() {
 	commands["import"] = command{
 		usage:   "import --plan NĂM|SỐ [--progress] [--dry-run] [--replace] TỆP",
 		summary: "nhập bảng nhiệm vụ từ Excel/Word, hoặc tiến độ do đơn vị gửi về (--progress)",
-		args:    argCount{1, 1},
+		args:    argCount{1, 1, "TỆP"},
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			var opts importOptions
 			fs.StringVar(&opts.plan, "plan", "", "năm hoặc số kế hoạch")

@@ -14,7 +14,7 @@ func init() {
 	commands["settings"] = command{
 		usage:   "settings [get KHÓA | set KHÓA GIÁ_TRỊ]",
 		summary: "xem hoặc sửa cài đặt: tên cơ quan, đơn vị, nơi nhận, người ký, lề trang",
-		args:    argCount{0, 3},
+		args:    argCount{0, 3, ""},
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			return runSettings
 		},

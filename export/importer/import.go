@@ -80,12 +80,7 @@ type Imported struct {
 // SetYear sets the plan's year and reads every timeline again against it.
 func (im *Imported) SetYear(year int) {
 	im.Bundle.Plan.Year = year
-	for i := range im.Bundle.Areas {
-		tasks := im.Bundle.Areas[i].Tasks
-		for j := range tasks {
-			tasks[j].Timeline = store.ParseTimeline(tasks[j].Timeline.Text, year)
-		}
-	}
+	im.Bundle.ReadTimelines()
 }
 
 // Summary says in one line what the file holds.

@@ -79,9 +79,9 @@ func TestImportFlatWorkbook(t *testing.T) {
 	if len(im.Notes) != 2 || !strings.Contains(im.Notes[0], "không chia lĩnh vực") || !strings.Contains(im.Notes[1], "số kế hoạch") {
 		t.Errorf("notes %q", im.Notes)
 	}
-	b := im.NewPlanBundle(store.Settings{})
-	if b.Plan.Number != unnumberedPlan || b.Plan.Year != 2024 {
-		t.Errorf("new plan %s year %d", b.Plan.Ref(), b.Plan.Year)
+	b := im.NewPlanBundle(store.Settings{Agency: store.Agency{Abbrev: "SKH"}})
+	if b.Plan.Number != "" || b.Plan.Year != 2024 || b.Plan.NumberLine() != "Số:      /KH-SKH" {
+		t.Errorf("new plan %s (%q) year %d", b.Plan.Ref(), b.Plan.NumberLine(), b.Plan.Year)
 	}
 }
 

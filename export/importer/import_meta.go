@@ -136,18 +136,19 @@ func (im *Imported) GuessYear(fallback int) int {
 	return fallback
 }
 
-// unnumberedPlan is the number a plan created from a file that gives none
-// is stored under until the officer enters its own.
-const unnumberedPlan = "00"
-
 // NewPlanBundle returns the bundle to create a new plan from. A plan the
-// file gives no number is stored under unnumberedPlan until the officer
-// enters its own; one without a trích yếu takes its table's title. An agency that is the officer's own (or none) is left to
-// the store to fill from the settings, with its parent line and place.
+// file gives no number has none until the officer enters it, and the symbol
+// of its agency ("KH-SKH") when the file gives none; one without a trích yếu
+// takes its table's title. An agency that is the officer's own (or none) is
+// left to the store to fill from the settings, with its parent line and place.
 func (im *Imported) NewPlanBundle(settings store.Settings) store.Bundle {
 	b := im.bundleFor(settings.Agency)
-	if b.Plan.Number == "" {
-		b.Plan.Number = unnumberedPlan
+	if b.Plan.Symbol == "" {
+		abbrev := b.Plan.Agency.Abbrev
+		if b.Plan.Agency == (store.Agency{}) {
+			abbrev = settings.Agency.Abbrev
+		}
+		b.Plan.Symbol = store.SymbolFor(b.Plan.DocType, abbrev)
 	}
 	if b.Plan.Summary == "" {
 		b.Plan.Summary = b.Plan.Appendix.Title
@@ -180,6 +181,6 @@ func (im *Imported) bundleFor(own store.Agency) store.Bundle {
 // noteMissingNumber tells the officer when the file gives no plan number.
 func (im *Imported) noteMissingNumber() {
 	if im.Bundle.Plan.Number == "" {
-		im.Notes = append(im.Notes, "Tệp không ghi số kế hoạch: nếu tạo kế hoạch mới, kế hoạch tạm mang số "+unnumberedPlan+"; hãy sửa lại số và ngày ban hành sau.")
+		im.Notes = append(im.Notes, "Tệp không ghi số kế hoạch: nếu tạo kế hoạch mới, kế hoạch "+store.NoNumber+" (văn bản in để trống chỗ ghi số); hãy ghi số và ngày ban hành khi có.")
 	}
 }

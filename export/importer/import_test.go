@@ -126,7 +126,7 @@ func TestParseAppendixNote(t *testing.T) {
 	}{
 		{"(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)", "122/KH-SKH", store.NewDate(2023, 1, 28), "Sở Kế hoạch và Đầu tư"},
 		{"(Kèm theo Kế hoạch số: 45/KH-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh)", "45/KH-UBND", store.NewDate(2025, 3, 5), "UBND tỉnh"},
-		{"Kèm theo Kế hoạch số 7/KH-SNV", "7/KH-SNV", store.Date{}, ""},
+		{"Kèm theo Kế hoạch số 7/KH-SNV", "07/KH-SNV", store.Date{}, ""},
 	}
 	for _, tt := range tests {
 		var p store.Plan

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"slices"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// v2Fixture is a database as version 2 of the app wrote it, checked in: two
+// plans of different years, tasks in every status with updates, a result and
+// evidence, a timeline that leaves out its year ("Tháng 12") and one that is
+// not a date ("Quý V/2023"). Run CCHC_WRITE_V2_FIXTURE=1 go test ./store -run
+// TestWriteV2Fixture to rebuild it.
+const v2Fixture = "testdata/schema-v2.db"
+
+// v2Records are the records of v2Fixture, byte for byte as version 2 of the
+// app stored them (dumped from a file it wrote): the timeline holds only its
+// text.
+var v2Records = []struct {
+	bucket string
+	key    []byte
+	value  string
+}{
+	{"areas", rawKey(1, 1), `{"id":1,"planId":1,"numeral":"I","name":"Cải cách thể chế","order":1}`},
+	{"areas", rawKey(1, 2), `{"id":2,"planId":1,"numeral":"II","name":"Cải cách thủ tục hành chính","order":2}`},
+	{"areas", rawKey(2, 3), `{"id":3,"planId":2,"numeral":"I","name":"Cải cách tổ chức bộ máy","order":1}`},
+	{"meta", []byte("schema"), `2`},
+	{"meta", []byte("settings"), `{"agency":{"parent":"UBND TỈNH TUYÊN QUANG","name":"Sở Kế hoạch và Đầu tư","abbrev":"SKH","place":"Tuyên Quang"},"units":["Văn phòng Sở","Thanh tra Sở"],"distribution":["UBND tỉnh;","Lưu: VT, VP."],"signer":{"authority":"KT.","headTitle":"GIÁM ĐỐC","ownTitle":"PHÓ GIÁM ĐỐC","name":"Trần Thị B"},"margins":{"top":0,"bottom":0,"left":0,"right":0}}`},
+	{"plans", rawKey(1), `{"id":1,"year":2023,"number":"5","symbol":"KH-SKH","issueDate":"2023-01-28","docType":"KH","summary":"Cải cách hành chính năm 2023","legalBasis":["Căn cứ Kế hoạch số 10/KH-UBND ngày 05/01/2023 của UBND tỉnh;"],"sections":[{"level":1,"number":"I","title":"MỤC ĐÍCH, YÊU CẦU","paragraphs":["Thực hiện tốt công tác cải cách hành chính."]}],"distribution":["UBND tỉnh;","Lưu: VT, VP."],"agency":{"parent":"UBND TỈNH TUYÊN QUANG","name":"Sở Kế hoạch và Đầu tư","abbrev":"SKH","place":"Tuyên Quang"},"signer":{"authority":"KT.","headTitle":"GIÁM ĐỐC","ownTitle":"PHÓ GIÁM ĐỐC","name":"Trần Thị B"},"appendix":{"heading":"BIỂU KẾ HOẠCH CHI TIẾT","title":"Công tác cải cách hành chính năm 2023","columns":["TT","NỘI DUNG","Sản phẩm","Đơn vị chủ trì dự thảo","Đơn vị phối hợp","Thời gian thực hiện"]}}`},
+	{"plans", rawKey(2), `{"id":2,"year":2024,"number":"12","symbol":"KH-SKH","issueDate":"2024-02-03","docType":"KH","summary":"Cải cách hành chính năm 2024","legalBasis":null,"sections":null,"distribution":["UBND tỉnh;","Lưu: VT, VP."],"agency":{"parent":"UBND TỈNH TUYÊN QUANG","name":"Sở Kế hoạch và Đầu tư","abbrev":"SKH","place":"Tuyên Quang"},"signer":{"authority":"KT.","headTitle":"GIÁM ĐỐC","ownTitle":"PHÓ GIÁM ĐỐC","name":"Trần Thị B"},"appendix":{"heading":"","title":"","columns":["TT","NỘI DUNG","Sản phẩm","Đơn vị chủ trì dự thảo","Đơn vị phối hợp","Thời gian thực hiện"]}}`},
+	{"targets", rawKey(1, 1), `{"id":1,"planId":1,"indicator":"100% thủ tục hành chính được giải quyết đúng hạn","comparator":"=","value":100,"unit":"%","ref":"II.2","order":1}`},
+	{"tasks", rawKey(1, 1), `{"id":1,"planId":1,"areaId":1,"ordinal":"1","order":1,"content":"Rà soát văn bản quy phạm pháp luật","product":"Báo cáo","lead":"Thanh tra Sở","coordinating":["Văn phòng Sở","Phòng Công chức, viên chức"],"timeline":{"text":"Quý II/2023"},"status":"Hoàn thành","progress":100,"updates":[{"date":"2023-04-10","note":"Đã rà soát 10 văn bản","progress":50,"status":"Đang thực hiện"},{"date":"2023-06-20","note":"Đã có báo cáo","progress":100,"status":"Hoàn thành"}]}`},
+	{"tasks", rawKey(1, 2), `{"id":2,"planId":1,"areaId":1,"ordinal":"2","order":2,"content":"Ban hành kế hoạch kiểm tra","product":"Kế hoạch","lead":"Văn phòng Sở","coordinating":null,"timeline":{"text":"Tháng 12"},"status":"Chưa thực hiện","progress":0}`},
+	{"tasks", rawKey(1, 3), `{"id":3,"planId":1,"areaId":2,"ordinal":"1","order":1,"content":"Tuyên truyền cải cách hành chính","product":"","lead":"Văn phòng Sở","coordinating":null,"timeline":{"text":"Thường xuyên; theo chỉ đạo của UBND tỉnh"},"status":"Đang thực hiện","progress":40,"result":"Đăng 12 tin bài","updates":[{"date":"2023-05-02","note":"","progress":40,"status":"Đang thực hiện"}],"evidence":[{"title":"Báo cáo tuyên truyền","ref":"15/BC-SKH ngày 02/5/2023","added":"2023-05-02"}]}`},
+	{"tasks", rawKey(1, 4), `{"id":4,"planId":1,"areaId":2,"ordinal":"2","order":2,"content":"Số hoá hồ sơ","product":"","lead":"Phòng Tổng hợp","coordinating":null,"timeline":{"text":"Quý V/2023"},"status":"Không thực hiện","progress":0,"updates":[{"date":"2023-09-01","note":"Chuyển sang năm sau","progress":0,"status":"Không thực hiện"}]}`},
+	{"tasks", rawKey(2, 5), `{"id":5,"planId":2,"areaId":3,"ordinal":"1","order":1,"content":"Sắp xếp tổ chức","product":"","lead":"Văn phòng Sở","coordinating":null,"timeline":{"text":"Tháng 6"},"status":"Chưa thực hiện","progress":0}`},
+}
+
+// v2Sequences are the id sequences of v2Fixture's buckets.
+var v2Sequences = map[string]uint64{"plans": 2, "areas": 3, "tasks": 5, "targets": 1}
+
+// TestWriteV2Fixture writes the version-2 fixture with raw bbolt calls,
+// independent of today's code.
+func TestWriteV2Fixture(t *testing.T) {
+	if os.Getenv("CCHC_WRITE_V2_FIXTURE") == "" {
+		t.Skip("set CCHC_WRITE_V2_FIXTURE=1 to rebuild " + v2Fixture)
+	}
+	os.Remove(v2Fixture)
+	db, err := bolt.Open(v2Fixture, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range []string{"meta", "plans", "areas", "tasks", "targets"} {
+			b, err := tx.CreateBucket([]byte(name))
+			if err != nil {
+				return err
+			}
+			if err := b.SetSequence(v2Sequences[name]); err != nil {
+				return err
+			}
+		}
+		for _, rec := range v2Records {
+			if err := tx.Bucket([]byte(rec.bucket)).Put(rec.key, []byte(rec.value)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMigrateFromV2Fixture opens the version-2 file and finds every plan,
+// area, task and target with the fields version 2 stored, and the settings.
+func TestMigrateFromV2Fixture(t *testing.T) {
+	st, err := Open(copyFixture(t, v2Fixture))
+	if err != nil {
+		t.Fatalf("Open v2: %v", err)
+	}
+	defer st.Close()
+	for _, rec := range v2Records {
+		if check, ok := v2Checks[rec.bucket]; ok {
+			t.Run(fmt.Sprintf("%s/%x", rec.bucket, rec.key), func(t *testing.T) { check(t, st, rec.value) })
+		}
+	}
+	settings, err := st.Settings()
+	if err != nil || settings.Signer.Name != "Trần Thị B" || len(settings.Units) != 2 {
+		t.Errorf("settings after migration = %+v, %v", settings, err)
+	}
+	var version int
+	st.db.View(func(tx *bolt.Tx) error { version = storedSchema(tx); return nil })
+	if version != SchemaVersion {
+		t.Errorf("schema after migration = %d, want %d", version, SchemaVersion)
+	}
+}
+
+// v2Checks compare one record of the version-2 file, decoded as version 2
+// wrote it, with what the store returns for it after migrating; by bucket.
+var v2Checks = map[string]func(t *testing.T, st *Store, value string){
+	"plans": func(t *testing.T, st *Store, value string) {
+		want := decodeV2[Plan](t, value)
+		got, err := st.Plan(want.ID)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("plan = %+v, %v\nwant %+v", got, err, want)
+		}
+	},
+	"areas": func(t *testing.T, st *Store, value string) {
+		want := decodeV2[Area](t, value)
+		areas, err := st.Areas(want.PlanID)
+		if err != nil || !slices.Contains(areas, want) {
+			t.Errorf("areas of plan %d = %+v, %v; want one %+v", want.PlanID, areas, err, want)
+		}
+	},
+	"targets": func(t *testing.T, st *Store, value string) {
+		want := decodeV2[Target](t, value)
+		targets, err := st.Targets(want.PlanID)
+		if err != nil || len(targets) != 1 || !reflect.DeepEqual(targets[0], want) {
+			t.Errorf("targets of plan %d = %+v, %v; want %+v", want.PlanID, targets, err, want)
+		}
+	},
+	"tasks": checkV2Task,
+}
+
+// checkV2Task checks a task's fields, and that its timeline is what the
+// parser reads from its text against its plan's year.
+func checkV2Task(t *testing.T, st *Store, value string) {
+	want := decodeV2[Task](t, value)
+	got, err := st.Task(want.PlanID, want.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := st.Plan(want.PlanID)
+	if parsed := ParseTimeline(want.Timeline.Text, plan.Year); !reflect.DeepEqual(got.Timeline, parsed) {
+		t.Errorf("timeline = %+v, want %+v parsed against %d", got.Timeline, parsed, plan.Year)
+	}
+	got.Timeline, want.Timeline = Timeline{}, Timeline{}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("task = %+v\nwant %+v", got, want)
+	}
+}
+
+func decodeV2[T any](t *testing.T, value string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(value), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestMigratedV2Timelines checks the due dates the version-2 file's tasks
+// have after migrating: each task's year-less timeline takes its own plan's
+// year.
+func TestMigratedV2Timelines(t *testing.T) {
+	st, err := Open(copyFixture(t, v2Fixture))
+	if err != nil {
+		t.Fatalf("Open v2: %v", err)
+	}
+	defer st.Close()
+	tests := []struct {
+		planID, taskID uint64
+		kind           TimelineKind
+		due            Date
+		status         Status
+		progress       int
+	}{
+		{1, 1, TimelineDeadline, NewDate(2023, 6, 30), StatusDone, 100},
+		{1, 2, TimelineDeadline, NewDate(2023, 12, 31), StatusNotStarted, 0},
+		{1, 3, TimelineRecurring, Date{}, StatusInProgress, 40},
+		{1, 4, TimelineUnparsed, Date{}, StatusDropped, 0},
+		{2, 5, TimelineDeadline, NewDate(2024, 6, 30), StatusNotStarted, 0},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("task %d", tt.taskID), func(t *testing.T) {
+			task, err := st.Task(tt.planID, tt.taskID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if task.Timeline.Kind != tt.kind || task.Timeline.Due != tt.due {
+				t.Errorf("timeline %q = %q due %s, want %q due %s", task.Timeline.Text, task.Timeline.Kind, task.Timeline.Due, tt.kind, tt.due)
+			}
+			if task.Status != tt.status || task.Progress != tt.progress {
+				t.Errorf("tracking = %q %d%%, want %q %d%%", task.Status, task.Progress, tt.status, tt.progress)
+			}
+		})
+	}
+}

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTimelineProblem(t *testing.T) {
+	tests := []struct {
+		text     string
+		planYear int
+		want     string
+	}{
+		{"Quý V/2023", 2023, "không đọc được “Quý V/2023”: quý chỉ từ I đến IV"},
+		{"Quý 5 năm 2023", 2023, "không đọc được “Quý 5 năm 2023”: quý chỉ từ I đến IV"},
+		{"Tháng 13/2023", 2023, "không đọc được “Tháng 13/2023”: tháng chỉ từ 1 đến 12"},
+		{"13/2023", 2023, "không đọc được “13/2023”: tháng chỉ từ 1 đến 12"},
+		{"15/13/2023", 2023, "không đọc được “15/13/2023”: tháng chỉ từ 1 đến 12"},
+		{"31/02/2023", 2023, "không đọc được “31/02/2023”: tháng 2 năm 2023 chỉ có 28 ngày"},
+		{"Trước ngày 31/4/2024", 2024, "không đọc được “Trước ngày 31/4/2024”: tháng 4 năm 2024 chỉ có 30 ngày"},
+		{"ngày 30 tháng 2 năm 2024", 2024, "không đọc được “ngày 30 tháng 2 năm 2024”: tháng 2 năm 2024 chỉ có 29 ngày"},
+		{"Năm 20233", 2023, "không đọc được “Năm 20233”: năm 20233 không hợp lệ, năm chỉ từ 1900 đến 2200"},
+		{"Quý I/1800", 2023, "không đọc được “Quý I/1800”: năm 1800 không hợp lệ, năm chỉ từ 1900 đến 2200"},
+		{"Quý IV/2026 - Quý II/2025", 2025, "không đọc được “Quý IV/2026 - Quý II/2025”: mốc kết thúc đứng trước mốc bắt đầu"},
+		{"Tháng 12", 0, "không đọc được “Tháng 12”: không ghi năm và kế hoạch chưa có năm"},
+		{"Theo yêu cầu của cấp trên", 2023, "không đọc được “Theo yêu cầu của cấp trên”: không nhận ra mốc thời gian"},
+		{"Theo Quyết định số 1234/QĐ-UBND", 2023, "không đọc được “Theo Quyết định số 1234/QĐ-UBND”: không nhận ra mốc thời gian"},
+		{"  Sau khi có hướng dẫn  ", 2023, "không đọc được “Sau khi có hướng dẫn”: không nhận ra mốc thời gian"},
+		{"(chờ hướng dẫn)", 2023, "không đọc được “(chờ hướng dẫn)”: không nhận ra mốc thời gian"},
+		{"Sau khi " + strings.Repeat("có hướng dẫn ", 6), 2023, "không đọc được “Sau khi có hướng dẫn có hướng dẫn có hướng dẫn có hướng dẫn…”: không nhận ra mốc thời gian"},
+		{"Năm 2023" + strings.Repeat(" ", 300), 2023, "nội dung quá dài, không phải một mốc thời gian"},
+		// Timelines that are read, and empty text, have no problem.
+		{"", 2023, ""},
+		{"   ", 2023, ""},
+		{"Quý II/2023", 2023, ""},
+		{"Thường xuyên", 0, ""},
+		{"Tháng 12", 2023, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := ParseTimeline(tt.text, tt.planYear)
+			if got.Problem != tt.want {
+				t.Errorf("Problem = %q\nwant      %q", got.Problem, tt.want)
+			}
+		})
+	}
+}
