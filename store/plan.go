@@ -217,8 +217,13 @@ func (p Plan) DateLine() string {
 
 // AppendixNote returns the italic reference line under the appendix title:
 // "(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)".
+// A plan not yet numbered and dated leaves blanks to fill by hand.
 func (p Plan) AppendixNote() string {
-	return fmt.Sprintf("(Kèm theo %s số %s ngày %s của %s)", p.DocType.Name(), p.printedRef(), p.IssueDate, p.Agency.Name)
+	date := p.IssueDate.String()
+	if date == "" {
+		date = "     /     /" + strconv.Itoa(p.Year)
+	}
+	return fmt.Sprintf("(Kèm theo %s số %s ngày %s của %s)", p.DocType.Name(), p.printedRef(), date, p.Agency.Name)
 }
 
 // ColumnHeadings returns the appendix table's column headings, the plan's

@@ -232,3 +232,15 @@ func TestPhraseLines(t *testing.T) {
 		})
 	}
 }
+
+func TestDraftLeavesBlanksForNumberAndDate(t *testing.T) {
+	b := seedPlanDocument(t)
+	b.Plan.Number, b.Plan.IssueDate = "", store.Date{}
+	path, _ := writePDF(t, b, testOptions(WithAppendix))
+	text := poppler(t, "pdftotext", "-layout", path, "-")
+	for _, want := range []string{`Số:\s{3,}/KH-SKH`, `ngày\s{3,}tháng\s{3,}năm 2023`, `số\s{2,}/KH-SKH ngày\s{2,}/\s+/2023`} {
+		if !regexp.MustCompile(want).MatchString(text) {
+			t.Errorf("no blank to fill by hand: %s", want)
+		}
+	}
+}

@@ -86,6 +86,9 @@ func (l *layout) phraseSplit(text string, s textStyle, width float64) ([]string,
 	if len(words) == 0 {
 		return nil, 0
 	}
+	if text = strings.TrimSpace(text); !strings.Contains(text, "\n") && l.textWidth(text, s) <= width {
+		return []string{text}, 0 // as written: the blanks of a draft's number and date stay
+	}
 	if len(words) > maxPhraseWords || l.textWidth(strings.Join(words, " "), s) <= width {
 		lines := l.balancedWrap(text, s, width)
 		return lines, float64(len(lines)-1) * costPlainBreak
