@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -144,14 +146,31 @@ func (h actionHost) showError(err error) { showError(h.window, err) }
 
 // showError is the one way the window shows an error to the officer.
 func showError(parent fyne.Window, err error) {
-	dialog.ShowError(err, parent)
+	logError(err)
+	message := widget.NewLabel(store.Message(err))
+	message.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Có lỗi", "Đóng", message, parent)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+}
+
+// logError writes the whole error, English causes and a panic's stack
+// included, to the standard logger, which cmd/cchc sends to cchc.log.
+func logError(err error) {
+	var panicked *store.UnexpectedError
+	if errors.As(err, &panicked) {
+		log.Printf("lỗi: %v\n%s", err, panicked.Stack)
+		return
+	}
+	log.Printf("lỗi: %v", err)
 }
 
 // ShowStartupError shows why the data could not be opened, in a window of
 // its own, and quits the app when it is closed.
 func ShowStartupError(a fyne.App, err error) {
 	w := a.NewWindow(AppTitle)
-	message := widget.NewLabel("Không mở được dữ liệu:\n" + err.Error())
+	logError(err)
+	message := widget.NewLabel("Không mở được dữ liệu:\n" + store.Message(err))
 	message.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButton("Đóng", a.Quit)
 	w.SetContent(container.NewBorder(nil, container.NewCenter(closeButton), nil, nil, message))

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"github.com/kehoach/cchc/store"
 )
 
 // Work is long work run off the UI goroutine: it reports its progress as a
@@ -39,7 +40,7 @@ func RunWithProgress(parent fyne.Window, title string, work Work, done func(erro
 		})
 	}
 	go func() {
-		err := work(ctx, report)
+		err := runGuarded(ctx, work, report)
 		cancel()
 		fyne.Do(func() {
 			busy.Stop()
@@ -51,3 +52,14 @@ func RunWithProgress(parent fyne.Window, title string, work Work, done func(erro
 
 // Cancelled reports whether err means the officer pressed "Huỷ".
 func Cancelled(err error) bool { return errors.Is(err, context.Canceled) }
+
+// runGuarded runs work and turns a panic in it into an error, so that a bug
+// in a long job ends in a message and a log entry, not a crash.
+func runGuarded(ctx context.Context, work Work, report func(float64)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = store.Unexpected(r)
+		}
+	}()
+	return work(ctx, report)
+}
