@@ -5,26 +5,42 @@ include .ci/packages.mk
 
 GO       ?= go
 BIN      := bin
+
+# The linters, built into bin/ at pinned versions for this machine.
+STATICCHECK := $(BIN)/staticcheck
+GOCYCLO     := $(BIN)/gocyclo
 export LANG := en_US.UTF-8
 
 VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS  := -X main.version=$(VERSION)+$(REVISION)
 
-.PHONY: run test vet build build-cli windows dist installer wine-smoke bench screenshot clean
+.PHONY: run test lint vet build build-cli windows dist installer wine-smoke bench screenshot clean
 
 ## run: build the window and open it on the default data file.
 run: $(BIN)/cchc
 	./$(BIN)/cchc
 
-## test: vet and test everything with the race detector; Fyne's ci tag keeps
-## GLFW's C code out, so no display or OpenGL headers are needed.
-test:
+## test: vet, staticcheck and gocyclo (no function over 15), then every test
+## with the race detector; Fyne's ci tag keeps GLFW's C code out, so no
+## display or OpenGL headers are needed.
+test: lint
+	CGO_ENABLED=1 $(GO) test -race -tags ci ./...
+
+## lint: the gates every change passes before its tests run.
+lint: $(STATICCHECK) $(GOCYCLO)
 	@.ci/apt-install $(PKGS_TEST)
 	@if $(GO) list -deps -tags ci ./... | grep -q 'go-gl/glfw'; then \
 		echo "GLFW is part of the ci build: the ci tag no longer keeps it out" >&2; exit 1; fi
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting" >&2; exit 1; }
 	$(GO) vet -tags ci ./...
-	CGO_ENABLED=1 $(GO) test -race -tags ci ./...
+	$(STATICCHECK) -tags ci ./...
+	$(GOCYCLO) -over 15 $$(git ls-files '*.go')
+
+$(STATICCHECK):
+	GOOS= GOARCH= GOBIN=$(abspath $(BIN)) $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+$(GOCYCLO):
+	GOOS= GOARCH= GOBIN=$(abspath $(BIN)) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
 
 vet:
 	$(GO) vet -tags ci ./...
