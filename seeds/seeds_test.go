@@ -87,119 +87,216 @@ func readSource(t *testing.T) *sourceDoc {
 // parseSource reads the converted plan: header, body sections, closing,
 // Nơi nhận and the detailed table.
 func parseSource(text string) (*sourceDoc, error) {
+	p := &sourceParser{lines: nonEmptyLines(text), doc: &sourceDoc{}}
+	p.readHeader()
+	body, err := p.readBody()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.doc.addSections(body); err != nil {
+		return nil, err
+	}
+	p.readClosing()
+	if err := p.readTable(); err != nil {
+		return nil, err
+	}
+	return p.doc, nil
+}
+
+// nonEmptyLines is the text's lines that hold more than spaces, without a
+// trailing carriage return.
+func nonEmptyLines(text string) []string {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
 		if strings.TrimSpace(l) != "" {
 			lines = append(lines, strings.TrimRight(l, "\r"))
 		}
 	}
-	doc := &sourceDoc{}
-	at := 0
-	next := func() string {
-		if at >= len(lines) {
-			return ""
-		}
-		at++
-		return lines[at-1]
+	return lines
+}
+
+// sourceParser walks the non-empty lines of the converted text once, filling
+// doc part by part.
+type sourceParser struct {
+	lines []string
+	at    int // the next line to read
+	doc   *sourceDoc
+}
+
+// more tells whether lines are left to read.
+func (p *sourceParser) more() bool { return p.at < len(p.lines) }
+
+// next reads one line, or "" past the end.
+func (p *sourceParser) next() string {
+	if !p.more() {
+		return ""
 	}
-	doc.numberLine, doc.dateLine, doc.title, doc.summary = next(), next(), next(), next()
-	for at < len(lines) && !romanHeadRe.MatchString(lines[at]) {
-		l := next()
+	p.at++
+	return p.lines[p.at-1]
+}
+
+// readHeader reads the number, date, title and summary lines, then the
+// legal basis and the introduction up to the first roman heading.
+func (p *sourceParser) readHeader() {
+	doc := p.doc
+	doc.numberLine, doc.dateLine, doc.title, doc.summary = p.next(), p.next(), p.next(), p.next()
+	for p.more() && !romanHeadRe.MatchString(p.lines[p.at]) {
+		l := p.next()
 		if strings.Contains(l, "Căn cứ") {
 			doc.legalBasis = append(doc.legalBasis, l)
 		} else {
 			doc.intro = append(doc.intro, l)
 		}
 	}
+}
+
+// readBody reads the sections' lines up to the closing line, with the
+// paragraphs broken across two lines joined again.
+func (p *sourceParser) readBody() ([]string, error) {
 	const closingMark = "(Có Biểu chi tiết"
 	var body []string
-	for at < len(lines) && !strings.HasPrefix(lines[at], closingMark) {
-		body = append(body, next())
+	for p.more() && !strings.HasPrefix(p.lines[p.at], closingMark) {
+		body = append(body, p.next())
 	}
-	if at == len(lines) {
+	if !p.more() {
 		return nil, errors.New("no closing line")
 	}
-	// A paragraph broken across two lines: the second starts in lower case.
+	body, p.doc.joins = joinBrokenParagraphs(body)
+	return body, nil
+}
+
+// joinBrokenParagraphs joins a paragraph broken across two lines: the
+// second starts in lower case. It returns the lines and the number of joins.
+func joinBrokenParagraphs(body []string) ([]string, int) {
+	joins := 0
 	for i := 0; i < len(body); i++ {
 		if i+1 < len(body) && startsLower(body[i+1]) {
 			body[i] += " " + body[i+1]
 			body = slices.Delete(body, i+1, i+2)
-			doc.joins++
+			joins++
 		}
 	}
+	return body, joins
+}
+
+// addSections files the body's lines: a heading opens a section, any other
+// line is a paragraph of the section above it.
+func (doc *sourceDoc) addSections(body []string) error {
 	var parent string
 	for _, l := range body {
-		if m := romanHeadRe.FindStringSubmatch(l); m != nil {
-			parent = m[1]
-			doc.sections = append(doc.sections, sourceSection{level: 1, number: m[1], title: m[2]})
-			continue
-		}
-		// "1. Mục đích" is a heading; "1. Tiếp tục duy trì ... ." (section
-		// II) is a numbered paragraph: it ends as a sentence does.
-		if m := arabicHeadRe.FindStringSubmatch(l); m != nil && !strings.HasSuffix(l, ".") {
-			doc.sections = append(doc.sections, sourceSection{level: 2, number: m[1], title: m[2], parent: parent, refNumber: m[1]})
+		if s, ok := sectionHeading(l, parent); ok {
+			if s.level == 1 {
+				parent = s.number
+			}
+			doc.sections = append(doc.sections, s)
 			continue
 		}
 		if len(doc.sections) == 0 {
-			return nil, fmt.Errorf("paragraph before the first heading: %q", l)
+			return fmt.Errorf("paragraph before the first heading: %q", l)
 		}
 		s := &doc.sections[len(doc.sections)-1]
 		s.paragraphs = append(s.paragraphs, cleanText(l))
 	}
-	for at < len(lines) && lines[at] != "Nơi nhận:" {
-		doc.closing = append(doc.closing, next())
+	return nil
+}
+
+// sectionHeading reads l as a heading of level 1 ("II. ...") or of level 2
+// under parent ("1. Mục đích"); "1. Tiếp tục duy trì ... ." (section II) is
+// a numbered paragraph, not a heading: it ends as a sentence does.
+func sectionHeading(l, parent string) (sourceSection, bool) {
+	if m := romanHeadRe.FindStringSubmatch(l); m != nil {
+		return sourceSection{level: 1, number: m[1], title: m[2]}, true
 	}
-	next() // Nơi nhận:
-	for at < len(lines) && strings.HasPrefix(lines[at], "- ") {
-		doc.distribution = append(doc.distribution, strings.TrimPrefix(next(), "- "))
+	if m := arabicHeadRe.FindStringSubmatch(l); m != nil && !strings.HasSuffix(l, ".") {
+		return sourceSection{level: 2, number: m[1], title: m[2], parent: parent, refNumber: m[1]}, true
 	}
-	doc.appendixHeading, doc.appendixTitle, doc.appendixNote = next(), next(), next()
-	header := next()
-	doc.columns = strings.Split(header, "\t")
-	for at < len(lines) {
-		row := next()
+	return sourceSection{}, false
+}
+
+// readClosing reads the closing lines, Nơi nhận and the appendix's heading,
+// title and note.
+func (p *sourceParser) readClosing() {
+	doc := p.doc
+	for p.more() && p.lines[p.at] != "Nơi nhận:" {
+		doc.closing = append(doc.closing, p.next())
+	}
+	p.next() // Nơi nhận:
+	for p.more() && strings.HasPrefix(p.lines[p.at], "- ") {
+		doc.distribution = append(doc.distribution, strings.TrimPrefix(p.next(), "- "))
+	}
+	doc.appendixHeading, doc.appendixTitle, doc.appendixNote = p.next(), p.next(), p.next()
+}
+
+// readTable reads the detailed table: its header, then area, task and
+// continuation rows to the end of the text.
+func (p *sourceParser) readTable() error {
+	header := p.next()
+	p.doc.columns = strings.Split(header, "\t")
+	for p.more() {
+		row := p.next()
 		if row == header {
 			continue // the header repeated at an old page break
 		}
-		cells := strings.Split(row, "\t")
-		if len(cells) != 6 {
-			return nil, fmt.Errorf("table row with %d cells: %q", len(cells), row)
-		}
-		tt := strings.TrimSpace(cells[0])
-		switch {
-		case romanRe.MatchString(tt):
-			doc.areas = append(doc.areas, sourceArea{numeral: tt, name: strings.TrimSpace(cells[1])})
-		case tt == "":
-			if len(doc.areas) == 0 || len(doc.areas[len(doc.areas)-1].tasks) == 0 {
-				return nil, fmt.Errorf("continuation row with no task above: %q", row)
-			}
-			for _, c := range cells[2:] {
-				if strings.TrimSpace(c) != "" {
-					return nil, fmt.Errorf("continuation row fills a column besides the content: %q", row)
-				}
-			}
-			area := &doc.areas[len(doc.areas)-1]
-			task := &area.tasks[len(area.tasks)-1]
-			task.content = bulletLines(task.content) + "\n" + bulletLines(cells[1])
-			doc.continuations++
-		case digitsRe.MatchString(tt):
-			if len(doc.areas) == 0 {
-				return nil, fmt.Errorf("task row before the first area: %q", row)
-			}
-			area := &doc.areas[len(doc.areas)-1]
-			area.tasks = append(area.tasks, sourceTask{
-				ordinal:      tt,
-				content:      cellText(cells[1]),
-				product:      cellText(cells[2]),
-				lead:         strings.TrimSpace(cells[3]),
-				coordinating: splitUnits(cells[4]),
-				timeline:     strings.TrimSpace(cells[5]),
-			})
-		default:
-			return nil, fmt.Errorf("unexpected TT %q", tt)
+		if err := p.doc.addRow(row); err != nil {
+			return err
 		}
 	}
-	return doc, nil
+	return nil
+}
+
+// addRow files one table row by its TT cell: a roman numeral opens an area,
+// digits a task, and an empty TT continues the task above.
+func (doc *sourceDoc) addRow(row string) error {
+	cells := strings.Split(row, "\t")
+	if len(cells) != 6 {
+		return fmt.Errorf("table row with %d cells: %q", len(cells), row)
+	}
+	tt := strings.TrimSpace(cells[0])
+	switch {
+	case romanRe.MatchString(tt):
+		doc.areas = append(doc.areas, sourceArea{numeral: tt, name: strings.TrimSpace(cells[1])})
+		return nil
+	case tt == "":
+		return doc.addContinuation(row, cells)
+	case digitsRe.MatchString(tt):
+		return doc.addTask(row, tt, cells)
+	}
+	return fmt.Errorf("unexpected TT %q", tt)
+}
+
+// addContinuation merges a row with an empty TT into the content of the
+// task above; the row fills no other column.
+func (doc *sourceDoc) addContinuation(row string, cells []string) error {
+	if len(doc.areas) == 0 || len(doc.areas[len(doc.areas)-1].tasks) == 0 {
+		return fmt.Errorf("continuation row with no task above: %q", row)
+	}
+	for _, c := range cells[2:] {
+		if strings.TrimSpace(c) != "" {
+			return fmt.Errorf("continuation row fills a column besides the content: %q", row)
+		}
+	}
+	area := &doc.areas[len(doc.areas)-1]
+	task := &area.tasks[len(area.tasks)-1]
+	task.content = bulletLines(task.content) + "\n" + bulletLines(cells[1])
+	doc.continuations++
+	return nil
+}
+
+// addTask adds a task row, numbered tt, to the last area.
+func (doc *sourceDoc) addTask(row, tt string, cells []string) error {
+	if len(doc.areas) == 0 {
+		return fmt.Errorf("task row before the first area: %q", row)
+	}
+	area := &doc.areas[len(doc.areas)-1]
+	area.tasks = append(area.tasks, sourceTask{
+		ordinal:      tt,
+		content:      cellText(cells[1]),
+		product:      cellText(cells[2]),
+		lead:         strings.TrimSpace(cells[3]),
+		coordinating: splitUnits(cells[4]),
+		timeline:     strings.TrimSpace(cells[5]),
+	})
+	return nil
 }
 
 func startsLower(s string) bool {
