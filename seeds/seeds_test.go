@@ -524,36 +524,49 @@ func TestAreasAndTasks(t *testing.T) {
 	}
 	wantCounts := []int{3, 9, 2, 2, 1, 1, 3}
 	for i, src := range doc.areas {
-		emb := b.Areas[i]
-		where := "area " + src.numeral
-		if emb.Numeral != src.numeral || emb.Order != i+1 || emb.ID != 0 || emb.PlanID != 0 {
-			t.Errorf("%s: embedded numeral %q order %d ids %d/%d, want %q order %d ids 0",
-				where, emb.Numeral, emb.Order, emb.ID, emb.PlanID, src.numeral, i+1)
-		}
-		checkText(t, where+" name", src.name, emb.Name)
-		if len(src.tasks) != wantCounts[i] || len(emb.Tasks) != wantCounts[i] {
-			t.Errorf("%s: text file %d tasks, embedded %d, want %d", where, len(src.tasks), len(emb.Tasks), wantCounts[i])
-			continue
-		}
-		for j, st := range src.tasks {
-			et := emb.Tasks[j]
-			w := fmt.Sprintf("task %s.%s", src.numeral, st.ordinal)
-			checkText(t, w+" ordinal", st.ordinal, et.Ordinal)
-			checkText(t, w+" content", st.content, et.Content)
-			checkText(t, w+" product", st.product, et.Product)
-			checkText(t, w+" lead", st.lead, et.Lead)
-			checkList(t, w+" coordinating", st.coordinating, et.Coordinating)
-			checkText(t, w+" timeline", st.timeline, et.Timeline.Text)
-			if et.Order != j+1 || et.Ordinal != strconv.Itoa(j+1) {
-				t.Errorf("%s: order %d ordinal %q, want %d", w, et.Order, et.Ordinal, j+1)
-			}
-			if et.Status != store.StatusNotStarted || et.Progress != 0 || et.Result != "" || et.Updates != nil || et.Evidence != nil {
-				t.Errorf("%s: status %q progress %d, want a fresh task", w, et.Status, et.Progress)
-			}
-			if et.ID != 0 || et.PlanID != 0 || et.AreaID != 0 {
-				t.Errorf("%s: ids %d/%d/%d, want 0", w, et.ID, et.PlanID, et.AreaID)
-			}
-		}
+		t.Run("area "+src.numeral, func(t *testing.T) {
+			checkArea(t, i, src, b.Areas[i], wantCounts[i])
+		})
+	}
+}
+
+// checkArea checks the i-th embedded area and its tasks against the text
+// file's, and that it has wantCount tasks.
+func checkArea(t *testing.T, i int, src sourceArea, emb store.AreaTasks, wantCount int) {
+	t.Helper()
+	where := "area " + src.numeral
+	if emb.Numeral != src.numeral || emb.Order != i+1 || emb.ID != 0 || emb.PlanID != 0 {
+		t.Errorf("%s: embedded numeral %q order %d ids %d/%d, want %q order %d ids 0",
+			where, emb.Numeral, emb.Order, emb.ID, emb.PlanID, src.numeral, i+1)
+	}
+	checkText(t, where+" name", src.name, emb.Name)
+	if len(src.tasks) != wantCount || len(emb.Tasks) != wantCount {
+		t.Errorf("%s: text file %d tasks, embedded %d, want %d", where, len(src.tasks), len(emb.Tasks), wantCount)
+		return
+	}
+	for j, st := range src.tasks {
+		checkTask(t, fmt.Sprintf("task %s.%s", src.numeral, st.ordinal), j, st, emb.Tasks[j])
+	}
+}
+
+// checkTask checks the j-th embedded task of an area against the text
+// file's row, and that it is fresh: not started, with no ids.
+func checkTask(t *testing.T, w string, j int, st sourceTask, et store.Task) {
+	t.Helper()
+	checkText(t, w+" ordinal", st.ordinal, et.Ordinal)
+	checkText(t, w+" content", st.content, et.Content)
+	checkText(t, w+" product", st.product, et.Product)
+	checkText(t, w+" lead", st.lead, et.Lead)
+	checkList(t, w+" coordinating", st.coordinating, et.Coordinating)
+	checkText(t, w+" timeline", st.timeline, et.Timeline.Text)
+	if et.Order != j+1 || et.Ordinal != strconv.Itoa(j+1) {
+		t.Errorf("%s: order %d ordinal %q, want %d", w, et.Order, et.Ordinal, j+1)
+	}
+	if et.Status != store.StatusNotStarted || et.Progress != 0 || et.Result != "" || et.Updates != nil || et.Evidence != nil {
+		t.Errorf("%s: status %q progress %d, want a fresh task", w, et.Status, et.Progress)
+	}
+	if et.ID != 0 || et.PlanID != 0 || et.AreaID != 0 {
+		t.Errorf("%s: ids %d/%d/%d, want 0", w, et.ID, et.PlanID, et.AreaID)
 	}
 }
 
@@ -614,13 +627,7 @@ func TestSections(t *testing.T) {
 	emb := b.Plan.Sections
 
 	// The headings, in order.
-	var srcHeads, embHeads []string
-	for _, s := range doc.sections {
-		srcHeads = append(srcHeads, fmt.Sprintf("%d %s. %s", s.level, s.number, s.title))
-	}
-	for _, s := range emb {
-		embHeads = append(embHeads, fmt.Sprintf("%d %s", s.Level, s.Heading()))
-	}
+	srcHeads, embHeads := sectionHeadings(doc.sections, emb)
 	checkList(t, "headings", srcHeads, embHeads)
 	if t.Failed() {
 		return
@@ -636,18 +643,48 @@ func TestSections(t *testing.T) {
 
 	// Every paragraph of the text file is in the embedded sections under the
 	// same heading, and the other way round; then the order.
-	type para struct{ heading, text string }
-	var srcParas, embParas []para
-	for _, s := range doc.sections {
+	srcParas, embParas := sectionParagraphs(doc.sections, emb)
+	checkParagraphsMatch(t, srcParas, embParas)
+
+	// Spot checks of the artefact rules.
+	checkSectionSpots(t, embParas)
+}
+
+// sectionHeadings is each section's level and heading, from the text file
+// and embedded.
+func sectionHeadings(source []sourceSection, emb []store.Section) (srcHeads, embHeads []string) {
+	for _, s := range source {
+		srcHeads = append(srcHeads, fmt.Sprintf("%d %s. %s", s.level, s.number, s.title))
+	}
+	for _, s := range emb {
+		embHeads = append(embHeads, fmt.Sprintf("%d %s", s.Level, s.Heading()))
+	}
+	return srcHeads, embHeads
+}
+
+// sectionPara is one paragraph with the heading it stands under.
+type sectionPara struct{ heading, text string }
+
+// sectionParagraphs is every paragraph of the sections, in order, from the
+// text file and embedded.
+func sectionParagraphs(source []sourceSection, emb []store.Section) (srcParas, embParas []sectionPara) {
+	for _, s := range source {
 		for _, p := range s.paragraphs {
-			srcParas = append(srcParas, para{s.number + ". " + s.title, p})
+			srcParas = append(srcParas, sectionPara{s.number + ". " + s.title, p})
 		}
 	}
 	for _, s := range emb {
 		for _, p := range s.Paragraphs {
-			embParas = append(embParas, para{s.Heading(), p})
+			embParas = append(embParas, sectionPara{s.Heading(), p})
 		}
 	}
+	return srcParas, embParas
+}
+
+// checkParagraphsMatch checks that each side holds the other's paragraphs
+// under the same headings, then, if all else passed, in the same order.
+func checkParagraphsMatch(t *testing.T, srcParas, embParas []sectionPara) {
+	t.Helper()
 	for _, p := range srcParas {
 		if !slices.Contains(embParas, p) {
 			t.Errorf("paragraph of the text file missing from the embedded section %q:\n  %q", p.heading, p.text)
@@ -661,8 +698,12 @@ func TestSections(t *testing.T) {
 	if !t.Failed() && !slices.Equal(srcParas, embParas) {
 		t.Error("paragraphs are not in the text file's order")
 	}
+}
 
-	// Spot checks of the artefact rules.
+// checkSectionSpots spot-checks the artefact rules: texts the embedded
+// sections must hold as the rules leave them.
+func checkSectionSpots(t *testing.T, embParas []sectionPara) {
+	t.Helper()
 	all := ""
 	for _, p := range embParas {
 		all += p.text + "\n"
@@ -732,9 +773,35 @@ func TestTargets(t *testing.T) {
 	doc := readSource(t)
 	_, b := loadSeed(t)
 
-	// The cleaned text of each section a Ref can name: "II.1" is the
-	// numbered paragraph 1 of section II, "III.2" the paragraphs under the
-	// heading 2 of section III.
+	refText := targetRefTexts(doc)
+	if len(refText) != 14 {
+		t.Fatalf("found %d sections II.x and III.x, want 14", len(refText))
+	}
+
+	targets := b.Targets
+	if len(targets) < 20 {
+		t.Errorf("%d targets, want at least 20", len(targets))
+	}
+	covered := newPercentCoverage(refText)
+	for i, tg := range targets {
+		if start, ok := checkTarget(t, i, tg, refText); ok {
+			covered.mark(tg.Ref, start, start+len(tg.Indicator))
+		}
+	}
+	// Every percentage sections II and III state belongs to a target.
+	covered.checkAllMarked(t)
+	// The table's own figures stay in the tasks: 85% and 15% are not targets.
+	for _, tg := range targets {
+		if tg.Value == 85 || tg.Value == 15 {
+			t.Errorf("target %d takes the table's figure %v", tg.Order, tg.Value)
+		}
+	}
+}
+
+// targetRefTexts is the cleaned text of each section a Ref can name: "II.1"
+// is the numbered paragraph 1 of section II, "III.2" the paragraphs under
+// the heading 2 of section III.
+func targetRefTexts(doc *sourceDoc) map[string]string {
 	refText := map[string]string{}
 	for _, s := range doc.sections {
 		switch {
@@ -748,74 +815,94 @@ func TestTargets(t *testing.T) {
 			refText["III."+s.refNumber] = strings.Join(s.paragraphs, "\n")
 		}
 	}
-	if len(refText) != 14 {
-		t.Fatalf("found %d sections II.x and III.x, want 14", len(refText))
-	}
+	return refText
+}
 
-	targets := b.Targets
-	if len(targets) < 20 {
-		t.Errorf("%d targets, want at least 20", len(targets))
+// checkTarget checks the i-th target against the text of the section it
+// names; it returns where the indicator starts in that text, and false
+// when the ref or the indicator is not found there.
+func checkTarget(t *testing.T, i int, tg store.Target, refText map[string]string) (int, bool) {
+	t.Helper()
+	where := fmt.Sprintf("target %d (%s %q)", tg.Order, tg.Ref, tg.Indicator)
+	if tg.Order != i+1 || tg.ID != 0 || tg.PlanID != 0 {
+		t.Errorf("%s: order %d ids %d/%d, want order %d ids 0", where, tg.Order, tg.ID, tg.PlanID, i+1)
 	}
-	percentRe := regexp.MustCompile(`(\d+(?:,\d+)?) ?%`)
-	covered := map[string][]bool{} // by ref: which % signs of its text a target states
+	if err := tg.Validate(); err != nil {
+		t.Errorf("%s: %v", where, err)
+	}
+	text, ok := refText[tg.Ref]
+	if !ok {
+		t.Errorf("%s: ref is not a section of II or III", where)
+		return 0, false
+	}
+	start := strings.Index(text, tg.Indicator)
+	if start < 0 {
+		t.Errorf("%s: indicator does not occur verbatim in %s:\n  %q", where, tg.Ref, text)
+		return 0, false
+	}
+	checkTargetWording(t, where, tg)
+	return start, true
+}
+
+// checkTargetWording checks that a target's value, unit, comparator and
+// baseline year are the ones its indicator states.
+func checkTargetWording(t *testing.T, where string, tg store.Target) {
+	t.Helper()
+	value := strconv.FormatFloat(tg.Value, 'f', -1, 64)
+	if !regexp.MustCompile(`(^|[^\d])` + regexp.QuoteMeta(value) + ` ?%`).MatchString(tg.Indicator) {
+		t.Errorf("%s: value %s%% does not appear in the indicator", where, value)
+	}
+	if tg.Unit != "%" {
+		t.Errorf("%s: unit %q, want %%", where, tg.Unit)
+	}
+	if want := comparatorOf(tg.Indicator, tg.Value); tg.Comparator != want {
+		t.Errorf("%s: comparator %q, the wording says %q", where, tg.Comparator, want)
+	}
+	wantBase := 0
+	if tg.Comparator == store.IncreaseBy {
+		wantBase = 2022
+	}
+	if tg.BaselineYear != wantBase {
+		t.Errorf("%s: baseline year %d, want %d", where, tg.BaselineYear, wantBase)
+	}
+}
+
+var percentRe = regexp.MustCompile(`(\d+(?:,\d+)?) ?%`)
+
+// percentCoverage records, by ref, which % signs of the section's text a
+// target states.
+type percentCoverage struct {
+	refText map[string]string
+	marks   map[string][]bool
+}
+
+func newPercentCoverage(refText map[string]string) percentCoverage {
+	c := percentCoverage{refText: refText, marks: map[string][]bool{}}
 	for ref, text := range refText {
-		covered[ref] = make([]bool, len(percentRe.FindAllStringIndex(text, -1)))
+		c.marks[ref] = make([]bool, len(percentRe.FindAllStringIndex(text, -1)))
 	}
-	for i, tg := range targets {
-		where := fmt.Sprintf("target %d (%s %q)", tg.Order, tg.Ref, tg.Indicator)
-		if tg.Order != i+1 || tg.ID != 0 || tg.PlanID != 0 {
-			t.Errorf("%s: order %d ids %d/%d, want order %d ids 0", where, tg.Order, tg.ID, tg.PlanID, i+1)
-		}
-		if err := tg.Validate(); err != nil {
-			t.Errorf("%s: %v", where, err)
-		}
-		text, ok := refText[tg.Ref]
-		if !ok {
-			t.Errorf("%s: ref is not a section of II or III", where)
-			continue
-		}
-		start := strings.Index(text, tg.Indicator)
-		if start < 0 {
-			t.Errorf("%s: indicator does not occur verbatim in %s:\n  %q", where, tg.Ref, text)
-			continue
-		}
-		value := strconv.FormatFloat(tg.Value, 'f', -1, 64)
-		if !regexp.MustCompile(`(^|[^\d])` + regexp.QuoteMeta(value) + ` ?%`).MatchString(tg.Indicator) {
-			t.Errorf("%s: value %s%% does not appear in the indicator", where, value)
-		}
-		if tg.Unit != "%" {
-			t.Errorf("%s: unit %q, want %%", where, tg.Unit)
-		}
-		if want := comparatorOf(tg.Indicator, tg.Value); tg.Comparator != want {
-			t.Errorf("%s: comparator %q, the wording says %q", where, tg.Comparator, want)
-		}
-		wantBase := 0
-		if tg.Comparator == store.IncreaseBy {
-			wantBase = 2022
-		}
-		if tg.BaselineYear != wantBase {
-			t.Errorf("%s: baseline year %d, want %d", where, tg.BaselineYear, wantBase)
-		}
-		for k, loc := range percentRe.FindAllStringIndex(text, -1) {
-			if loc[0] >= start && loc[1] <= start+len(tg.Indicator) {
-				covered[tg.Ref][k] = true
-			}
+	return c
+}
+
+// mark notes the percentages of ref's text between start and end.
+func (c percentCoverage) mark(ref string, start, end int) {
+	for k, loc := range percentRe.FindAllStringIndex(c.refText[ref], -1) {
+		if loc[0] >= start && loc[1] <= end {
+			c.marks[ref][k] = true
 		}
 	}
-	// Every percentage sections II and III state belongs to a target.
-	for ref, marks := range covered {
+}
+
+// checkAllMarked reports each percentage no target states.
+func (c percentCoverage) checkAllMarked(t *testing.T) {
+	t.Helper()
+	for ref, marks := range c.marks {
 		for k, ok := range marks {
 			if !ok {
-				loc := percentRe.FindAllStringIndex(refText[ref], -1)[k]
-				text := refText[ref]
+				loc := percentRe.FindAllStringIndex(c.refText[ref], -1)[k]
+				text := c.refText[ref]
 				t.Errorf("%s: the percentage in …%s… is in no target", ref, text[max(0, loc[0]-60):min(len(text), loc[1]+20)])
 			}
-		}
-	}
-	// The table's own figures stay in the tasks: 85% and 15% are not targets.
-	for _, tg := range targets {
-		if tg.Value == 85 || tg.Value == 15 {
-			t.Errorf("target %d takes the table's figure %v", tg.Order, tg.Value)
 		}
 	}
 }
