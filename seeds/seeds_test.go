@@ -353,6 +353,24 @@ func loadSeed(t *testing.T) (store.Settings, store.Bundle) {
 	return settings, bundle
 }
 
+// seedTask is the seed's task ordinal of the area numbered area; the test
+// stops when there is none.
+func seedTask(t *testing.T, b store.Bundle, area, ordinal string) store.Task {
+	t.Helper()
+	for _, a := range b.Areas {
+		if a.Numeral != area {
+			continue
+		}
+		for _, task := range a.Tasks {
+			if task.Ordinal == ordinal {
+				return task
+			}
+		}
+	}
+	t.Fatalf("no task %s.%s", area, ordinal)
+	return store.Task{}
+}
+
 // textDiff shows where two texts part.
 func textDiff(source, embedded string) string {
 	s, e := []rune(source), []rune(embedded)
@@ -453,7 +471,9 @@ func TestHeader(t *testing.T) {
 		{"appendix note", doc.appendixNote, p.AppendixNote()},
 	}
 	for _, tt := range tests {
-		checkText(t, tt.field, tt.source, tt.embedded)
+		t.Run(tt.field, func(t *testing.T) {
+			checkText(t, tt.field, tt.source, tt.embedded)
+		})
 	}
 	if p.Number != "122" || p.Symbol != "KH-SKH" || p.IssueDate != store.NewDate(2023, 1, 28) ||
 		p.Year != 2023 || p.DocType != store.DocPlan || p.Summary != "Cải cách hành chính Sở Kế hoạch và Đầu tư năm 2023" {
@@ -574,20 +594,6 @@ func checkTask(t *testing.T, w string, j int, st sourceTask, et store.Task) {
 // parser and the transcription cannot drift together.
 func TestMultiItemCells(t *testing.T) {
 	_, b := loadSeed(t)
-	task := func(area, ordinal string) store.Task {
-		for _, a := range b.Areas {
-			if a.Numeral != area {
-				continue
-			}
-			for _, t := range a.Tasks {
-				if t.Ordinal == ordinal {
-					return t
-				}
-			}
-		}
-		t.Fatalf("no task %s.%s", area, ordinal)
-		return store.Task{}
-	}
 	tests := []struct {
 		area, ordinal, field string
 		get                  func(store.Task) string
@@ -602,21 +608,23 @@ func TestMultiItemCells(t *testing.T) {
 			"- Phân đầu tối thiểu 80% hồ sơ công việc", "- 100% hồ sơ được tạo, lưu giữ, chia sẻ dữ liệu điện tử theo quy định"},
 	}
 	for _, tt := range tests {
-		text := tt.get(task(tt.area, tt.ordinal))
-		lines := strings.Split(text, "\n")
-		if len(lines) != tt.lines || !strings.HasPrefix(text, tt.first) || !strings.HasSuffix(text, tt.last) {
-			t.Errorf("%s.%s %s = %q: want %d lines from %q to %q", tt.area, tt.ordinal, tt.field, text, tt.lines, tt.first, tt.last)
-		}
-		for _, l := range lines {
-			if !strings.HasPrefix(l, "- ") {
-				t.Errorf("%s.%s %s: line %q does not start with \"- \"", tt.area, tt.ordinal, tt.field, l)
+		t.Run(tt.area+"."+tt.ordinal+" "+tt.field, func(t *testing.T) {
+			text := tt.get(seedTask(t, b, tt.area, tt.ordinal))
+			lines := strings.Split(text, "\n")
+			if len(lines) != tt.lines || !strings.HasPrefix(text, tt.first) || !strings.HasSuffix(text, tt.last) {
+				t.Errorf("%s.%s %s = %q: want %d lines from %q to %q", tt.area, tt.ordinal, tt.field, text, tt.lines, tt.first, tt.last)
 			}
-		}
+			for _, l := range lines {
+				if !strings.HasPrefix(l, "- ") {
+					t.Errorf("%s.%s %s: line %q does not start with \"- \"", tt.area, tt.ordinal, tt.field, l)
+				}
+			}
+		})
 	}
-	if got := task("VI", "1").Content; !strings.Contains(got, "\n- 100% công chức được gắn định danh số") {
+	if got := seedTask(t, b, "VI", "1").Content; !strings.Contains(got, "\n- 100% công chức được gắn định danh số") {
 		t.Errorf("VI.1: \"-100%% công chức\" not made a \"- \" line: %q", got)
 	}
-	if got := task("II", "1").Product; got != "Tờ trình; Quyết định công bố; dữ liệu điện tử" {
+	if got := seedTask(t, b, "II", "1").Product; got != "Tờ trình; Quyết định công bố; dữ liệu điện tử" {
 		t.Errorf("II.1 product %q, want one text as written", got)
 	}
 }
@@ -926,17 +934,6 @@ func comparatorOf(indicator string, value float64) store.Comparator {
 
 func TestTimelines(t *testing.T) {
 	_, b := loadSeed(t)
-	find := func(area, ordinal string) store.Timeline {
-		for _, a := range b.Areas {
-			for _, task := range a.Tasks {
-				if a.Numeral == area && task.Ordinal == ordinal {
-					return task.Timeline
-				}
-			}
-		}
-		t.Fatalf("no task %s.%s", area, ordinal)
-		return store.Timeline{}
-	}
 	tests := []struct {
 		area, ordinal, text string
 		kind                store.TimelineKind
@@ -952,11 +949,13 @@ func TestTimelines(t *testing.T) {
 		{"VII", "3", "Tháng 6/2023", store.TimelineDeadline, store.NewDate(2023, 6, 30), "", ""},
 	}
 	for _, tt := range tests {
-		tl := find(tt.area, tt.ordinal)
-		if tl.Text != tt.text || tl.Kind != tt.kind || tl.Due != tt.due || tl.Recurrence != tt.recurrence || tl.Qualifier != tt.qualifier {
-			t.Errorf("%s.%s timeline = %+v, want %q kind %q due %v recurrence %q qualifier %q",
-				tt.area, tt.ordinal, tl, tt.text, tt.kind, tt.due, tt.recurrence, tt.qualifier)
-		}
+		t.Run(tt.area+"."+tt.ordinal, func(t *testing.T) {
+			tl := seedTask(t, b, tt.area, tt.ordinal).Timeline
+			if tl.Text != tt.text || tl.Kind != tt.kind || tl.Due != tt.due || tl.Recurrence != tt.recurrence || tl.Qualifier != tt.qualifier {
+				t.Errorf("%s.%s timeline = %+v, want %q kind %q due %v recurrence %q qualifier %q",
+					tt.area, tt.ordinal, tl, tt.text, tt.kind, tt.due, tt.recurrence, tt.qualifier)
+			}
+		})
 	}
 	// Every timeline of the seed is understood.
 	for _, a := range b.Areas {
@@ -987,18 +986,20 @@ func (f *fakeSeeder) Seed(key string, settings store.Settings, b store.Bundle) (
 func TestEnsure(t *testing.T) {
 	wantSettings, wantBundle := loadSeed(t)
 	for _, created := range []bool{true, false} {
-		f := &fakeSeeder{created: created}
-		got, err := Ensure(f)
-		if err != nil || got != created {
-			t.Errorf("Ensure = %v, %v; want %v, nil", got, err, created)
-		}
-		if f.calls != 1 || f.key != "122/KH-SKH/2023" {
-			t.Errorf("Seed called %d times with key %q", f.calls, f.key)
-		}
-		if f.bundle.TaskCount() != wantBundle.TaskCount() || f.bundle.Plan.Ref() != wantBundle.Plan.Ref() ||
-			f.settings.Agency != wantSettings.Agency || len(f.bundle.Targets) != len(wantBundle.Targets) {
-			t.Errorf("Seed got a different plan or settings")
-		}
+		t.Run(fmt.Sprintf("store says created=%v", created), func(t *testing.T) {
+			f := &fakeSeeder{created: created}
+			got, err := Ensure(f)
+			if err != nil || got != created {
+				t.Errorf("Ensure = %v, %v; want %v, nil", got, err, created)
+			}
+			if f.calls != 1 || f.key != "122/KH-SKH/2023" {
+				t.Errorf("Seed called %d times with key %q", f.calls, f.key)
+			}
+			if f.bundle.TaskCount() != wantBundle.TaskCount() || f.bundle.Plan.Ref() != wantBundle.Plan.Ref() ||
+				f.settings.Agency != wantSettings.Agency || len(f.bundle.Targets) != len(wantBundle.Targets) {
+				t.Errorf("Seed got a different plan or settings")
+			}
+		})
 	}
 	f := &fakeSeeder{err: store.ErrLocked}
 	if created, err := Ensure(f); created || !errors.Is(err, store.ErrLocked) {
