@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,6 +59,19 @@ func cellValue(t *testing.T, f *excelize.File, sheet, cell string) string {
 	return v
 }
 
+// checkCells checks, one subtest per cell in the order of the cells' names,
+// that each cell of sheet holds the wanted text; label starts each message.
+func checkCells(t *testing.T, f *excelize.File, sheet, label string, want map[string]string) {
+	t.Helper()
+	for _, cell := range slices.Sorted(maps.Keys(want)) {
+		t.Run(cell, func(t *testing.T) {
+			if got := cellValue(t, f, sheet, cell); got != want[cell] {
+				t.Errorf("%s = %q, want %q", strings.TrimSpace(label+" "+cell), got, want[cell])
+			}
+		})
+	}
+}
+
 func TestWorkbookPlanSheet(t *testing.T) {
 	b := seedBundle(t)
 	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
@@ -73,12 +88,15 @@ func TestWorkbookPlanSheet(t *testing.T) {
 		"A6": "I", "B6": "Cải cách thể chế",
 		"A7": "1", "B7": b.Areas[0].Tasks[0].Content, "E7": "Các phòng chuyên môn thuộc Sở", "F7": "Năm 2023",
 	}
-	for cell, want := range checks {
-		if got := cellValue(t, f, SheetPlan, cell); got != want {
-			t.Errorf("%s = %q, want %q", cell, got, want)
-		}
-	}
-	merged, err := f.GetMergeCells(SheetPlan)
+	checkCells(t, f, SheetPlan, "", checks)
+	checkMerged(t, f, SheetPlan, "A1:F1", "A2:F2", "A4:F4", "B6:F6")
+	checkPlanStyles(t, f)
+}
+
+// checkMerged checks that each of the ranges of sheet is merged.
+func checkMerged(t *testing.T, f *excelize.File, sheet string, want ...string) {
+	t.Helper()
+	merged, err := f.GetMergeCells(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,11 +104,17 @@ func TestWorkbookPlanSheet(t *testing.T) {
 	for _, m := range merged {
 		ranges[m.GetStartAxis()+":"+m.GetEndAxis()] = true
 	}
-	for _, want := range []string{"A1:F1", "A2:F2", "A4:F4", "B6:F6"} {
+	for _, want := range want {
 		if !ranges[want] {
 			t.Errorf("%s is not merged; merged: %v", want, ranges)
 		}
 	}
+}
+
+// checkPlanStyles checks the plan sheet's header style (C5) and body style
+// (B7).
+func checkPlanStyles(t *testing.T, f *excelize.File) {
+	t.Helper()
 	header, _ := f.GetCellStyle(SheetPlan, "C5")
 	style, _ := f.GetStyle(header)
 	if !style.Font.Bold || style.Alignment.Horizontal != "center" || len(style.Border) != 4 || style.Fill.Pattern != 1 || style.Font.Family != "Times New Roman" {
@@ -122,30 +146,49 @@ func TestWorkbookPrintSetup(t *testing.T) {
 	data := writeWorkbook(t, seedBundle(t), XLSXOptions{})
 	f := openTestWorkbook(t, data)
 	for _, sheet := range []string{SheetPlan, SheetTracking, SheetSummary} {
-		layout, err := f.GetPageLayout(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		high := 0
-		if sheet == SheetSummary {
-			high = 1 // the table and its chart on one page
-		}
-		if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != high {
-			t.Errorf("%s page layout: size %d %s fit %dx%d", sheet, *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
-		}
-		props, _ := f.GetSheetProps(sheet)
-		if props.FitToPage == nil || !*props.FitToPage {
-			t.Errorf("%s does not fit to page", sheet)
-		}
-		hf, _ := f.GetHeaderFooter(sheet)
-		if !strings.Contains(hf.OddHeader, "&C") || !strings.Contains(hf.OddHeader, "&P") || strings.Contains(hf.OddHeader, "&N") || !hf.DifferentFirst {
-			t.Errorf("%s header %+v: want &C&P, no number on page 1, no &N", sheet, hf)
-		}
-		margins, _ := f.GetPageMargins(sheet)
-		if left := *margins.Left * 25.4; left < 29.9 || left > 35.1 {
-			t.Errorf("%s left margin %.1f mm", sheet, left)
-		}
+		t.Run(sheet, func(t *testing.T) { checkSheetPrintSetup(t, f, sheet) })
 	}
+	checkPrintTitles(t, f)
+	panes, _ := f.GetPanes(SheetPlan)
+	if !panes.Freeze || panes.YSplit != 5 || panes.TopLeftCell != "A6" {
+		t.Errorf("plan panes %+v: want frozen under the header row 5", panes)
+	}
+}
+
+// checkSheetPrintSetup checks that sheet prints on A4 landscape, one page
+// wide (and, for the summary, one page high), with the page number centred
+// in the header from page 2 and a left margin of 30 to 35 mm.
+func checkSheetPrintSetup(t *testing.T, f *excelize.File, sheet string) {
+	t.Helper()
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	high := 0
+	if sheet == SheetSummary {
+		high = 1 // the table and its chart on one page
+	}
+	if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != high {
+		t.Errorf("%s page layout: size %d %s fit %dx%d", sheet, *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
+	}
+	props, _ := f.GetSheetProps(sheet)
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("%s does not fit to page", sheet)
+	}
+	hf, _ := f.GetHeaderFooter(sheet)
+	if !strings.Contains(hf.OddHeader, "&C") || !strings.Contains(hf.OddHeader, "&P") || strings.Contains(hf.OddHeader, "&N") || !hf.DifferentFirst {
+		t.Errorf("%s header %+v: want &C&P, no number on page 1, no &N", sheet, hf)
+	}
+	margins, _ := f.GetPageMargins(sheet)
+	if left := *margins.Left * 25.4; left < 29.9 || left > 35.1 {
+		t.Errorf("%s left margin %.1f mm", sheet, left)
+	}
+}
+
+// checkPrintTitles checks that the plan and tracking sheets repeat their
+// header row on every printed page.
+func checkPrintTitles(t *testing.T, f *excelize.File) {
+	t.Helper()
 	names := f.GetDefinedName()
 	want := map[string]string{"Biểu kế hoạch": "'Biểu kế hoạch'!$5:$5", "Theo dõi": "'Theo dõi'!$4:$4"}
 	for _, n := range names {
@@ -159,10 +202,6 @@ func TestWorkbookPrintSetup(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("no print titles for %v (defined: %+v)", want, names)
 	}
-	panes, _ := f.GetPanes(SheetPlan)
-	if !panes.Freeze || panes.YSplit != 5 || panes.TopLeftCell != "A6" {
-		t.Errorf("plan panes %+v: want frozen under the header row 5", panes)
-	}
 }
 
 func TestWorkbookTrackingSheet(t *testing.T) {
@@ -175,11 +214,7 @@ func TestWorkbookTrackingSheet(t *testing.T) {
 	task := b.Areas[0].Tasks[0]
 	row := map[string]string{"A6": "1", "E6": "Đang thực hiện", "F6": "40", "G6": "Đã trình dự thảo",
 		"H6": "Tờ trình (số 12/TTr-SKH)", "I6": "1", "J6": store.TaskHash(task)}
-	for cell, want := range row {
-		if got := cellValue(t, f, SheetTracking, cell); got != want {
-			t.Errorf("tracking %s = %q, want %q", cell, got, want)
-		}
-	}
+	checkCells(t, f, SheetTracking, "tracking", row)
 	for _, col := range []string{"I", "J"} {
 		if visible, _ := f.GetColVisible(SheetTracking, col); visible {
 			t.Errorf("column %s (id, fingerprint) is visible", col)
@@ -201,13 +236,9 @@ func TestWorkbookTrackingSheet(t *testing.T) {
 func TestWorkbookSummarySheet(t *testing.T) {
 	data := writeWorkbook(t, seedBundle(t), XLSXOptions{})
 	f := openTestWorkbook(t, data)
-	// Area I on 15/07/2023: I.2 (Tháng 12/2022) is overdue, I.1 and I.3 not started.
-	want := map[string]string{"A4": "I", "C4": "2", "G4": "1", "H4": "", "B11": "Tổng cộng"}
-	for cell, value := range want {
-		if got := cellValue(t, f, SheetSummary, cell); got != value && value != "" {
-			t.Errorf("summary %s = %q, want %q", cell, got, value)
-		}
-	}
+	// Area I on 15/07/2023: I.2 (Tháng 12/2022) is overdue, I.1 and I.3 not
+	// started; the total H4 is a formula, checked below.
+	checkCells(t, f, SheetSummary, "summary", map[string]string{"A4": "I", "C4": "2", "G4": "1", "B11": "Tổng cộng"})
 	if formula, _ := f.GetCellFormula(SheetSummary, "H4"); formula != "SUM(C4:G4)" {
 		t.Errorf("total formula %q", formula)
 	}
@@ -270,21 +301,24 @@ func TestLineCount(t *testing.T) {
 	}
 	width := face.width("Cải cách hành chính")
 	tests := []struct {
+		name  string
 		text  string
 		width float32
 		want  int
 	}{
-		{"", width, 1},
-		{"Cải cách hành chính", width, 1},
-		{"Cải cách hành chính Cải cách", width, 2},
-		{"Cải cách hành chính\nCải cách", width, 2},
-		{"Cải cách hành chính Cải cách hành chính Cải cách hành chính", width, 3},
-		{strings.Repeat("x", 100), face.width(strings.Repeat("x", 10)), 10},
+		{"empty", "", width, 1},
+		{"fits exactly", "Cải cách hành chính", width, 1},
+		{"one word over", "Cải cách hành chính Cải cách", width, 2},
+		{"line break", "Cải cách hành chính\nCải cách", width, 2},
+		{"three widths", "Cải cách hành chính Cải cách hành chính Cải cách hành chính", width, 3},
+		{"word longer than the line", strings.Repeat("x", 100), face.width(strings.Repeat("x", 10)), 10},
 	}
 	for _, tt := range tests {
-		if got := face.lineCount(tt.text, tt.width); got != tt.want {
-			t.Errorf("lineCount(%q) = %d, want %d", tt.text, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := face.lineCount(tt.text, tt.width); got != tt.want {
+				t.Errorf("lineCount(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
 	}
 	if face.width("Đ") < 0.5 || face.width("ệ") < 0.3 {
 		t.Error("Vietnamese letters have no width: the font tables are not loaded")
