@@ -128,6 +128,25 @@ func TestStressPlanBreaksLikeAVanThu(t *testing.T) {
 		t.Errorf("the agency takes %d lines %q, want 2", len(agency), agency)
 	}
 
+	checkStressDateLine(t, first)
+	checkRightColumnCentred(t, first)
+
+	// The signer's block closes the plan, before the appendix's pages.
+	right := rightColumn(signerPage(pages))
+	title := blockLines(t, textLines(right), "PHÓ TRƯỞNG BAN THƯỜNG TRỰC")
+	checkBreaks(t, "the signer's title", title)
+	blockLines(t, textLines(right), "KT. GIÁM ĐỐC")
+
+	checkStressNumberAndDistribution(t, path, b.Plan.Distribution)
+	for i := range result.Pages {
+		checkNoWordsOverlap(t, fmt.Sprintf("page %d", i+1), pages[i])
+	}
+}
+
+// checkStressDateLine checks that the stress plan's long date line stays on
+// one line, at 13 to 14 pt.
+func checkStressDateLine(t *testing.T, first bboxPage) {
+	t.Helper()
 	date := first.lineOf(t, "ngày")
 	var dateText []string
 	for _, w := range date {
@@ -139,27 +158,38 @@ func TestStressPlanBreaksLikeAVanThu(t *testing.T) {
 	if size := date[0].size(); size < 12.9 || size > 14.1 {
 		t.Errorf("the date line is set at %.1f pt, want 13–14", size)
 	}
-	checkRightColumnCentred(t, first)
+}
 
-	// The signer's block closes the plan, before the appendix's pages.
-	var signerPage bboxPage
+// signerPage is the last page that carries “KT.”, the signer's block; an
+// empty page when none does.
+func signerPage(pages []bboxPage) bboxPage {
+	var found bboxPage
 	for _, p := range pages {
 		for _, w := range p.Words {
 			if w.Text == "KT." {
-				signerPage = p
+				found = p
 			}
 		}
 	}
-	var right []bboxWord
-	for _, w := range signerPage.Words {
-		if w.XMin > signerPage.Width/2 {
-			right = append(right, w)
+	return found
+}
+
+// rightColumn returns the words on the right half of a page.
+func rightColumn(p bboxPage) []bboxWord {
+	var words []bboxWord
+	for _, w := range p.Words {
+		if w.XMin > p.Width/2 {
+			words = append(words, w)
 		}
 	}
-	title := blockLines(t, textLines(right), "PHÓ TRƯỞNG BAN THƯỜNG TRỰC")
-	checkBreaks(t, "the signer's title", title)
-	blockLines(t, textLines(right), "KT. GIÁM ĐỐC")
+	return words
+}
 
+// checkStressNumberAndDistribution checks, in the PDF's text and metadata,
+// that the stress plan's number is written 05/ and never 5/, and that every
+// item of Nơi nhận is listed.
+func checkStressNumberAndDistribution(t *testing.T, path string, distribution []string) {
+	t.Helper()
 	text := poppler(t, "pdftotext", path, "-") + poppler(t, "pdfinfo", path)
 	if !strings.Contains(text, "Số: 05/KH-SLĐTBXH") || !strings.Contains(normalizeSpace(text), "Kế hoạch số 05/KH-SLĐTBXH") {
 		t.Error("the number is not written 05/ in the header and the appendix note")
@@ -168,13 +198,10 @@ func TestStressPlanBreaksLikeAVanThu(t *testing.T) {
 		t.Errorf("the number is written %q somewhere (text or metadata)", m)
 	}
 	text = normalizeSpace(text)
-	for _, item := range b.Plan.Distribution {
+	for _, item := range distribution {
 		if !strings.Contains(text, "- "+item) {
 			t.Errorf("Nơi nhận lacks %q", item)
 		}
-	}
-	for i := range result.Pages {
-		checkNoWordsOverlap(t, fmt.Sprintf("page %d", i+1), pages[i])
 	}
 }
 

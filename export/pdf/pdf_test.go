@@ -62,10 +62,7 @@ func TestPageNumbersAndOrientation(t *testing.T) {
 	if len(sizes) != result.Pages || len(pages) != result.Pages {
 		t.Fatalf("pdfinfo sees %d pages, pdftotext %d, the writer says %d", len(sizes), len(pages), result.Pages)
 	}
-	planPages := 0
-	for planPages < len(sizes) && sizes[planPages].portraitA4() {
-		planPages++
-	}
+	planPages := leadingPortraitPages(sizes)
 	if planPages < 2 || planPages == len(sizes) {
 		t.Fatalf("%d portrait pages of %d; want the plan on portrait pages and the appendix after", planPages, len(sizes))
 	}
@@ -77,25 +74,43 @@ func TestPageNumbersAndOrientation(t *testing.T) {
 	// Each part is numbered on its own: no number on its first page, then 2, 3, ...
 	for i, page := range pages {
 		number := i + 1
-		left := mmPt(store.DefaultMargins.Left)
 		if i >= planPages {
 			number = i - planPages + 1
 		}
-		got := topMarginWords(page)
-		if number == 1 {
-			if len(got) != 0 {
-				t.Errorf("page %d: first page of its part carries %v in the top margin", i+1, got)
-			}
-			continue
+		checkPageNumber(t, i+1, page, number)
+	}
+}
+
+// leadingPortraitPages counts the portrait A4 pages before the first page
+// of another size.
+func leadingPortraitPages(sizes []pageSize) int {
+	n := 0
+	for n < len(sizes) && sizes[n].portraitA4() {
+		n++
+	}
+	return n
+}
+
+// checkPageNumber checks the top margin of the page numbered pageNo in the
+// file: empty on the first page of its part (number 1), else the number
+// alone, centred between the side margins, at 13 pt.
+func checkPageNumber(t *testing.T, pageNo int, page bboxPage, number int) {
+	t.Helper()
+	left := mmPt(store.DefaultMargins.Left)
+	got := topMarginWords(page)
+	if number == 1 {
+		if len(got) != 0 {
+			t.Errorf("page %d: first page of its part carries %v in the top margin", pageNo, got)
 		}
-		if len(got) != 1 || got[0].Text != strconv.Itoa(number) {
-			t.Errorf("page %d: top margin holds %v, want the number %d", i+1, got, number)
-			continue
-		}
-		centre := (left + page.Width - mmPt(store.DefaultMargins.Right)) / 2
-		if w := got[0]; !closeTo(w.centre(), centre, 1) || !closeTo(w.size(), 13, 0.1) {
-			t.Errorf("page %d: number %v at centre %.1f, size %.1f; want centred at %.1f, 13 pt", i+1, w, w.centre(), w.size(), centre)
-		}
+		return
+	}
+	if len(got) != 1 || got[0].Text != strconv.Itoa(number) {
+		t.Errorf("page %d: top margin holds %v, want the number %d", pageNo, got, number)
+		return
+	}
+	centre := (left + page.Width - mmPt(store.DefaultMargins.Right)) / 2
+	if w := got[0]; !closeTo(w.centre(), centre, 1) || !closeTo(w.size(), 13, 0.1) {
+		t.Errorf("page %d: number %v at centre %.1f, size %.1f; want centred at %.1f, 13 pt", pageNo, w, w.centre(), w.size(), centre)
 	}
 }
 
