@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,21 +45,23 @@ func TestFontRenamerAcrossWrites(t *testing.T) {
 		t.Fatalf("the renamed text is %d bytes, the input %d: offsets would move", len(want), len(input))
 	}
 	for _, chunk := range []int{1, 2, 3, 7, 1000} {
-		var out bytes.Buffer
-		r := newFontRenamer(&out, font)
-		for rest := input; len(rest) > 0; {
-			n := min(chunk, len(rest))
-			if written, err := r.Write(rest[:n]); err != nil || written != n {
-				t.Fatalf("Write: %d, %v", written, err)
+		t.Run(fmt.Sprintf("chunks of %d", chunk), func(t *testing.T) {
+			var out bytes.Buffer
+			r := newFontRenamer(&out, font)
+			for rest := input; len(rest) > 0; {
+				n := min(chunk, len(rest))
+				if written, err := r.Write(rest[:n]); err != nil || written != n {
+					t.Fatalf("Write: %d, %v", written, err)
+				}
+				rest = rest[n:]
 			}
-			rest = rest[n:]
-		}
-		if err := r.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if out.String() != want {
-			t.Errorf("chunks of %d:\n got %q\nwant %q", chunk, out.String(), want)
-		}
+			if err := r.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Errorf("chunks of %d:\n got %q\nwant %q", chunk, out.String(), want)
+			}
+		})
 	}
 }
 

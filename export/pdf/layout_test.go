@@ -30,11 +30,13 @@ func TestHeaderBlockAsDecree30(t *testing.T) {
 		{"Tiêu ngữ", motto, 13}, {"number", number, 13}, {"place and date", date, 14},
 		{"document type", typeLine, 14}, {"trích yếu", page.lineOf(t, "Cải"), 14},
 	} {
-		for _, w := range c.words {
-			if !closeTo(w.size(), c.size, 0.1) {
-				t.Errorf("%s: %v set at %.2f pt, want %.0f", c.name, w, w.size(), c.size)
+		t.Run(c.name, func(t *testing.T) {
+			for _, w := range c.words {
+				if !closeTo(w.size(), c.size, 0.1) {
+					t.Errorf("%s: %v set at %.2f pt, want %.0f", c.name, w, w.size(), c.size)
+				}
 			}
-		}
+		})
 	}
 	centre := func(words []bboxWord) float64 { l, r := wordSpan(words); return (l + r) / 2 }
 	if l, _ := wordSpan(parent); l < left-0.5 {
@@ -88,17 +90,19 @@ func TestRulesAsDecree30(t *testing.T) {
 		{"Tiêu ngữ", boxes["motto"][0], 0.99, 1.01},
 		{"trích yếu", boxes["summary"][0], 1.0 / 3, 1.0 / 2},
 	} {
-		rule := rules[i]
-		ratio := rule.w / c.text.w
-		if ratio < c.min || ratio > c.max {
-			t.Errorf("rule under the %s is %.2f of its text, want %.2f to %.2f", c.name, ratio, c.min, c.max)
-		}
-		if textCentre, ruleCentre := c.text.x+c.text.w/2, rule.x+rule.w/2; !closeTo(textCentre, ruleCentre, 0.1) {
-			t.Errorf("rule under the %s centred at %.1f, its text at %.1f", c.name, ruleCentre, textCentre)
-		}
-		if gap := rule.y - (c.text.y + c.text.h); gap < 0 || gap > 2 {
-			t.Errorf("rule under the %s is %.1f mm below it", c.name, gap)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			rule := rules[i]
+			ratio := rule.w / c.text.w
+			if ratio < c.min || ratio > c.max {
+				t.Errorf("rule under the %s is %.2f of its text, want %.2f to %.2f", c.name, ratio, c.min, c.max)
+			}
+			if textCentre, ruleCentre := c.text.x+c.text.w/2, rule.x+rule.w/2; !closeTo(textCentre, ruleCentre, 0.1) {
+				t.Errorf("rule under the %s centred at %.1f, its text at %.1f", c.name, ruleCentre, textCentre)
+			}
+			if gap := rule.y - (c.text.y + c.text.h); gap < 0 || gap > 2 {
+				t.Errorf("rule under the %s is %.1f mm below it", c.name, gap)
+			}
+		})
 	}
 }
 

@@ -26,13 +26,15 @@ func TestSamples(t *testing.T) {
 		"stress.pdf":     {stressPlan(t), WithAppendix},
 	}
 	for name, sample := range samples {
-		path, _ := writePDF(t, sample.doc, testOptions(sample.mode))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		t.Run(name, func(t *testing.T) {
+			path, _ := writePDF(t, sample.doc, testOptions(sample.mode))
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }
