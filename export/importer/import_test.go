@@ -60,20 +60,32 @@ func TestRoundTripSeedThroughExcel(t *testing.T) {
 		t.Errorf("problems %v, notes %v", im.Problems, im.Notes)
 	}
 	diffLines(t, bundleLines(im.Bundle), bundleLines(seed))
-	p := im.Bundle.Plan
-	if p.Ref() != "122/KH-SKH" || p.IssueDate != seed.Plan.IssueDate || p.Agency.Name != "Sở Kế hoạch và Đầu tư" || p.DocType != store.DocPlan {
-		t.Errorf("plan details: %s %s %q %q", p.Ref(), p.IssueDate, p.Agency.Name, p.DocType)
-	}
-	if p.Appendix != seed.Plan.Appendix {
-		t.Errorf("appendix %+v, want %+v", p.Appendix, seed.Plan.Appendix)
-	}
+	checkSeedPlanDetails(t, im.Bundle.Plan, seed.Plan)
 	if im.Source != "trang tính “Biểu kế hoạch”" || im.HeaderRow != 5 {
 		t.Errorf("read %s header row %d", im.Source, im.HeaderRow)
 	}
 	if im.GuessYear(0) != 2023 {
 		t.Errorf("year guessed %d", im.GuessYear(0))
 	}
-	for _, a := range im.Bundle.Areas {
+	checkTasksFresh(t, im.Bundle)
+}
+
+// checkSeedPlanDetails checks that the plan read back from the seed's
+// workbook keeps the seed's number, date, agency, type and appendix.
+func checkSeedPlanDetails(t *testing.T, p, seed store.Plan) {
+	t.Helper()
+	if p.Ref() != "122/KH-SKH" || p.IssueDate != seed.IssueDate || p.Agency.Name != "Sở Kế hoạch và Đầu tư" || p.DocType != store.DocPlan {
+		t.Errorf("plan details: %s %s %q %q", p.Ref(), p.IssueDate, p.Agency.Name, p.DocType)
+	}
+	if p.Appendix != seed.Appendix {
+		t.Errorf("appendix %+v, want %+v", p.Appendix, seed.Appendix)
+	}
+}
+
+// checkTasksFresh checks that every task read is valid and not started.
+func checkTasksFresh(t *testing.T, b store.Bundle) {
+	t.Helper()
+	for _, a := range b.Areas {
 		for _, task := range a.Tasks {
 			if err := task.Validate(); err != nil || task.Status != store.StatusNotStarted {
 				t.Errorf("task %s: %v %q", task.Ordinal, err, task.Status)
@@ -110,33 +122,38 @@ func TestReadPlanRefusesWhatItCannotRead(t *testing.T) {
 		{"zip.xlsx", zipOf(t, map[string]string{"a.txt": "x"}), ErrNotSupported, "tệp nén"},
 	}
 	for _, tt := range tests {
-		_, err := ReadPlan(bytes.NewReader(tt.data), tt.name, 2023)
-		if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), tt.name) {
-			t.Errorf("%s: %v; want %v naming the file and %q", tt.name, err, tt.want, tt.text)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadPlan(bytes.NewReader(tt.data), tt.name, 2023)
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.text) || !strings.HasPrefix(err.Error(), tt.name) {
+				t.Errorf("%s: %v; want %v naming the file and %q", tt.name, err, tt.want, tt.text)
+			}
+		})
 	}
 }
 
 func TestParseAppendixNote(t *testing.T) {
 	tests := []struct {
+		name   string
 		line   string
 		ref    string
 		date   store.Date
 		agency string
 	}{
-		{"(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)", "122/KH-SKH", store.NewDate(2023, 1, 28), "Sở Kế hoạch và Đầu tư"},
-		{"(Kèm theo Kế hoạch số: 45/KH-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh)", "45/KH-UBND", store.NewDate(2025, 3, 5), "UBND tỉnh"},
-		{"Kèm theo Kế hoạch số 7/KH-SNV", "07/KH-SNV", store.Date{}, ""},
+		{"our own note", "(Kèm theo Kế hoạch số 122/KH-SKH ngày 28/01/2023 của Sở Kế hoạch và Đầu tư)", "122/KH-SKH", store.NewDate(2023, 1, 28), "Sở Kế hoạch và Đầu tư"},
+		{"số with a colon, date in words", "(Kèm theo Kế hoạch số: 45/KH-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh)", "45/KH-UBND", store.NewDate(2025, 3, 5), "UBND tỉnh"},
+		{"number only, no brackets", "Kèm theo Kế hoạch số 7/KH-SNV", "07/KH-SNV", store.Date{}, ""},
 	}
 	for _, tt := range tests {
-		var p store.Plan
-		if !applyAppendixNote(&p, tt.line) {
-			t.Errorf("%q is not read as a reference line", tt.line)
-			continue
-		}
-		if p.Ref() != tt.ref || p.IssueDate != tt.date || p.Agency.Name != tt.agency || p.DocType != store.DocPlan {
-			t.Errorf("%q: %s %s %q %q", tt.line, p.Ref(), p.IssueDate, p.Agency.Name, p.DocType)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			var p store.Plan
+			if !applyAppendixNote(&p, tt.line) {
+				t.Errorf("%q is not read as a reference line", tt.line)
+				return
+			}
+			if p.Ref() != tt.ref || p.IssueDate != tt.date || p.Agency.Name != tt.agency || p.DocType != store.DocPlan {
+				t.Errorf("%q: %s %s %q %q", tt.line, p.Ref(), p.IssueDate, p.Agency.Name, p.DocType)
+			}
+		})
 	}
 	var p store.Plan
 	if applyAppendixNote(&p, "Kết quả thực hiện") {
@@ -145,17 +162,19 @@ func TestParseAppendixNote(t *testing.T) {
 }
 
 func TestDetectLegacyEncoding(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"Cải cách hành chính, xây dựng chính quyền điện tử; Đơn vị chủ trì", ""},
-		{"C¶i c¸ch hµnh chÝnh, x©y dùng chÝnh quyÒn ®iÖn tö; §¬n vÞ chñ tr×", encodingTCVN3},
-		{"Caûi caùch haønh chính, xaây döïng chính quyeàn ñieän töû; Ñôn vò chuû trì", encodingVNI},
-		{"Thời gian · Năm 2023 °C", ""},
-		{"", ""},
+	tests := []struct{ name, text, want string }{
+		{"Unicode", "Cải cách hành chính, xây dựng chính quyền điện tử; Đơn vị chủ trì", ""},
+		{"TCVN3", "C¶i c¸ch hµnh chÝnh, x©y dùng chÝnh quyÒn ®iÖn tö; §¬n vÞ chñ tr×", encodingTCVN3},
+		{"VNI", "Caûi caùch haønh chính, xaây döïng chính quyeàn ñieän töû; Ñôn vò chuû trì", encodingVNI},
+		{"Unicode with Latin-1 symbols", "Thời gian · Năm 2023 °C", ""},
+		{"empty", "", ""},
 	}
 	for _, tt := range tests {
-		if got := detectLegacyEncoding(tt.text); got != tt.want {
-			t.Errorf("detectLegacyEncoding(%q) = %q, want %q", tt.text, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := detectLegacyEncoding(tt.text); got != tt.want {
+				t.Errorf("detectLegacyEncoding(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -183,22 +202,26 @@ func TestHeadingKeyAndClassify(t *testing.T) {
 		{"Ghi chú", -1},
 	}
 	for _, tt := range tests {
-		if got := planColumns.classify(headingKey(tt.heading)); got != tt.want {
-			t.Errorf("classify(%q → %q) = %d, want %d", tt.heading, headingKey(tt.heading), got, tt.want)
-		}
+		t.Run(tt.heading, func(t *testing.T) {
+			if got := planColumns.classify(headingKey(tt.heading)); got != tt.want {
+				t.Errorf("classify(%q → %q) = %d, want %d", tt.heading, headingKey(tt.heading), got, tt.want)
+			}
+		})
 	}
 }
 
 func TestCleanCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"  Văn  phòng\u00a0Sở ", "Văn phòng Sở"},
-		{"dòng 1\r\n\r\n  dòng 2  ", "dòng 1\ndòng 2"},
-		{"Quy\u0301 II", "Quý II"},
+	tests := []struct{ name, in, want string }{
+		{"spaces and no-break space", "  Văn  phòng\u00a0Sở ", "Văn phòng Sở"},
+		{"CRLF and blank lines", "dòng 1\r\n\r\n  dòng 2  ", "dòng 1\ndòng 2"},
+		{"combining accent to NFC", "Quy\u0301 II", "Quý II"},
 	}
 	for _, tt := range tests {
-		if got, _ := cleanCell(tt.in); got != tt.want {
-			t.Errorf("cleanCell(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := cleanCell(tt.in); got != tt.want {
+				t.Errorf("cleanCell(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 	long, cut := cleanCell(strings.Repeat("ệ", maxCellRunes+5))
 	if !cut || len([]rune(long)) != maxCellRunes {
