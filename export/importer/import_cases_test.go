@@ -97,10 +97,12 @@ func TestImportRefusesLegacyEncodingsAndNoTable(t *testing.T) {
 		{"xlsx/no-table.xlsx", ErrNoTable, "dòng tiêu đề"},
 	}
 	for _, tt := range tests {
-		_, err := ReadPlan(bytes.NewReader(readFixture(t, tt.name)), tt.name, 2023)
-		if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.text) {
-			t.Errorf("%s: %v; want %v mentioning %q", tt.name, err, tt.want, tt.text)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadPlan(bytes.NewReader(readFixture(t, tt.name)), tt.name, 2023)
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.text) {
+				t.Errorf("%s: %v; want %v mentioning %q", tt.name, err, tt.want, tt.text)
+			}
+		})
 	}
 }
 
@@ -130,9 +132,11 @@ func TestImportSeedFromWord(t *testing.T) {
 		{"appendix", got.Appendix, want.Appendix},
 	}
 	for _, f := range fields {
-		if !reflect.DeepEqual(f.got, f.want) {
-			t.Errorf("%s:\n got  %#v\n want %#v", f.name, f.got, f.want)
-		}
+		t.Run(f.name, func(t *testing.T) {
+			if !reflect.DeepEqual(f.got, f.want) {
+				t.Errorf("%s:\n got  %#v\n want %#v", f.name, f.got, f.want)
+			}
+		})
 	}
 	if len(got.Sections) != len(want.Sections) {
 		t.Fatalf("%d sections, want %d", len(got.Sections), len(want.Sections))
@@ -180,18 +184,20 @@ func TestImportOtherProvinceFromWord(t *testing.T) {
 // through our own workbook unchanged.
 func TestImportedPlansRoundTrip(t *testing.T) {
 	for _, name := range []string{"xlsx/messy.xlsx", "xlsx/two-row-header.xlsx", "xlsx/flat.xlsx", "docx/other-province.docx"} {
-		first := readFixturePlan(t, name, 2025)
-		again, err := ReadPlan(bytes.NewReader(writeWorkbook(t, first.Bundle, xlsx.XLSXOptions{})), "again.xlsx", 2025)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		if len(again.Problems) > 0 {
-			t.Errorf("%s: problems %v", name, again.Problems)
-		}
-		diffLines(t, bundleLines(again.Bundle), bundleLines(first.Bundle))
-		if again.Bundle.Plan.Appendix.Columns != first.Bundle.Plan.Appendix.Columns {
-			t.Errorf("%s: columns %q, want %q", name, again.Bundle.Plan.Appendix.Columns, first.Bundle.Plan.Appendix.Columns)
-		}
+		t.Run(name, func(t *testing.T) {
+			first := readFixturePlan(t, name, 2025)
+			again, err := ReadPlan(bytes.NewReader(writeWorkbook(t, first.Bundle, xlsx.XLSXOptions{})), "again.xlsx", 2025)
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				return
+			}
+			if len(again.Problems) > 0 {
+				t.Errorf("%s: problems %v", name, again.Problems)
+			}
+			diffLines(t, bundleLines(again.Bundle), bundleLines(first.Bundle))
+			if again.Bundle.Plan.Appendix.Columns != first.Bundle.Plan.Appendix.Columns {
+				t.Errorf("%s: columns %q, want %q", name, again.Bundle.Plan.Appendix.Columns, first.Bundle.Plan.Appendix.Columns)
+			}
+		})
 	}
 }

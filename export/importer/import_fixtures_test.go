@@ -42,16 +42,18 @@ var importFixtures = map[string]func(t testing.TB) []byte{
 
 func TestFixturesUpToDate(t *testing.T) {
 	for name, build := range importFixtures {
-		path := filepath.Join("testdata", name)
-		if *updateFixtures {
-			if err := os.WriteFile(path, build(t), 0o644); err != nil {
-				t.Fatal(err)
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name)
+			if *updateFixtures {
+				if err := os.WriteFile(path, build(t), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
 			}
-			continue
-		}
-		if _, err := os.Stat(path); err != nil {
-			t.Errorf("fixture %s is missing: run go test ./export -run TestFixturesUpToDate -update-fixtures", path)
-		}
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("fixture %s is missing: run go test ./export -run TestFixturesUpToDate -update-fixtures", path)
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,9 +87,11 @@ func TestParsePercent(t *testing.T) {
 		{"100", 100, true}, {"101", 0, false}, {"-1", 0, false}, {"nhiều", 0, false}, {"NaN", 0, false},
 	}
 	for _, tt := range tests {
-		got, err := parsePercent(tt.in)
-		if got != tt.want || (err == nil) != tt.ok {
-			t.Errorf("parsePercent(%q) = %d, %v", tt.in, got, err)
-		}
+		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
+			got, err := parsePercent(tt.in)
+			if got != tt.want || (err == nil) != tt.ok {
+				t.Errorf("parsePercent(%q) = %d, %v", tt.in, got, err)
+			}
+		})
 	}
 }
