@@ -71,39 +71,49 @@ func TestTasksJSONMatchesSeedCellForCell(t *testing.T) {
 			got := rows[i]
 			i++
 			areasSeen[got["area"].(string)] = true
-			checks := map[string]string{"area": area.Numeral, "ordinal": want.Ordinal, "content": want.Content, "product": want.Product, "lead": want.Lead, "timeline": want.Timeline.Text}
-			for field, value := range checks {
-				if got[field] != value {
-					t.Errorf("task %s.%s %s = %q, want %q", area.Numeral, want.Ordinal, field, got[field], value)
-				}
-			}
-			units, _ := got["coordinating"].([]any)
-			if len(units) != len(want.Coordinating) {
-				t.Errorf("task %s.%s coordinating = %v, want %q", area.Numeral, want.Ordinal, units, want.Coordinating)
-			}
-			if got["id"] == nil {
-				t.Errorf("task %s.%s has no id", area.Numeral, want.Ordinal)
-			}
+			t.Run(area.Numeral+"."+want.Ordinal, func(t *testing.T) { checkTaskRow(t, area.Area, want, got) })
 		}
 	}
 	if len(areasSeen) != 7 {
 		t.Errorf("%d areas, want 7", len(areasSeen))
 	}
 	for _, tc := range []struct {
+		name   string
 		index  int
 		due    any
 		status string
 	}{
-		{0, "2023-12-31", "Chưa thực hiện"}, // I.1 Năm 2023
-		{1, "2022-12-31", "Quá hạn"},        // I.2 Tháng 12/2022
-		{3, nil, "Chưa thực hiện"},          // II.1 Thường xuyên
-		{6, nil, "Chưa thực hiện"},          // II.4 Thường xuyên; theo chỉ đạo ...
-		{18, "2023-01-31", "Quá hạn"},       // VII.1 Tháng 1/2023
-		{20, "2023-06-30", "Quá hạn"},       // VII.3 Tháng 6/2023
+		{"I.1 Năm 2023", 0, "2023-12-31", "Chưa thực hiện"},
+		{"I.2 Tháng 12/2022", 1, "2022-12-31", "Quá hạn"},
+		{"II.1 Thường xuyên", 3, nil, "Chưa thực hiện"},
+		{"II.4 Thường xuyên; theo chỉ đạo", 6, nil, "Chưa thực hiện"},
+		{"VII.1 Tháng 1/2023", 18, "2023-01-31", "Quá hạn"},
+		{"VII.3 Tháng 6/2023", 20, "2023-06-30", "Quá hạn"},
 	} {
-		if rows[tc.index]["due"] != tc.due || rows[tc.index]["status"] != tc.status {
-			t.Errorf("task #%d (%s): due %v status %v, want %v %v", tc.index, rows[tc.index]["timeline"], rows[tc.index]["due"], rows[tc.index]["status"], tc.due, tc.status)
+		t.Run(tc.name, func(t *testing.T) {
+			if rows[tc.index]["due"] != tc.due || rows[tc.index]["status"] != tc.status {
+				t.Errorf("task #%d (%s): due %v status %v, want %v %v", tc.index, rows[tc.index]["timeline"], rows[tc.index]["due"], rows[tc.index]["status"], tc.due, tc.status)
+			}
+		})
+	}
+}
+
+// checkTaskRow checks one task of `tasks --json` cell for cell against the
+// seed's task want of area: its texts, as many coordinating units, an id.
+func checkTaskRow(t *testing.T, area store.Area, want store.Task, got map[string]any) {
+	t.Helper()
+	checks := map[string]string{"area": area.Numeral, "ordinal": want.Ordinal, "content": want.Content, "product": want.Product, "lead": want.Lead, "timeline": want.Timeline.Text}
+	for field, value := range checks {
+		if got[field] != value {
+			t.Errorf("task %s.%s %s = %q, want %q", area.Numeral, want.Ordinal, field, got[field], value)
 		}
+	}
+	units, _ := got["coordinating"].([]any)
+	if len(units) != len(want.Coordinating) {
+		t.Errorf("task %s.%s coordinating = %v, want %q", area.Numeral, want.Ordinal, units, want.Coordinating)
+	}
+	if got["id"] == nil {
+		t.Errorf("task %s.%s has no id", area.Numeral, want.Ordinal)
 	}
 }
 
@@ -127,23 +137,26 @@ func TestPlansAndFlagsAnywhere(t *testing.T) {
 func TestErrorsAreOneVietnameseLine(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	tests := []struct {
+		name string
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"--db", db, "frobnicate"}, exitUsage, "không có lệnh"},
-		{[]string{"--db", db, "tasks"}, exitUsage, "thiếu --plan"},
-		{[]string{"--db", db, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
-		{[]string{"--db", db, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
-		{[]string{"--db", db, "backup"}, exitUsage, "đúng 1 tham số"},
-		{[]string{"--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
+		{"unknown command", []string{"--db", db, "frobnicate"}, exitUsage, "không có lệnh"},
+		{"tasks without --plan", []string{"--db", db, "tasks"}, exitUsage, "thiếu --plan"},
+		{"no such plan", []string{"--db", db, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
+		{"unknown flag", []string{"--db", db, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
+		{"backup without a file", []string{"--db", db, "backup"}, exitUsage, "đúng 1 tham số"},
+		{"backup into a missing folder", []string{"--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
 	}
 	for _, tt := range tests {
-		code, _, errOut := cli(t, tt.args...)
-		first, _, _ := strings.Cut(errOut, "\n")
-		if code != tt.code || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
-			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args[2:], code, errOut, tt.code, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, tt.args...)
+			first, _, _ := strings.Cut(errOut, "\n")
+			if code != tt.code || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
+				t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args[2:], code, errOut, tt.code, tt.want)
+			}
+		})
 	}
 }
 
