@@ -52,24 +52,26 @@ func TestExportPDFDocuments(t *testing.T) {
 		{"appendix.pdf", []string{"--doc", "appendix", "--format", "pdf"}, false, true},
 	}
 	for _, tt := range tests {
-		out := filepath.Join(dir, tt.name)
-		args := append([]string{"--db", db, "export", "--plan", "2023", "-o", out}, tt.args...)
-		code, stdout, stderr := cli(t, args...)
-		if code != exitOK {
-			t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
-		}
-		if !strings.Contains(stdout, "Đã ghi "+out) {
-			t.Errorf("%s: stdout %q", tt.name, stdout)
-		}
-		wantWarning := tt.portrait // the plan's signer block has no name in the seed
-		if got := strings.Contains(stderr, "cảnh báo: chưa có họ tên người ký"); got != wantWarning {
-			t.Errorf("%s: stderr %q, warning wanted: %v", tt.name, stderr, wantWarning)
-		}
-		sizes := pdfPages(t, out)
-		if (count(sizes, portraitA4) > 0) != tt.portrait || (count(sizes, landscapeA4) > 0) != tt.landscape ||
-			count(sizes, portraitA4)+count(sizes, landscapeA4) != len(sizes) {
-			t.Errorf("%s: page sizes %v", tt.name, sizes)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, tt.name)
+			args := append([]string{"--db", db, "export", "--plan", "2023", "-o", out}, tt.args...)
+			code, stdout, stderr := cli(t, args...)
+			if code != exitOK {
+				t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
+			}
+			if !strings.Contains(stdout, "Đã ghi "+out) {
+				t.Errorf("%s: stdout %q", tt.name, stdout)
+			}
+			wantWarning := tt.portrait // the plan's signer block has no name in the seed
+			if got := strings.Contains(stderr, "cảnh báo: chưa có họ tên người ký"); got != wantWarning {
+				t.Errorf("%s: stderr %q, warning wanted: %v", tt.name, stderr, wantWarning)
+			}
+			sizes := pdfPages(t, out)
+			if (count(sizes, portraitA4) > 0) != tt.portrait || (count(sizes, landscapeA4) > 0) != tt.landscape ||
+				count(sizes, portraitA4)+count(sizes, landscapeA4) != len(sizes) {
+				t.Errorf("%s: page sizes %v", tt.name, sizes)
+			}
+		})
 	}
 }
 
@@ -100,18 +102,20 @@ func TestExportPDFLeavesEarlierFileWhenItCannotWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		out, want string
+		name, out, want string
 	}{
-		{readOnly, "chỉ đọc"},
-		{filepath.Join(dir, "khong", "co", "kh.pdf"), "không tồn tại"},
-		{dir, "thư mục"},
+		{"read-only file", readOnly, "chỉ đọc"},
+		{"missing folder", filepath.Join(dir, "khong", "co", "kh.pdf"), "không tồn tại"},
+		{"a folder", dir, "thư mục"},
 	}
 	for _, tt := range tests {
-		code, _, stderr := cli(t, "--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", tt.out)
-		first, _, _ := strings.Cut(stderr, "\n")
-		if code != exitError || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
-			t.Errorf("-o %s: exit %d, stderr %q; want exit 1 and %q", tt.out, code, stderr, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := cli(t, "--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", tt.out)
+			first, _, _ := strings.Cut(stderr, "\n")
+			if code != exitError || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
+				t.Errorf("-o %s: exit %d, stderr %q; want exit 1 and %q", tt.out, code, stderr, tt.want)
+			}
+		})
 	}
 	if data, _ := os.ReadFile(readOnly); string(data) != "bản cũ" {
 		t.Errorf("the read-only file now holds %q", data)
@@ -126,18 +130,21 @@ func TestExportPDFUsageErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	out := filepath.Join(t.TempDir(), "x.pdf")
 	for _, tt := range []struct {
+		name string
 		args []string
 		want string
 	}{
-		{[]string{"--doc", "appendix", "--no-appendix"}, "--no-appendix"},
-		{[]string{"--unit", "Văn phòng Sở"}, "--unit"},
-		{[]string{"--doc", "bao-cao"}, "--doc"},
+		{"appendix without the appendix", []string{"--doc", "appendix", "--no-appendix"}, "--no-appendix"},
+		{"one unit's PDF", []string{"--unit", "Văn phòng Sở"}, "--unit"},
+		{"unknown document", []string{"--doc", "bao-cao"}, "--doc"},
 	} {
-		args := append([]string{"--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", out}, tt.args...)
-		code, _, stderr := cli(t, args...)
-		if code != exitUsage || !strings.Contains(stderr, tt.want) {
-			t.Errorf("%v: exit %d, stderr %q", tt.args, code, stderr)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", out}, tt.args...)
+			code, _, stderr := cli(t, args...)
+			if code != exitUsage || !strings.Contains(stderr, tt.want) {
+				t.Errorf("%v: exit %d, stderr %q", tt.args, code, stderr)
+			}
+		})
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a refused export wrote a file")

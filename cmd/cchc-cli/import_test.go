@@ -107,23 +107,26 @@ func TestImportErrorsAreClear(t *testing.T) {
 	empty := filepath.Join(dir, "rong.xlsx")
 	os.WriteFile(empty, nil, 0o644)
 	tests := []struct {
+		name string
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"import", "--plan", "2023", old}, exitError, "Lưu thành"},
-		{[]string{"import", "--plan", "2023", empty}, exitError, "rỗng"},
-		{[]string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, exitError, "không mở được"},
-		{[]string{"import", "--plan", "2023"}, exitUsage, "đúng 1 tham số"},
-		{[]string{"import", "--plan", "2023", "--progress", "--replace", old}, exitUsage, "--replace"},
-		{[]string{"import", old}, exitUsage, "thiếu --plan"},
-		{[]string{"import", "--plan", "122/KH-XYZ", old}, exitError, "không tìm thấy"},
+		{"old Word file", []string{"import", "--plan", "2023", old}, exitError, "Lưu thành"},
+		{"empty file", []string{"import", "--plan", "2023", empty}, exitError, "rỗng"},
+		{"missing file", []string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, exitError, "không mở được"},
+		{"no file", []string{"import", "--plan", "2023"}, exitUsage, "đúng 1 tham số"},
+		{"progress with replace", []string{"import", "--plan", "2023", "--progress", "--replace", old}, exitUsage, "--replace"},
+		{"no plan", []string{"import", old}, exitUsage, "thiếu --plan"},
+		{"no such plan", []string{"import", "--plan", "122/KH-XYZ", old}, exitError, "không tìm thấy"},
 	}
 	for _, tt := range tests {
-		code, _, errOut := cli(t, append([]string{"--db", db}, tt.args...)...)
-		if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
-			t.Errorf("%v: exit %d %q; want exit %d with %q", tt.args, code, errOut, tt.code, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := cli(t, append([]string{"--db", db}, tt.args...)...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 1 {
+				t.Errorf("%v: exit %d %q; want exit %d with %q", tt.args, code, errOut, tt.code, tt.want)
+			}
+		})
 	}
 }
 

@@ -46,13 +46,15 @@ func TestSettingsSetEveryKey(t *testing.T) {
 		{"margins.right", "20", "20"},
 	}
 	for _, tt := range tests {
-		if code, out, stderr := cli(t, "--db", db, "settings", "set", tt.key, tt.value); code != exitOK || !strings.HasPrefix(out, "Đã lưu") {
-			t.Errorf("set %s: exit %d, %q %q", tt.key, code, out, stderr)
-			continue
-		}
-		if code, out, _ := cli(t, "--db", db, "settings", "get", tt.key); code != exitOK || out != tt.want+"\n" {
-			t.Errorf("get %s = %q, want %q", tt.key, out, tt.want)
-		}
+		t.Run(tt.key, func(t *testing.T) {
+			if code, out, stderr := cli(t, "--db", db, "settings", "set", tt.key, tt.value); code != exitOK || !strings.HasPrefix(out, "Đã lưu") {
+				t.Errorf("set %s: exit %d, %q %q", tt.key, code, out, stderr)
+				return
+			}
+			if code, out, _ := cli(t, "--db", db, "settings", "get", tt.key); code != exitOK || out != tt.want+"\n" {
+				t.Errorf("get %s = %q, want %q", tt.key, out, tt.want)
+			}
+		})
 	}
 }
 
@@ -79,23 +81,26 @@ func TestSignerNameFillsPlansWithoutOne(t *testing.T) {
 func TestSettingsErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	tests := []struct {
+		name string
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"settings", "set", "margins.top", "10"}, exitError, "lề trên 10 mm nằm ngoài khoảng 20–25 mm"},
-		{[]string{"settings", "set", "agency.colour", "đỏ"}, exitError, "không có mục cài đặt"},
-		{[]string{"settings", "set", "agency.name", ""}, exitError, "tên cơ quan không được để trống"},
-		{[]string{"settings", "set", "signer.name", " "}, exitUsage, "họ tên người ký"},
-		{[]string{"settings", "set", "agency.name"}, exitUsage, "ngoặc kép"},
-		{[]string{"settings", "frob"}, exitUsage, "settings get KHÓA"},
-		{[]string{"settings", "get", "nope"}, exitError, "không có mục cài đặt"},
+		{"margin out of range", []string{"settings", "set", "margins.top", "10"}, exitError, "lề trên 10 mm nằm ngoài khoảng 20–25 mm"},
+		{"unknown key", []string{"settings", "set", "agency.colour", "đỏ"}, exitError, "không có mục cài đặt"},
+		{"empty agency name", []string{"settings", "set", "agency.name", ""}, exitError, "tên cơ quan không được để trống"},
+		{"blank signer name", []string{"settings", "set", "signer.name", " "}, exitUsage, "họ tên người ký"},
+		{"set without a value", []string{"settings", "set", "agency.name"}, exitUsage, "ngoặc kép"},
+		{"unknown subcommand", []string{"settings", "frob"}, exitUsage, "settings get KHÓA"},
+		{"get an unknown key", []string{"settings", "get", "nope"}, exitError, "không có mục cài đặt"},
 	}
 	for _, tt := range tests {
-		code, _, stderr := cli(t, append([]string{"--db", db}, tt.args...)...)
-		if code != tt.code || !strings.Contains(stderr, tt.want) {
-			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := cli(t, append([]string{"--db", db}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
+			}
+		})
 	}
 	_, out, _ := cli(t, "--db", db, "settings", "get", "margins.top")
 	if out != "20\n" {
