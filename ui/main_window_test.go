@@ -170,9 +170,11 @@ func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
 	test.NewTempApp(t)
 	widths := taskColumnWidths()
 	for _, st := range append(statusNames(), string(store.StatusOverdue)) {
-		if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colStatus].least < need {
-			t.Errorf("status column shrinks to %v, %q needs %v", widths[colStatus].least, st, need)
-		}
+		t.Run(st, func(t *testing.T) {
+			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colStatus].least < need {
+				t.Errorf("status column shrinks to %v, %q needs %v", widths[colStatus].least, st, need)
+			}
+		})
 	}
 }
 

@@ -291,16 +291,22 @@ func TestMarginsFromSettings(t *testing.T) {
 	opts.Margins = store.Margins{Top: 25, Bottom: 25, Left: 35, Right: 20}
 	path, _ := writePDF(t, seedPlanDocument(t), opts)
 	pages := pageWords(t, path)
-	for _, i := range []int{1, len(pages) - 1} {
-		page := pages[i]
-		words := slices.DeleteFunc(slices.Clone(page.Words), func(w bboxWord) bool { return w.YMax <= mmPt(25) })
-		l, r := wordSpan(words)
-		if l < mmPt(35)-0.3 || r > page.Width-mmPt(20)+0.3 || (i == 1 && !closeTo(l, mmPt(35), 0.3)) {
-			t.Errorf("page %d: text from %.1f to %.1f, want from %.1f to at most %.1f", i+1, l, r, mmPt(35), page.Width-mmPt(20))
-		}
-		number := topMarginWords(page)
-		if len(number) != 1 || number[0].YMax > mmPt(25) {
-			t.Errorf("page %d: page number %v not in the 25 mm top margin", i+1, number)
-		}
+	for _, tt := range []struct {
+		name string
+		i    int
+	}{{"page 2 of the plan", 1}, {"last page of the appendix", len(pages) - 1}} {
+		t.Run(tt.name, func(t *testing.T) {
+			i := tt.i
+			page := pages[i]
+			words := slices.DeleteFunc(slices.Clone(page.Words), func(w bboxWord) bool { return w.YMax <= mmPt(25) })
+			l, r := wordSpan(words)
+			if l < mmPt(35)-0.3 || r > page.Width-mmPt(20)+0.3 || (i == 1 && !closeTo(l, mmPt(35), 0.3)) {
+				t.Errorf("page %d: text from %.1f to %.1f, want from %.1f to at most %.1f", i+1, l, r, mmPt(35), page.Width-mmPt(20))
+			}
+			number := topMarginWords(page)
+			if len(number) != 1 || number[0].YMax > mmPt(25) {
+				t.Errorf("page %d: page number %v not in the 25 mm top margin", i+1, number)
+			}
+		})
 	}
 }
