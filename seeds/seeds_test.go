@@ -582,7 +582,7 @@ func checkTask(t *testing.T, w string, j int, st sourceTask, et store.Task) {
 	if et.Order != j+1 || et.Ordinal != strconv.Itoa(j+1) {
 		t.Errorf("%s: order %d ordinal %q, want %d", w, et.Order, et.Ordinal, j+1)
 	}
-	if et.Status != store.StatusNotStarted || et.Progress != 0 || et.Result != "" || et.Updates != nil || et.Evidence != nil {
+	if et.Status != store.StatusNotStarted || et.Progress != 0 || et.Result != "" || et.Track != (store.TaskTrack{}) {
 		t.Errorf("%s: status %q progress %d, want a fresh task", w, et.Status, et.Progress)
 	}
 	if et.ID != 0 || et.PlanID != 0 || et.AreaID != 0 {

@@ -84,7 +84,15 @@ type Settings struct {
 	Signer       Signer   `json:"signer"`
 	// Margins are the page margins of printed documents.
 	Margins Margins `json:"margins"`
+	// DueSoonDays is how many days ahead a due date is flagged "sắp đến
+	// hạn"; 0 means DefaultDueSoonDays.
+	DueSoonDays int `json:"dueSoonDays,omitempty"`
+	// Periods are the bounds of the reporting periods.
+	Periods PeriodSettings `json:"periods,omitzero"`
 }
+
+// MaxDueSoonDays bounds the due-soon window: a year ahead.
+const MaxDueSoonDays = 366
 
 // Margins are page margins in millimetres.
 type Margins struct {
@@ -147,6 +155,12 @@ func (s Settings) Validate() error {
 	}
 	if _, err := ParseAuthority(string(s.Signer.Authority)); err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if s.DueSoonDays < 0 || s.DueSoonDays > MaxDueSoonDays {
+		return fmt.Errorf("%w: số ngày báo sắp đến hạn %d phải từ 1 đến %d", ErrInvalid, s.DueSoonDays, MaxDueSoonDays)
+	}
+	if err := s.Periods.Validate(); err != nil {
+		return err
 	}
 	return s.Margins.Validate()
 }

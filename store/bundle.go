@@ -8,6 +8,9 @@ type Bundle struct {
 	Plan    Plan        `json:"plan"`
 	Areas   []AreaTasks `json:"areas"`
 	Targets []Target    `json:"targets"`
+	// Evidence are the tasks' evidence records by task id, as Store.Bundle
+	// reads them; saving a bundle ignores them.
+	Evidence map[uint64][]Evidence `json:"evidence,omitempty"`
 }
 
 // AreaTasks is an area with its tasks in order.

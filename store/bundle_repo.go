@@ -7,7 +7,8 @@ import (
 )
 
 // Bundle returns a whole plan as its documents print it: the plan, its
-// areas in order each with its tasks in order, and its targets in order.
+// areas in order each with its tasks in order, its targets in order, and
+// its tasks' evidence.
 // Tasks whose area is missing (a damaged file) come last, under an area
 // with no id and no name.
 func (s *Store) Bundle(planID uint64) (Bundle, error) {
@@ -37,7 +38,11 @@ func readBundle(tx *bolt.Tx, planID uint64) (Bundle, error) {
 	if err != nil {
 		return Bundle{}, err
 	}
-	return Bundle{Plan: plan, Areas: groupByArea(areas, tasks), Targets: targets}, nil
+	evidence, err := planEvidence(tx, planID)
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Bundle{Plan: plan, Areas: groupByArea(areas, tasks), Targets: targets, Evidence: evidence}, nil
 }
 
 // groupByArea puts tasks, already in order, under their areas; tasks of

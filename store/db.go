@@ -22,7 +22,10 @@ var (
 	bucketAreas   = []byte("areas")
 	bucketTasks   = []byte("tasks")
 	bucketTargets = []byte("targets")
-	allBuckets    = [][]byte{bucketMeta, bucketPlans, bucketAreas, bucketTasks, bucketTargets}
+	// Updates and evidence are keyed by plan, task and their own id.
+	bucketUpdates  = []byte("updates")
+	bucketEvidence = []byte("evidence")
+	allBuckets     = [][]byte{bucketMeta, bucketPlans, bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence}
 )
 
 var (
@@ -37,6 +40,8 @@ const openTimeout = time.Second
 type Store struct {
 	db   *bolt.DB
 	path string
+	// now is the clock updates are stamped with; nil means time.Now.
+	now func() time.Time
 }
 
 // Open opens or creates the database at path, creating its folder, and brings

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,15 +26,6 @@ func TaskHash(t Task) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
-}
-
-// EvidenceLine writes one evidence document as a line of a tracking sheet:
-// its title, and its reference in brackets when it has one.
-func EvidenceLine(e Evidence) string {
-	if e.Ref == "" {
-		return e.Title
-	}
-	return e.Title + " (" + e.Ref + ")"
 }
 
 // ReplacePlanContents replaces, in one transaction, the areas and tasks of an
@@ -72,9 +62,10 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 	return stored, nil
 }
 
-// clearContents removes a plan's areas and tasks, and its targets if asked.
+// clearContents removes a plan's areas and tasks with their updates and
+// evidence records, and its targets if asked.
 func clearContents(tx *bolt.Tx, planID uint64, targets bool) error {
-	buckets := [][]byte{bucketAreas, bucketTasks}
+	buckets := [][]byte{bucketAreas, bucketTasks, bucketUpdates, bucketEvidence}
 	if targets {
 		buckets = append(buckets, bucketTargets)
 	}
@@ -136,13 +127,25 @@ func takeSlice[T any](dst *[]T, src []T) {
 // exported, and the tracking fields as the division filled them in.
 type ProgressRow struct {
 	// Row is the row number in the sheet, for messages.
-	Row      int
+	Row int
+	// File is the sheet's file name, for the source of the updates it brings.
+	File     string
 	TaskID   uint64
 	Hash     string
 	Status   Status
 	Percent  int
 	Result   string
 	Evidence []string
+}
+
+// Recorded returns the row with its status and percent as ApplyProgress
+// records them (see RecordedState); a row whose status and percent
+// contradict each other is returned as it is.
+func (r ProgressRow) Recorded() ProgressRow {
+	if status, percent, err := RecordedState(r.Status, r.Percent); err == nil {
+		r.Status, r.Percent = status, percent
+	}
+	return r
 }
 
 // ProgressOutcome sorts the rows of a returned tracking sheet by what
@@ -157,14 +160,23 @@ type ProgressOutcome struct {
 	// Changed rows are about tasks edited in the app since the export (their
 	// fingerprint differs); they are left alone.
 	Changed []ProgressRow
+	// Older rows are dated no later than their task's latest update: the
+	// task already has newer news, and the row changes nothing.
+	Older []ProgressRow
+	// Conflicting rows give 100% with "Chưa thực hiện"; they are left alone
+	// until the officer says which is true.
+	Conflicting []ProgressRow
 }
 
-// ApplyProgress sets the status, progress, result and evidence of the tasks
-// that a returned tracking sheet names by id, all in one transaction, and
-// changes nothing else. Rows about unknown tasks, or about tasks whose
-// content changed since the export, are listed and left alone. A changed
-// status or progress adds a dated update, as RecordProgress does. With dryRun
-// it only reports what it would do.
+// ApplyProgress takes a returned tracking sheet into the tasks it names by
+// id, all in one transaction: a row whose status or progress differs from
+// its task's becomes a dated update (dated reported, its source the sheet);
+// a result it gives replaces the task's; evidence lines it lists that the
+// task lacks are added. An empty cell never erases a result or evidence,
+// and a row dated no later than its task's latest update changes nothing.
+// Rows about unknown tasks, about tasks whose content changed since the
+// export, and rows that contradict themselves are listed and left alone.
+// With dryRun it only reports what it would do.
 func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, dryRun bool) (ProgressOutcome, error) {
 	var outcome ProgressOutcome
 	apply := func(tx *bolt.Tx) error {
@@ -173,7 +185,7 @@ func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, 
 			return err
 		}
 		for _, row := range rows {
-			if err := applyProgressRow(tx, planID, row, reported, dryRun, &outcome); err != nil {
+			if err := s.applyProgressRow(tx, planID, row, reported, dryRun, &outcome); err != nil {
 				return err
 			}
 		}
@@ -185,66 +197,131 @@ func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, 
 	return outcome, s.db.Update(apply)
 }
 
-func applyProgressRow(tx *bolt.Tx, planID uint64, row ProgressRow, reported Date, dryRun bool, outcome *ProgressOutcome) error {
-	var task Task
-	key := childKey(planID, row.TaskID)
-	err := getJSON(tx.Bucket(bucketTasks), key, &task)
+// sheetChange is what one row of a tracking sheet changes in its task.
+type sheetChange struct {
+	row      ProgressRow
+	task     Task
+	status   Status
+	percent  int
+	reported Date
+	// state, result: the row changes the status or progress, the result.
+	state, result bool
+	// evidence are the records of the lines the task lacks.
+	evidence []Evidence
+}
+
+func (c sheetChange) none() bool { return !c.state && !c.result && len(c.evidence) == 0 }
+
+func (s *Store) applyProgressRow(tx *bolt.Tx, planID uint64, row ProgressRow, reported Date, dryRun bool, outcome *ProgressOutcome) error {
+	task, err := readTask(tx, planID, row.TaskID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		outcome.Unmatched = append(outcome.Unmatched, row)
 		return nil
 	case err != nil:
-		return wrapRecord("nhiệm vụ", row.TaskID, err)
+		return err
 	case TaskHash(task) != row.Hash:
 		outcome.Changed = append(outcome.Changed, row)
 		return nil
 	}
-	updated := task
-	updated.Updates = slices.Clone(task.Updates)
-	updated.applyReported(row, reported)
-	if sameTracking(task, updated) {
+	status, percent, err := RecordedState(row.Status, row.Percent)
+	if errors.Is(err, ErrConflict) {
+		outcome.Conflicting = append(outcome.Conflicting, row)
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("dòng %d: %w", row.Row, err)
+	}
+	change, err := readSheetChange(tx, task, row, status, percent, reported)
+	if err != nil {
+		return err
+	}
+	switch {
+	case change.none():
 		outcome.Unchanged = append(outcome.Unchanged, row)
 		return nil
-	}
-	if err := updated.Validate(); err != nil {
-		return fmt.Errorf("dòng %d: %w", row.Row, err)
+	case !task.Track.LastUpdate.IsZero() && !reported.After(task.Track.LastUpdate):
+		outcome.Older = append(outcome.Older, row)
+		return nil
 	}
 	outcome.Updated = append(outcome.Updated, row)
 	if dryRun {
 		return nil
 	}
-	return putJSON(tx.Bucket(bucketTasks), key, updated)
+	return s.writeSheetChange(tx, change)
 }
 
-// applyReported takes a tracking-sheet row into the task.
-func (t *Task) applyReported(row ProgressRow, reported Date) {
-	t.applyProgress(Progress{Status: row.Status, Percent: row.Percent, Reported: reported})
-	t.Result = row.Result
-	t.Evidence = mergeEvidence(t.Evidence, row.Evidence, reported)
+// readSheetChange finds what a row would change in its task.
+func readSheetChange(tx *bolt.Tx, task Task, row ProgressRow, status Status, percent int, reported Date) (sheetChange, error) {
+	existing, err := listOfTask[Evidence](tx, bucketEvidence, task.PlanID, task.ID)
+	if err != nil {
+		return sheetChange{}, err
+	}
+	current := task.Status
+	if current == "" {
+		current = StatusNotStarted
+	}
+	return sheetChange{
+		row: row, task: task, status: status, percent: percent, reported: reported,
+		state:    status != current || percent != task.Progress,
+		result:   strings.TrimSpace(row.Result) != "" && row.Result != task.Result,
+		evidence: newEvidenceLines(existing, row.Evidence, task),
+	}, nil
 }
 
-// mergeEvidence keeps the stored evidence whose line the sheet still lists,
-// with its date and reference, and adds the new lines as evidence of the day.
-func mergeEvidence(stored []Evidence, lines []string, added Date) []Evidence {
-	var merged []Evidence
+// writeSheetChange stores what a row changes: a dated update, the result,
+// the new evidence.
+func (s *Store) writeSheetChange(tx *bolt.Tx, c sheetChange) error {
+	tt, err := readTracked(tx, c.task.PlanID, c.task.ID)
+	if err != nil {
+		return err
+	}
+	if c.result {
+		tt.task.Result = c.row.Result
+	}
+	if c.state {
+		u := Update{Date: c.reported, Status: c.status, Progress: c.percent, Note: c.row.Result, Source: SheetSource(c.row.File)}
+		if _, err := tt.add(tx, u, Rules{}, s.clock()); err != nil {
+			return fmt.Errorf("dòng %d: %w", c.row.Row, err)
+		}
+	}
+	if err := tt.save(tx); err != nil {
+		return err
+	}
+	for i := range c.evidence {
+		if err := s.insertEvidence(tx, &c.evidence[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newEvidenceLines returns, as records, the lines of a sheet's evidence
+// cell that the task's evidence does not already hold: "Quyết định số 12
+// (12/QĐ-SKH)" is a title and its reference.
+func newEvidenceLines(existing []Evidence, lines []string, task Task) []Evidence {
+	seen := map[string]bool{}
+	for _, e := range existing {
+		seen[EvidenceLine(e)] = true
+	}
+	var added []Evidence
 	for _, line := range lines {
 		line = strings.TrimSpace(line)
-		if line == "" {
+		if line == "" || seen[line] {
 			continue
 		}
-		i := slices.IndexFunc(stored, func(e Evidence) bool { return EvidenceLine(e) == line })
-		if i >= 0 {
-			merged = append(merged, stored[i])
-			continue
-		}
-		merged = append(merged, Evidence{Title: line, Added: added})
+		seen[line] = true
+		title, ref := splitEvidenceLine(line)
+		added = append(added, Evidence{PlanID: task.PlanID, TaskID: task.ID, Title: title, Ref: ref})
 	}
-	return merged
+	return added
 }
 
-// sameTracking reports whether two versions of a task hold the same tracking
-// fields.
-func sameTracking(a, b Task) bool {
-	return a.Status == b.Status && a.Progress == b.Progress && a.Result == b.Result &&
-		slices.Equal(a.Evidence, b.Evidence)
+// splitEvidenceLine reads "Title (Ref)" back into its parts; a line without
+// a bracket at its end is all title.
+func splitEvidenceLine(line string) (title, ref string) {
+	open := strings.LastIndex(line, " (")
+	if open <= 0 || !strings.HasSuffix(line, ")") {
+		return line, ""
+	}
+	return line[:open], line[open+2 : len(line)-1]
 }

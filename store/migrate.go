@@ -18,12 +18,16 @@ import (
 //   - 3: the timeline object also holds what the parser read from the text
 //     against the plan's year (kind, start, due, recurrence, qualifier,
 //     problem), so that reading a task never parses.
-const SchemaVersion = 3
+//   - 4: a task's dated updates and evidence live in buckets of their own
+//     (updates, evidence), keyed by plan, task and their own id; the task
+//     keeps a summary of them (track).
+const SchemaVersion = 4
 
 // migrations[v] brings a file from version v to v+1.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrateTasksV1toV2,
 	2: migrateTimelinesV2toV3,
+	3: migrateTrackingV3toV4,
 }
 
 // storedSchema returns the schema version of the file, 0 for a new file.

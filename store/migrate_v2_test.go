@@ -142,8 +142,38 @@ func checkV2Task(t *testing.T, st *Store, value string) {
 		t.Errorf("timeline = %+v, want %+v parsed against %d", got.Timeline, parsed, plan.Year)
 	}
 	got.Timeline, want.Timeline = Timeline{}, Timeline{}
+	got.Track = TaskTrack{}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("task = %+v\nwant %+v", got, want)
+	}
+	checkMovedTracking(t, st, want, value)
+}
+
+// checkMovedTracking checks that a task's updates and evidence, stored
+// inside it until schema 3, are its history and evidence after migrating,
+// each with its fields.
+func checkMovedTracking(t *testing.T, st *Store, task Task, value string) {
+	t.Helper()
+	old := decodeV2[trackingV3](t, value)
+	history, err := st.History(task.PlanID, task.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(history)
+	for i, u := range old.Updates {
+		if i >= len(history) || history[i].Note != u.Note || history[i].Status != u.Status || history[i].Progress != u.Progress ||
+			(!u.Date.IsZero() && history[i].Date != u.Date) || history[i].Source != SourceMigration {
+			t.Errorf("update %d = %+v, want %+v", i, history, u)
+		}
+	}
+	evidence, err := st.TaskEvidence(task.PlanID, task.ID)
+	if err != nil || len(evidence) != len(old.Evidence) {
+		t.Fatalf("evidence = %+v, %v; want %+v", evidence, err, old.Evidence)
+	}
+	for i, e := range old.Evidence {
+		if evidence[i].Title != e.Title || evidence[i].Ref != e.Ref || DateOf(evidence[i].Added) != e.Added {
+			t.Errorf("evidence %d = %+v, want %+v", i, evidence[i], e)
+		}
 	}
 }
 

@@ -184,13 +184,14 @@ func (s *Store) UpdatePlan(p Plan) error {
 	})
 }
 
-// DeletePlan removes a plan with all its areas, tasks and targets.
+// DeletePlan removes a plan with all its areas, tasks, targets, updates and
+// evidence records.
 func (s *Store) DeletePlan(id uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		if _, err := readPlan(tx, id); err != nil {
 			return err
 		}
-		for _, bucket := range [][]byte{bucketAreas, bucketTasks, bucketTargets} {
+		for _, bucket := range [][]byte{bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence} {
 			if err := deleteChildren(tx, bucket, id); err != nil {
 				return fmt.Errorf("delete plan %d from %s: %w", id, bucket, err)
 			}
@@ -217,7 +218,8 @@ func insertBundle(tx *bolt.Tx, b *Bundle) error {
 }
 
 // insertContents stores a bundle's areas, tasks and targets under b.Plan.ID,
-// every timeline read against b.Plan.Year.
+// every timeline read against b.Plan.Year. The tasks start with no updates,
+// not started, whatever the bundle says of their tracking.
 func insertContents(tx *bolt.Tx, b *Bundle) error {
 	b.ReadTimelines()
 	for i := range b.Areas {
@@ -235,9 +237,7 @@ func insertContents(tx *bolt.Tx, b *Bundle) error {
 			if task.Order == 0 {
 				task.Order = j + 1
 			}
-			if task.Status == "" {
-				task.Status = StatusNotStarted
-			}
+			task.Status, task.Progress, task.Track = StatusNotStarted, 0, TaskTrack{}
 			if err := insertChild(tx, bucketTasks, task); err != nil {
 				return err
 			}

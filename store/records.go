@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 
@@ -60,7 +61,12 @@ func deleteChild(tx *bolt.Tx, bucket []byte, planID, id uint64) error {
 
 // listChildren decodes every record of a plan in a bucket, in id order.
 func listChildren[T any](tx *bolt.Tx, bucket []byte, planID uint64) ([]T, error) {
-	prefix := key8(planID)
+	return listPrefix[T](tx, bucket, key8(planID))
+}
+
+// listPrefix decodes every record of a bucket whose key starts with
+// prefix, in key order.
+func listPrefix[T any](tx *bolt.Tx, bucket, prefix []byte) ([]T, error) {
 	var out []T
 	c := tx.Bucket(bucket).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -73,14 +79,45 @@ func listChildren[T any](tx *bolt.Tx, bucket []byte, planID uint64) ([]T, error)
 	return out, nil
 }
 
+// taskRecord is what updates and evidence share: each belongs to one task
+// of one plan and is keyed by the plan's id, the task's and its own.
+type taskRecord interface {
+	taskIDs() (planID, taskID, id uint64)
+	setID(id uint64)
+}
+
+func (u *Update) taskIDs() (uint64, uint64, uint64)   { return u.PlanID, u.TaskID, u.ID }
+func (u *Update) setID(id uint64)                     { u.ID = id }
+func (e *Evidence) taskIDs() (uint64, uint64, uint64) { return e.PlanID, e.TaskID, e.ID }
+func (e *Evidence) setID(id uint64)                   { e.ID = id }
+
+// grandchildKey is the key of an update or evidence record: its plan's id,
+// its task's and its own, big-endian.
+func grandchildKey(planID, taskID, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(childKey(planID, taskID), id)
+}
+
+// insertOfTask gives rec the next id of its bucket and stores it.
+func insertOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
+	id, err := tx.Bucket(bucket).NextSequence()
+	if err != nil {
+		return fmt.Errorf("next id in %s: %w", bucket, err)
+	}
+	rec.setID(id)
+	return putOfTask(tx, bucket, rec)
+}
+
+// putOfTask stores rec under its key.
+func putOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
+	return putJSON(tx.Bucket(bucket), grandchildKey(rec.taskIDs()), rec)
+}
+
+// listOfTask decodes the records of one task in a bucket, in id order.
+func listOfTask[T any](tx *bolt.Tx, bucket []byte, planID, taskID uint64) ([]T, error) {
+	return listPrefix[T](tx, bucket, childKey(planID, taskID))
+}
+
 // deleteChildren removes every record of a plan from a bucket.
 func deleteChildren(tx *bolt.Tx, bucket []byte, planID uint64) error {
-	prefix := key8(planID)
-	c := tx.Bucket(bucket).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return deletePrefix(tx, bucket, key8(planID))
 }

@@ -33,6 +33,10 @@ var settingFields = []settingField{
 	marginSetting("margins.bottom", func(m *Margins) *float64 { return &m.Bottom }),
 	marginSetting("margins.left", func(m *Margins) *float64 { return &m.Left }),
 	marginSetting("margins.right", func(m *Margins) *float64 { return &m.Right }),
+	dayCountSetting("dueSoon.days", "số ngày báo sắp đến hạn", DefaultDueSoonDays, 1, MaxDueSoonDays,
+		func(s *Settings) *int { return &s.DueSoonDays }),
+	dayCountSetting("periods.cutoff", "ngày chốt số liệu kỳ báo cáo (31: hết tháng)", DefaultCutoffDay, 1, CalendarCutoff,
+		func(s *Settings) *int { return &s.Periods.CutoffDay }),
 }
 
 // SettingKeys returns every settings key, in the order they are listed.
@@ -170,4 +174,26 @@ func SplitDistribution(value string) []string {
 		}
 	}
 	return out
+}
+
+// dayCountSetting is a whole number of days from least to most, named in
+// messages by name; unset (0) reads as the default.
+func dayCountSetting(key, name string, defaultValue, least, most int, field func(*Settings) *int) settingField {
+	return settingField{
+		key: key,
+		get: func(s *Settings) string {
+			if v := *field(s); v != 0 {
+				return strconv.Itoa(v)
+			}
+			return strconv.Itoa(defaultValue)
+		},
+		set: func(s *Settings, value string) error {
+			n, err := strconv.Atoi(strings.TrimSpace(value))
+			if err != nil || n < least || n > most {
+				return fmt.Errorf("%w: %s: %s %q phải là số nguyên từ %d đến %d", ErrInvalid, key, name, value, least, most)
+			}
+			*field(s) = n
+			return nil
+		},
+	}
 }

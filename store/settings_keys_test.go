@@ -35,6 +35,9 @@ func TestEverySettingReadsBackWhatWasSet(t *testing.T) {
 		{"margins.left", "32,5 mm", "32.5"},
 		{"margins.right", "20mm", "20"},
 		{"margins.bottom", "22.5", "22.5"},
+		{"dueSoon.days", " 10 ", "10"},
+		{"periods.cutoff", "31", "31"},
+		{"periods.cutoff", "20", "20"},
 	}
 	for _, tt := range tests {
 		s := seedLikeSettings()
@@ -55,7 +58,7 @@ func TestSettingKeysCoverEveryField(t *testing.T) {
 	keys := SettingKeys()
 	want := []string{"agency.parent", "agency.name", "agency.abbrev", "agency.place", "units", "distribution",
 		"signer.authority", "signer.headTitle", "signer.ownTitle", "signer.name",
-		"margins.top", "margins.bottom", "margins.left", "margins.right"}
+		"margins.top", "margins.bottom", "margins.left", "margins.right", "dueSoon.days", "periods.cutoff"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("keys = %v", keys)
 	}
@@ -69,6 +72,11 @@ func TestUnsetMarginsReadAsDefaults(t *testing.T) {
 	for key, want := range map[string]string{"margins.top": "20", "margins.bottom": "20", "margins.left": "30", "margins.right": "15"} {
 		if got, _ := s.Setting(key); got != want {
 			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+	for key, want := range map[string]string{"dueSoon.days": "15", "periods.cutoff": "14"} {
+		if got, _ := s.Setting(key); got != want {
+			t.Errorf("%s = %q, want the default %q", key, got, want)
 		}
 	}
 	if err := s.SetSetting("margins.top", "21"); err != nil {
@@ -86,6 +94,9 @@ func TestBadSettingsRefused(t *testing.T) {
 		{"margins.left", "năm", "không phải một số"},
 		{"margins.right", "25", "lề phải"},
 		{"signer.authority", "PGĐ", "thẩm quyền ký"},
+		{"dueSoon.days", "0", "số ngày báo sắp đến hạn"},
+		{"dueSoon.days", "mười", "số ngày báo sắp đến hạn"},
+		{"periods.cutoff", "32", "ngày chốt số liệu kỳ báo cáo"},
 	}
 	for _, tt := range tests {
 		s := seedLikeSettings()

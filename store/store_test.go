@@ -186,13 +186,13 @@ func TestTaskCRUD(t *testing.T) {
 	if err := st.DeleteArea(plan.ID, areas[1].ID); !errors.Is(err, ErrInvalid) {
 		t.Errorf("deleting an area with tasks: %v, want ErrInvalid", err)
 	}
-	if err := st.DeleteTask(plan.ID, task.ID); err != nil {
+	if _, err := st.DeleteTask(plan.ID, task.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.Task(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleted task: %v, want ErrNotFound", err)
 	}
-	if err := st.DeleteTask(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := st.DeleteTask(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: %v, want ErrNotFound", err)
 	}
 	bad := Task{PlanID: plan.ID, AreaID: 999, Content: "x"}
@@ -240,7 +240,7 @@ func TestAreaAndTargetCRUD(t *testing.T) {
 	}
 }
 
-func TestRecordProgressSurvivesReopen(t *testing.T) {
+func TestUpdatesSurviveReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cchc.db")
 	st, err := Open(path)
 	if err != nil {
@@ -249,20 +249,23 @@ func TestRecordProgressSurvivesReopen(t *testing.T) {
 	plan, _ := st.CreateBundle(testBundle(2023, "122"))
 	tasks, _ := st.Tasks(plan.ID)
 	day := NewDate(2023, 3, 10)
-	got, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusNotStarted, Percent: 40, Note: "Đã có dự thảo", Reported: day})
+	update := func(taskID uint64, status Status, percent int, note string) Update {
+		return Update{PlanID: plan.ID, TaskID: taskID, Date: day, Status: status, Progress: percent, Note: note}
+	}
+	got, err := st.AddUpdate(update(tasks[0].ID, StatusNotStarted, 40, "Đã có dự thảo"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status != StatusInProgress || got.Progress != 40 || len(got.Updates) != 1 {
-		t.Errorf("progress on a task not started: %q %d%% %d updates", got.Status, got.Progress, len(got.Updates))
+	if got.Status != StatusInProgress || got.Progress != 40 || got.Track.Updates != 1 {
+		t.Errorf("progress on a task not started: %q %d%% %d updates", got.Status, got.Progress, got.Track.Updates)
 	}
-	if _, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusDone, Percent: 60, Reported: day}); err != nil {
+	if _, err := st.AddUpdate(update(tasks[0].ID, StatusDone, 60, "")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RecordProgress(plan.ID, tasks[0].ID, Progress{Status: StatusDone, Percent: 100, Reported: day}); err != nil {
+	if _, err := st.AddUpdate(update(tasks[0].ID, StatusDone, 100, "")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RecordProgress(plan.ID, tasks[1].ID, Progress{Status: StatusInProgress, Percent: 120}); !errors.Is(err, ErrInvalid) {
+	if _, err := st.AddUpdate(update(tasks[1].ID, StatusInProgress, 120, "")); !errors.Is(err, ErrInvalid) {
 		t.Errorf("120%%: %v, want ErrInvalid", err)
 	}
 	st.Close()
@@ -273,8 +276,9 @@ func TestRecordProgressSurvivesReopen(t *testing.T) {
 	}
 	defer st.Close()
 	again, _ := st.Task(plan.ID, tasks[0].ID)
-	if again.Status != StatusDone || again.Progress != 100 || len(again.Updates) != 2 || again.Updates[0].Note != "Đã có dự thảo" {
-		t.Errorf("after reopening: %q %d%% updates %+v", again.Status, again.Progress, again.Updates)
+	history, _ := st.History(plan.ID, tasks[0].ID)
+	if again.Status != StatusDone || again.Progress != 100 || len(history) != 2 || history[1].Note != "Đã có dự thảo" {
+		t.Errorf("after reopening: %q %d%% updates %+v", again.Status, again.Progress, history)
 	}
 	if unchanged, _ := st.Task(plan.ID, tasks[1].ID); unchanged.Progress != 0 {
 		t.Errorf("a refused change was half-written: %d%%", unchanged.Progress)

@@ -40,15 +40,16 @@ const (
 // Statuses lists the statuses a task can be stored with, in workflow order.
 var Statuses = []Status{StatusNotStarted, StatusInProgress, StatusDone, StatusDropped}
 
-// ParseStatus accepts a stored status by its Vietnamese name, ignoring case
-// and surrounding spaces; "" means not started.
+// ParseStatus accepts a stored status by its Vietnamese name, with or
+// without diacritics, in any case: "Hoàn thành", "hoan thanh"; "" means not
+// started.
 func ParseStatus(s string) (Status, error) {
-	clean := strings.TrimSpace(s)
+	clean := strings.Join(strings.Fields(Fold(s)), " ")
 	if clean == "" {
 		return StatusNotStarted, nil
 	}
 	for _, st := range Statuses {
-		if strings.EqualFold(string(st), clean) {
+		if Fold(string(st)) == clean {
 			return st, nil
 		}
 	}
@@ -65,24 +66,6 @@ func statusList() string {
 
 // Closed reports whether a task in this status needs no more work.
 func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
-
-// Update is one dated note of progress on a task.
-type Update struct {
-	Date Date   `json:"date"`
-	Note string `json:"note"`
-	// Progress and Status are the task's state after the update.
-	Progress int    `json:"progress"`
-	Status   Status `json:"status"`
-}
-
-// Evidence is a document behind a reported result (tài liệu kiểm chứng):
-// usually the number and date of an issued text, sometimes a file.
-type Evidence struct {
-	Title string `json:"title"`
-	// Ref is the document's number and date or the file's path.
-	Ref   string `json:"ref,omitempty"`
-	Added Date   `json:"added"`
-}
 
 // Task is one row of a plan's task table, with the fields the officer
 // tracks through the year.
@@ -102,12 +85,17 @@ type Task struct {
 	Coordinating []string `json:"coordinating"`
 	Timeline     Timeline `json:"timeline"`
 
+	// Status and Progress are those of the task's latest update (not
+	// started, 0% while it has none). The store writes them, with Track,
+	// whenever the task's updates change; CreateTask and UpdateTask leave
+	// them as they are.
 	Status   Status `json:"status"`
 	Progress int    `json:"progress"`
-	// Result is the officer's summary of what was achieved.
-	Result   string     `json:"result,omitempty"`
-	Updates  []Update   `json:"updates,omitempty"`
-	Evidence []Evidence `json:"evidence,omitempty"`
+	// Result is the officer's own text for what was achieved, the "kết quả
+	// thực hiện" documents print (see ResultText).
+	Result string `json:"result,omitempty"`
+	// Track sums up the task's updates and evidence, stored apart.
+	Track TaskTrack `json:"track,omitzero"`
 }
 
 // DisplayStatus returns the status to show on the given day: the stored one,

@@ -113,34 +113,6 @@ func (s *Store) Task(planID, taskID uint64) (Task, error) {
 	return task, err
 }
 
-// CreateTask adds a task to an area of a plan and gives it an id. Its
-// timeline is read against the plan's year, into t.
-func (s *Store) CreateTask(t *Task) error {
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := prepareTask(tx, t); err != nil {
-			return err
-		}
-		return insertChild(tx, bucketTasks, t)
-	})
-}
-
-// UpdateTask saves changes to a task, its timeline read again against the
-// plan's year.
-func (s *Store) UpdateTask(t Task) error {
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := prepareTask(tx, &t); err != nil {
-			return err
-		}
-		return wrapRecord("nhiệm vụ", t.ID, replaceChild(tx, bucketTasks, &t))
-	})
-}
-
 // prepareTask checks that the task's area is one of its plan's and reads
 // its timeline against the plan's year.
 func prepareTask(tx *bolt.Tx, t *Task) error {
@@ -169,57 +141,6 @@ func readTimelinesAgain(tx *bolt.Tx, planID uint64, year int) error {
 		}
 	}
 	return nil
-}
-
-// DeleteTask removes a task.
-func (s *Store) DeleteTask(planID, taskID uint64) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		return wrapRecord("nhiệm vụ", taskID, deleteChild(tx, bucketTasks, planID, taskID))
-	})
-}
-
-// Progress is a change of a task's tracking fields.
-type Progress struct {
-	Status   Status
-	Percent  int
-	Note     string
-	Reported Date
-}
-
-// RecordProgress sets a task's status and progress in one transaction and
-// keeps a dated update of the change. A finished task is 100% done; work
-// reported on a task not yet started puts it in progress.
-func (s *Store) RecordProgress(planID, taskID uint64, p Progress) (Task, error) {
-	var task Task
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task); err != nil {
-			return wrapRecord("nhiệm vụ", taskID, err)
-		}
-		task.applyProgress(p)
-		if err := task.Validate(); err != nil {
-			return err
-		}
-		return putJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), task)
-	})
-	if err != nil {
-		return Task{}, err
-	}
-	return s.Task(planID, taskID)
-}
-
-func (t *Task) applyProgress(p Progress) {
-	status, percent := p.Status, p.Percent
-	switch {
-	case status == StatusDone:
-		percent = 100
-	case status == StatusNotStarted && percent > 0:
-		status = StatusInProgress
-	}
-	if status == t.Status && percent == t.Progress && p.Note == "" {
-		return
-	}
-	t.Status, t.Progress = status, percent
-	t.Updates = append(t.Updates, Update{Date: p.Reported, Note: p.Note, Progress: percent, Status: status})
 }
 
 func checkArea(tx *bolt.Tx, planID, areaID uint64) error {

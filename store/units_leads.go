@@ -17,25 +17,3 @@ func (b Bundle) LeadUnits() []string {
 	}
 	return sortedValues(leads)
 }
-
-// Recorded returns the status and percent as the store records them: a
-// finished task is 100% done, and work reported on a task not yet started
-// puts it in progress. What the window previews before an import is what
-// RecordProgress and ApplyProgress then write.
-func (p Progress) Recorded() Progress {
-	switch {
-	case p.Status == StatusDone:
-		p.Percent = 100
-	case p.Status == StatusNotStarted && p.Percent > 0:
-		p.Status = StatusInProgress
-	}
-	return p
-}
-
-// Recorded returns the row with its status and percent as ApplyProgress
-// records them (see Progress.Recorded).
-func (r ProgressRow) Recorded() ProgressRow {
-	p := Progress{Status: r.Status, Percent: r.Percent}.Recorded()
-	r.Status, r.Percent = p.Status, p.Percent
-	return r
-}

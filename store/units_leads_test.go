@@ -1,7 +1,9 @@
 package store
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -22,29 +24,46 @@ func TestLeadUnitsOnceEachInVietnameseOrder(t *testing.T) {
 	}
 }
 
+// recorded is a status and percent as the store records them.
+type recorded struct {
+	status  Status
+	percent int
+}
+
 func TestProgressRecorded(t *testing.T) {
 	tests := []struct {
 		name string
-		in   Progress
-		want Progress
+		in   recorded
+		want recorded
 	}{
-		{"done is 100%", Progress{Status: StatusDone, Percent: 40}, Progress{Status: StatusDone, Percent: 100}},
-		{"work on a new task puts it in progress", Progress{Status: StatusNotStarted, Percent: 10}, Progress{Status: StatusInProgress, Percent: 10}},
-		{"a new task with no work stays new", Progress{Status: StatusNotStarted}, Progress{Status: StatusNotStarted}},
-		{"in progress keeps its percent", Progress{Status: StatusInProgress, Percent: 60}, Progress{Status: StatusInProgress, Percent: 60}},
-		{"dropped keeps its percent", Progress{Status: StatusDropped, Percent: 30}, Progress{Status: StatusDropped, Percent: 30}},
+		{"done is 100%", recorded{StatusDone, 40}, recorded{StatusDone, 100}},
+		{"work on a new task puts it in progress", recorded{StatusNotStarted, 10}, recorded{StatusInProgress, 10}},
+		{"a new task with no work stays new", recorded{StatusNotStarted, 0}, recorded{StatusNotStarted, 0}},
+		{"in progress keeps its percent", recorded{StatusInProgress, 60}, recorded{StatusInProgress, 60}},
+		{"dropped keeps its percent", recorded{StatusDropped, 30}, recorded{StatusDropped, 30}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.in.Recorded(); got != tt.want {
-				t.Errorf("Recorded() = %+v, want %+v", got, tt.want)
+			status, percent, err := RecordedState(tt.in.status, tt.in.percent)
+			if err != nil || (recorded{status, percent}) != tt.want {
+				t.Errorf("RecordedState = %s %d%% %v, want %+v", status, percent, err, tt.want)
 			}
-			row := ProgressRow{Row: 7, TaskID: 3, Status: tt.in.Status, Percent: tt.in.Percent}.Recorded()
-			if row.Status != tt.want.Status || row.Percent != tt.want.Percent || row.Row != 7 || row.TaskID != 3 {
-				t.Errorf("ProgressRow.Recorded() = %+v, want %s %d%%", row, tt.want.Status, tt.want.Percent)
+			row := ProgressRow{Row: 7, TaskID: 3, Status: tt.in.status, Percent: tt.in.percent}.Recorded()
+			if row.Status != tt.want.status || row.Percent != tt.want.percent || row.Row != 7 || row.TaskID != 3 {
+				t.Errorf("ProgressRow.Recorded() = %+v, want %s %d%%", row, tt.want.status, tt.want.percent)
 			}
 		})
 	}
+	t.Run("100% not started asks which is true", func(t *testing.T) {
+		_, _, err := RecordedState(StatusNotStarted, 100)
+		if !errors.Is(err, ErrConflict) || !strings.Contains(Message(err), "đã hoàn thành hay chưa bắt đầu?") {
+			t.Errorf("RecordedState(not started, 100) = %v", err)
+		}
+		row := ProgressRow{Status: StatusNotStarted, Percent: 100}
+		if got := row.Recorded(); got.Status != StatusNotStarted || got.Percent != 100 {
+			t.Errorf("a conflicting row became %+v", got)
+		}
+	})
 }
 
 // TestRecordedIsWhatTheStoreWrites keeps the preview's rule and the
@@ -56,12 +75,12 @@ func TestRecordedIsWhatTheStoreWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	tasks, _ := st.Tasks(plan.ID)
-	for _, p := range []Progress{{Status: StatusDone, Percent: 20}, {Status: StatusNotStarted, Percent: 35}} {
-		saved, err := st.RecordProgress(plan.ID, tasks[0].ID, p)
+	for _, p := range []recorded{{StatusDone, 20}, {StatusNotStarted, 35}} {
+		saved, err := st.AddUpdate(Update{PlanID: plan.ID, TaskID: tasks[0].ID, Date: NewDate(2023, 5, 1), Status: p.status, Progress: p.percent})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := p.Recorded()
+		want := ProgressRow{Status: p.status, Percent: p.percent}.Recorded()
 		if saved.Status != want.Status || saved.Progress != want.Percent {
 			t.Errorf("stored %s %d%%, Recorded says %s %d%%", saved.Status, saved.Progress, want.Status, want.Percent)
 		}

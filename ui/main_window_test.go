@@ -78,7 +78,8 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 	w, st := openWindow(t)
 	plan, _ := w.current.Plan()
 	row := taskRow(t, w.Tasks, "I", "2")
-	if _, err := st.RecordProgress(plan.ID, w.Tasks.rows[row].task.ID, store.Progress{Status: store.StatusDone}); err != nil {
+	done := store.Update{PlanID: plan.ID, TaskID: w.Tasks.rows[row].task.ID, Status: store.StatusDone, Reason: "Chờ hướng dẫn của tỉnh"}
+	if _, err := st.AddUpdate(done); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.CreateBundle(plan2024()); err != nil {

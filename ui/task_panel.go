@@ -13,9 +13,9 @@ import (
 )
 
 // ProgressRecorder is what the task panel needs of the data: recording a
-// task's status and progress.
+// dated update of a task's status and progress.
 type ProgressRecorder interface {
-	RecordProgress(planID, taskID uint64, p store.Progress) (store.Task, error)
+	AddUpdate(u store.Update) (store.Task, error)
 }
 
 // TaskPanel shows one task in full and records a change of its status and
@@ -35,6 +35,7 @@ type TaskPanel struct {
 	Progress     *widget.Slider
 	progressText *widget.Label
 	Note         *widget.Entry
+	Reason       *widget.Entry
 	SaveButton   *widget.Button
 	form         *fyne.Container
 	empty        *widget.Label
@@ -56,12 +57,15 @@ func NewTaskPanel(st ProgressRecorder, today func() store.Date, onSaved func(sto
 	p.Note = widget.NewMultiLineEntry()
 	p.Note.SetPlaceHolder("Ghi chú kết quả (không bắt buộc)")
 	p.Note.SetMinRowsVisible(3)
+	p.Reason = widget.NewEntry()
+	p.Reason.SetPlaceHolder("Cần ghi khi nhiệm vụ quá hạn")
 	p.SaveButton = widget.NewButton("Lưu tiến độ", p.onSave)
 	p.SaveButton.Importance = widget.HighImportance
 	edit := widget.NewForm(
 		widget.NewFormItem("Trạng thái", p.Status),
 		widget.NewFormItem("Tiến độ", container.NewBorder(nil, nil, nil, p.progressText, p.Progress)),
 		widget.NewFormItem("Ghi chú", p.Note),
+		widget.NewFormItem("Lý do chậm", p.Reason),
 	)
 	p.form = container.NewGridWithColumns(2,
 		container.NewVScroll(container.NewVBox(p.heading, p.details)),
@@ -104,6 +108,7 @@ func (p *TaskPanel) ShowTask(plan store.Plan, t store.Task, area store.Area) {
 	p.Status.SetSelected(string(status))
 	p.Progress.SetValue(float64(t.Progress))
 	p.Note.SetText("")
+	p.Reason.SetText("")
 	p.empty.Hide()
 	p.content.Objects[1].Show()
 }
@@ -148,11 +153,15 @@ func (p *TaskPanel) onSave() {
 		p.onError(err)
 		return
 	}
-	saved, err := p.store.RecordProgress(p.plan.ID, p.task.ID, store.Progress{
+	saved, err := p.store.AddUpdate(store.Update{
+		PlanID:   p.plan.ID,
+		TaskID:   p.task.ID,
+		Date:     p.today(),
 		Status:   status,
-		Percent:  int(p.Progress.Value),
+		Progress: int(p.Progress.Value),
 		Note:     strings.TrimSpace(p.Note.Text),
-		Reported: p.today(),
+		Reason:   strings.TrimSpace(p.Reason.Text),
+		Source:   store.SourceWindow,
 	})
 	if err != nil {
 		p.onError(err)
@@ -163,5 +172,6 @@ func (p *TaskPanel) onSave() {
 	p.Status.SetSelected(string(saved.Status))
 	p.Progress.SetValue(float64(saved.Progress))
 	p.Note.SetText("")
+	p.Reason.SetText("")
 	p.onSaved(saved)
 }

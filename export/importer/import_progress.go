@@ -111,6 +111,7 @@ func readProgressRow(sheet *ProgressSheet, r tableRow, h header) {
 		sheet.Problems = append(sheet.Problems, RowProblem{Row: r.number, Reason: err.Error()})
 		return
 	}
+	row.File = sheet.File
 	sheet.Rows = append(sheet.Rows, row)
 }
 

@@ -209,7 +209,7 @@ func TestWorkbookTrackingSheet(t *testing.T) {
 	b.Areas[0].Tasks[0].Status = store.StatusInProgress
 	b.Areas[0].Tasks[0].Progress = 40
 	b.Areas[0].Tasks[0].Result = "Đã trình dự thảo"
-	b.Areas[0].Tasks[0].Evidence = []store.Evidence{{Title: "Tờ trình", Ref: "số 12/TTr-SKH"}}
+	b.Evidence = map[uint64][]store.Evidence{b.Areas[0].Tasks[0].ID: {{Title: "Tờ trình", Ref: "số 12/TTr-SKH"}}}
 	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
 	task := b.Areas[0].Tasks[0]
 	row := map[string]string{"A6": "1", "E6": "Đang thực hiện", "F6": "40", "G6": "Đã trình dự thảo",

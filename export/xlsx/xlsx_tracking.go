@@ -63,7 +63,7 @@ func writeTrackingSheet(ctx context.Context, f *excelize.File, styles *xlsxStyle
 	cellStyles := trackingCellStyles(styles)
 	err = forEachRow(ctx, b, 0.45, 0.45, opts,
 		func(a store.AreaTasks) error { return s.groupRow(a.Numeral, a.Name, styles) },
-		func(t store.Task) error { return s.cellsRow(trackingCells(t), cellStyles) })
+		func(t store.Task) error { return s.cellsRow(trackingCells(t, b.Evidence[t.ID]), cellStyles) })
 	if err != nil {
 		return err
 	}
@@ -88,14 +88,14 @@ func trackingSubtitle(p store.Plan, unit string) string {
 	return line
 }
 
-// trackingCells are a task's cells on the tracking sheet.
-func trackingCells(t store.Task) []any {
+// trackingCells are a task's cells on the tracking sheet, with its evidence.
+func trackingCells(t store.Task, list []store.Evidence) []any {
 	status := t.Status
 	if status == "" {
 		status = store.StatusNotStarted
 	}
-	evidence := make([]string, len(t.Evidence))
-	for i, e := range t.Evidence {
+	evidence := make([]string, len(list))
+	for i, e := range list {
 		evidence[i] = store.EvidenceLine(e)
 	}
 	return []any{
