@@ -135,3 +135,53 @@ func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
 		t.Errorf("reapplying changed the evidence or history: %+v %+v", keptEvidence, keptHistory)
 	}
 }
+
+// sheetRow is a tracking-sheet row of the tests about task.
+func sheetRow(task Task, row int, status Status, percent int, result string, evidence ...string) ProgressRow {
+	return ProgressRow{Row: row, File: "vp.xlsx", TaskID: task.ID, Hash: TaskHash(task), Status: status, Percent: percent, Result: result, Evidence: evidence}
+}
+
+func TestReturnedSheetNeverErasesOrGoesBack(t *testing.T) {
+	st, plan, tasks := trackedPlan(t)
+	first, second := tasks[0], tasks[1]
+	rows := []ProgressRow{sheetRow(first, 6, StatusInProgress, 50, "Đã có dự thảo", "Tờ trình (12/TTr-SKH)")}
+	if _, err := st.ApplyProgress(plan.ID, rows, day(5, 1), false); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("an empty cell erases nothing", func(t *testing.T) {
+		blank := []ProgressRow{sheetRow(first, 6, StatusInProgress, 70, "")}
+		outcome, err := st.ApplyProgress(plan.ID, blank, day(6, 1), false)
+		if err != nil || len(outcome.Updated) != 1 {
+			t.Fatalf("outcome %+v, %v", outcome, err)
+		}
+		task, _ := st.Task(plan.ID, first.ID)
+		evidence, _ := st.TaskEvidence(plan.ID, first.ID)
+		if task.Result != "Đã có dự thảo" || task.Progress != 70 || len(evidence) != 1 || evidence[0].Ref != "12/TTr-SKH" || evidence[0].Title != "Tờ trình" {
+			t.Errorf("after a row with empty cells: %+v %+v", task, evidence)
+		}
+	})
+	t.Run("a row no newer than the task's news changes nothing", func(t *testing.T) {
+		st.AddUpdate(Update{PlanID: plan.ID, TaskID: second.ID, Date: day(7, 1), Status: StatusDone, Note: "Đã ban hành"})
+		stale := []ProgressRow{sheetRow(first, 6, StatusNotStarted, 0, "Cũ", "Khác"), sheetRow(second, 7, StatusInProgress, 10, "")}
+		outcome, err := st.ApplyProgress(plan.ID, stale, day(6, 1), false)
+		if err != nil || len(outcome.Older) != 2 || len(outcome.Updated) != 0 {
+			t.Fatalf("outcome %+v, %v", outcome, err)
+		}
+		task, _ := st.Task(plan.ID, first.ID)
+		done, _ := st.Task(plan.ID, second.ID)
+		evidence, _ := st.TaskEvidence(plan.ID, first.ID)
+		if task.Progress != 70 || task.Result != "Đã có dự thảo" || len(evidence) != 1 || done.Status != StatusDone {
+			t.Errorf("an old sheet went back: %+v %+v %+v", task, done, evidence)
+		}
+	})
+	t.Run("a row that contradicts itself is left alone", func(t *testing.T) {
+		outcome, err := st.ApplyProgress(plan.ID, []ProgressRow{sheetRow(first, 6, StatusNotStarted, 100, "")}, day(9, 1), false)
+		if err != nil || len(outcome.Conflicting) != 1 || len(outcome.Updated) != 0 {
+			t.Errorf("outcome %+v, %v", outcome, err)
+		}
+	})
+	history, _ := st.History(plan.ID, first.ID)
+	if len(history) != 2 || history[0].Source != "bảng theo dõi vp.xlsx" || history[1].Note != "Đã có dự thảo" {
+		t.Errorf("updates from sheets: %+v", history)
+	}
+}
