@@ -28,21 +28,35 @@ func TestEvidenceFileIsCopiedByItsContent(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "%PDF-1.4 kế hoạch" {
 		t.Errorf("copy holds %q", data)
 	}
-	same, err := st.AddEvidence(Evidence{PlanID: plan.ID, TaskID: tasks[1].ID, Title: "Bản sao"}, src)
+	checkSameContentOnce(t, st, e, src, tasks[1])
+	checkEvidenceCounted(t, st, e, tasks)
+}
+
+// checkSameContentOnce adds the file of e again to another task: it is
+// stored once.
+func checkSameContentOnce(t *testing.T, st *Store, e Evidence, src string, other Task) {
+	t.Helper()
+	same, err := st.AddEvidence(Evidence{PlanID: other.PlanID, TaskID: other.ID, Title: "Bản sao"}, src)
 	if err != nil || same.File != e.File {
 		t.Errorf("the same content stored again: %+v, %v", same, err)
 	}
 	if entries, _ := os.ReadDir(st.EvidenceDir()); len(entries) != 1 {
 		t.Errorf("evidence folder holds %d files, want 1 (no temporary file left)", len(entries))
 	}
+}
+
+// checkEvidenceCounted checks the line, count and bundle of e, added to
+// the first task, and of its copy on the second.
+func checkEvidenceCounted(t *testing.T, st *Store, e Evidence, tasks []Task) {
+	t.Helper()
 	if EvidenceLine(e) != "Kế hoạch kiểm tra (15/KH-TTr ngày 10/03/2023)" {
 		t.Errorf("line %q", EvidenceLine(e))
 	}
-	task, _ := st.Task(plan.ID, tasks[0].ID)
+	task, _ := st.Task(e.PlanID, tasks[0].ID)
 	if task.Track.Evidence != 1 {
 		t.Errorf("evidence count %d", task.Track.Evidence)
 	}
-	bundle, _ := st.Bundle(plan.ID)
+	bundle, _ := st.Bundle(e.PlanID)
 	if len(bundle.Evidence[tasks[0].ID]) != 1 || bundle.Evidence[tasks[1].ID][0].Title != "Bản sao" {
 		t.Errorf("bundle evidence %+v", bundle.Evidence)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -54,24 +55,53 @@ func TestReplacePlanContentsIsAllOrNothing(t *testing.T) {
 	if stored.Ref() != "130/KH-SKH" || stored.Agency.Parent != "UBND TỈNH TUYÊN QUANG" || stored.Summary != "Cải cách hành chính" || len(stored.Sections) != 1 {
 		t.Errorf("stored plan %s %+v %q %v", stored.Ref(), stored.Agency, stored.Summary, stored.Sections)
 	}
-	tasks, _ := st.Tasks(plan.ID)
-	areas, _ := st.Areas(plan.ID)
-	targets, _ := st.Targets(plan.ID)
+	checkReplacedContents(t, st, plan.ID)
+	checkRefusedReplace(t, st, plan.ID, imported)
+}
+
+// checkReplacedContents checks a plan's contents after replacing them with
+// one area of one task: its targets are kept.
+func checkReplacedContents(t *testing.T, st *Store, planID uint64) {
+	t.Helper()
+	tasks, _ := st.Tasks(planID)
+	areas, _ := st.Areas(planID)
+	targets, _ := st.Targets(planID)
 	if len(tasks) != 1 || tasks[0].Content != "Việc mới" || tasks[0].Timeline.Due != NewDate(2023, 6, 30) || len(areas) != 1 || len(targets) != 1 {
 		t.Errorf("after replace: %d areas, %d tasks %+v, %d targets (kept)", len(areas), len(tasks), tasks, len(targets))
 	}
+}
 
+// checkRefusedReplace refuses an invalid bundle without touching the plan,
+// and an unknown plan.
+func checkRefusedReplace(t *testing.T, st *Store, planID uint64, imported Bundle) {
+	t.Helper()
 	bad := imported
 	bad.Areas = []AreaTasks{{Area: Area{Name: "X"}, Tasks: []Task{{Content: "ok"}, {Content: " "}}}}
-	if _, err := st.ReplacePlanContents(plan.ID, bad); !errors.Is(err, ErrInvalid) {
+	if _, err := st.ReplacePlanContents(planID, bad); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("invalid bundle: %v", err)
 	}
-	if after, _ := st.Tasks(plan.ID); len(after) != 1 || after[0].Content != "Việc mới" {
+	if after, _ := st.Tasks(planID); len(after) != 1 || after[0].Content != "Việc mới" {
 		t.Errorf("a refused import changed the plan: %+v", after)
 	}
 	if _, err := st.ReplacePlanContents(999, imported); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown plan: %v", err)
 	}
+}
+
+// outcomeRows are the row numbers of an outcome, list by list.
+type outcomeRows struct {
+	updated, unchanged, unmatched, changed, older, conflicting []int
+}
+
+func rowsOf(o ProgressOutcome) outcomeRows {
+	numbers := func(rows []ProgressRow) []int {
+		var out []int
+		for _, r := range rows {
+			out = append(out, r.Row)
+		}
+		return out
+	}
+	return outcomeRows{numbers(o.Updated), numbers(o.Unchanged), numbers(o.Unmatched), numbers(o.Changed), numbers(o.Older), numbers(o.Conflicting)}
 }
 
 func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
@@ -105,33 +135,51 @@ func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	want := outcomeRows{updated: []int{6}, unchanged: []int{9}, unmatched: []int{8}, changed: []int{7}}
 	for _, o := range []ProgressOutcome{dry, outcome} {
-		if len(o.Updated) != 1 || o.Updated[0].Row != 6 || len(o.Changed) != 1 || o.Changed[0].Row != 7 ||
-			len(o.Unmatched) != 1 || o.Unmatched[0].Row != 8 || len(o.Unchanged) != 1 {
-			t.Errorf("outcome %+v", o)
+		if got := rowsOf(o); !reflect.DeepEqual(got, want) {
+			t.Errorf("outcome %+v, want rows %+v", o, want)
 		}
 	}
-	done, _ := st.Task(plan.ID, first.ID)
-	evidence, _ := st.TaskEvidence(plan.ID, first.ID)
-	history, _ := st.History(plan.ID, first.ID)
-	if done.Status != StatusDone || done.Progress != 100 || done.Result != "Đã ban hành" || len(evidence) != 1 || evidence[0].Title != "Quyết định 12/QĐ-SKH" ||
-		len(history) != 1 || history[0].Date != reported || history[0].Source != SheetSource("") {
-		t.Errorf("updated task %+v, evidence %+v, history %+v", done, evidence, history)
+	checkSheetTookRow(t, st, first, reported)
+	if still, _ := st.Task(plan.ID, second.ID); still.Status != StatusNotStarted || still.Progress != 0 {
+		t.Errorf("a task changed since the export took the report: %+v", still)
+	}
+	checkSameReportTwice(t, st, rows[0], first, reported)
+}
+
+// checkSheetTookRow checks the task a sheet's row 6 marked done, with a
+// result and one evidence line.
+func checkSheetTookRow(t *testing.T, st *Store, first Task, reported Date) {
+	t.Helper()
+	done, _ := st.Task(first.PlanID, first.ID)
+	evidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	history, _ := st.History(first.PlanID, first.ID)
+	if done.Status != StatusDone || done.Progress != 100 || done.Result != "Đã ban hành" {
+		t.Errorf("updated task %+v", done)
+	}
+	if len(evidence) != 1 || evidence[0].Title != "Quyết định 12/QĐ-SKH" {
+		t.Errorf("evidence %+v", evidence)
+	}
+	if len(history) != 1 || history[0].Date != reported || history[0].Source != SheetSource("") {
+		t.Errorf("history %+v", history)
 	}
 	if done.Content != first.Content || done.Lead != first.Lead {
 		t.Error("progress import changed what the task asks")
 	}
-	if still, _ := st.Task(plan.ID, second.ID); still.Status != StatusNotStarted || still.Progress != 0 {
-		t.Errorf("a task changed since the export took the report: %+v", still)
-	}
+}
 
-	again, err := st.ApplyProgress(plan.ID, rows[:1], reported.AddDays(1), false)
+// checkSameReportTwice applies a row again a day later: nothing changes.
+func checkSameReportTwice(t *testing.T, st *Store, row ProgressRow, first Task, reported Date) {
+	t.Helper()
+	evidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	again, err := st.ApplyProgress(first.PlanID, []ProgressRow{row}, reported.AddDays(1), false)
 	if err != nil || len(again.Unchanged) != 1 {
 		t.Errorf("the same report twice: %+v %v", again, err)
 	}
-	keptEvidence, _ := st.TaskEvidence(plan.ID, first.ID)
-	keptHistory, _ := st.History(plan.ID, first.ID)
-	if len(keptEvidence) != 1 || keptEvidence[0] != evidence[0] || len(keptHistory) != 1 {
+	keptEvidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	keptHistory, _ := st.History(first.PlanID, first.ID)
+	if !reflect.DeepEqual(keptEvidence, evidence) || len(keptHistory) != 1 {
 		t.Errorf("reapplying changed the evidence or history: %+v %+v", keptEvidence, keptHistory)
 	}
 }
@@ -148,32 +196,8 @@ func TestReturnedSheetNeverErasesOrGoesBack(t *testing.T) {
 	if _, err := st.ApplyProgress(plan.ID, rows, day(5, 1), false); err != nil {
 		t.Fatal(err)
 	}
-	t.Run("an empty cell erases nothing", func(t *testing.T) {
-		blank := []ProgressRow{sheetRow(first, 6, StatusInProgress, 70, "")}
-		outcome, err := st.ApplyProgress(plan.ID, blank, day(6, 1), false)
-		if err != nil || len(outcome.Updated) != 1 {
-			t.Fatalf("outcome %+v, %v", outcome, err)
-		}
-		task, _ := st.Task(plan.ID, first.ID)
-		evidence, _ := st.TaskEvidence(plan.ID, first.ID)
-		if task.Result != "Đã có dự thảo" || task.Progress != 70 || len(evidence) != 1 || evidence[0].Ref != "12/TTr-SKH" || evidence[0].Title != "Tờ trình" {
-			t.Errorf("after a row with empty cells: %+v %+v", task, evidence)
-		}
-	})
-	t.Run("a row no newer than the task's news changes nothing", func(t *testing.T) {
-		st.AddUpdate(Update{PlanID: plan.ID, TaskID: second.ID, Date: day(7, 1), Status: StatusDone, Note: "Đã ban hành"})
-		stale := []ProgressRow{sheetRow(first, 6, StatusNotStarted, 0, "Cũ", "Khác"), sheetRow(second, 7, StatusInProgress, 10, "")}
-		outcome, err := st.ApplyProgress(plan.ID, stale, day(6, 1), false)
-		if err != nil || len(outcome.Older) != 2 || len(outcome.Updated) != 0 {
-			t.Fatalf("outcome %+v, %v", outcome, err)
-		}
-		task, _ := st.Task(plan.ID, first.ID)
-		done, _ := st.Task(plan.ID, second.ID)
-		evidence, _ := st.TaskEvidence(plan.ID, first.ID)
-		if task.Progress != 70 || task.Result != "Đã có dự thảo" || len(evidence) != 1 || done.Status != StatusDone {
-			t.Errorf("an old sheet went back: %+v %+v %+v", task, done, evidence)
-		}
-	})
+	t.Run("an empty cell erases nothing", func(t *testing.T) { checkEmptyCellsEraseNothing(t, st, first) })
+	t.Run("a row no newer than the task's news changes nothing", func(t *testing.T) { checkOlderRowsChangeNothing(t, st, first, second) })
 	t.Run("a row that contradicts itself is left alone", func(t *testing.T) {
 		outcome, err := st.ApplyProgress(plan.ID, []ProgressRow{sheetRow(first, 6, StatusNotStarted, 100, "")}, day(9, 1), false)
 		if err != nil || len(outcome.Conflicting) != 1 || len(outcome.Updated) != 0 {
@@ -183,5 +207,40 @@ func TestReturnedSheetNeverErasesOrGoesBack(t *testing.T) {
 	history, _ := st.History(plan.ID, first.ID)
 	if len(history) != 2 || history[0].Source != "bảng theo dõi vp.xlsx" || history[1].Note != "Đã có dự thảo" {
 		t.Errorf("updates from sheets: %+v", history)
+	}
+}
+
+// checkEmptyCellsEraseNothing applies a row with empty result and evidence
+// cells to a task that has both.
+func checkEmptyCellsEraseNothing(t *testing.T, st *Store, first Task) {
+	blank := []ProgressRow{sheetRow(first, 6, StatusInProgress, 70, "")}
+	outcome, err := st.ApplyProgress(first.PlanID, blank, day(6, 1), false)
+	if err != nil || len(outcome.Updated) != 1 {
+		t.Fatalf("outcome %+v, %v", outcome, err)
+	}
+	task, _ := st.Task(first.PlanID, first.ID)
+	evidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	if task.Result != "Đã có dự thảo" || task.Progress != 70 {
+		t.Errorf("after a row with empty cells: %+v", task)
+	}
+	if len(evidence) != 1 || evidence[0].Ref != "12/TTr-SKH" || evidence[0].Title != "Tờ trình" {
+		t.Errorf("evidence after a row with an empty cell: %+v", evidence)
+	}
+}
+
+// checkOlderRowsChangeNothing applies rows dated before the tasks' latest
+// updates.
+func checkOlderRowsChangeNothing(t *testing.T, st *Store, first, second Task) {
+	st.AddUpdate(Update{PlanID: second.PlanID, TaskID: second.ID, Date: day(7, 1), Status: StatusDone, Note: "Đã ban hành"})
+	stale := []ProgressRow{sheetRow(first, 6, StatusNotStarted, 0, "Cũ", "Khác"), sheetRow(second, 7, StatusInProgress, 10, "")}
+	outcome, err := st.ApplyProgress(first.PlanID, stale, day(6, 1), false)
+	if got := rowsOf(outcome); err != nil || !reflect.DeepEqual(got, outcomeRows{older: []int{6, 7}}) {
+		t.Fatalf("outcome %+v, %v", outcome, err)
+	}
+	task, _ := st.Task(first.PlanID, first.ID)
+	done, _ := st.Task(second.PlanID, second.ID)
+	evidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	if task.Progress != 70 || task.Result != "Đã có dự thảo" || len(evidence) != 1 || done.Status != StatusDone {
+		t.Errorf("an old sheet went back: %+v %+v %+v", task, done, evidence)
 	}
 }

@@ -93,6 +93,22 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	if len(tasks) != 2 {
 		t.Fatalf("%d tasks after migration, want 2", len(tasks))
 	}
+	checkV1Tasks(t, tasks)
+	var version int
+	st.db.View(func(tx *bolt.Tx) error { version = storedSchema(tx); return nil })
+	if version != SchemaVersion {
+		t.Errorf("schema after migration = %d, want %d", version, SchemaVersion)
+	}
+	// New records after the migration follow the sequences of the old ones.
+	task := Task{PlanID: plan.ID, AreaID: tasks[0].AreaID, Content: "Mới"}
+	if err := st.CreateTask(&task); err != nil || task.ID != 3 {
+		t.Errorf("new task id = %d, %v; want 3", task.ID, err)
+	}
+}
+
+// checkV1Tasks checks the two tasks of the version-1 fixture after migrating.
+func checkV1Tasks(t *testing.T, tasks []Task) {
+	t.Helper()
 	wantUnits := []string{"Văn phòng Sở", "Phòng Công chức, viên chức", "Phòng Tổng hợp"}
 	if got := tasks[0].Coordinating; len(got) != 3 || got[0] != wantUnits[0] || got[1] != wantUnits[1] || got[2] != wantUnits[2] {
 		t.Errorf("coordinating = %q, want %q", got, wantUnits)
@@ -105,16 +121,6 @@ func TestMigrateFromV1Fixture(t *testing.T) {
 	}
 	if tasks[0].Status != StatusDone || tasks[1].Progress != 30 {
 		t.Errorf("tracking fields lost: %q, %d", tasks[0].Status, tasks[1].Progress)
-	}
-	var version int
-	st.db.View(func(tx *bolt.Tx) error { version = storedSchema(tx); return nil })
-	if version != SchemaVersion {
-		t.Errorf("schema after migration = %d, want %d", version, SchemaVersion)
-	}
-	// New records after the migration follow the sequences of the old ones.
-	task := Task{PlanID: plan.ID, AreaID: tasks[0].AreaID, Content: "Mới"}
-	if err := st.CreateTask(&task); err != nil || task.ID != 3 {
-		t.Errorf("new task id = %d, %v; want 3", task.ID, err)
 	}
 }
 

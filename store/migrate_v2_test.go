@@ -161,11 +161,24 @@ func checkMovedTracking(t *testing.T, st *Store, task Task, value string) {
 	}
 	slices.Reverse(history)
 	for i, u := range old.Updates {
-		if i >= len(history) || history[i].Note != u.Note || history[i].Status != u.Status || history[i].Progress != u.Progress ||
-			(!u.Date.IsZero() && history[i].Date != u.Date) || history[i].Source != SourceMigration {
-			t.Errorf("update %d = %+v, want %+v", i, history, u)
+		if i >= len(history) {
+			t.Fatalf("%d updates after migrating, want at least %d", len(history), len(old.Updates))
+		}
+		got := history[i]
+		if got.Note != u.Note || got.Status != u.Status || got.Progress != u.Progress || got.Source != SourceMigration {
+			t.Errorf("update %d = %+v, want %+v", i, got, u)
+		}
+		if !u.Date.IsZero() && got.Date != u.Date {
+			t.Errorf("update %d dated %s, want %s", i, got.Date, u.Date)
 		}
 	}
+	checkMovedEvidence(t, st, task, old)
+}
+
+// checkMovedEvidence checks a migrated task's evidence against the old
+// record's.
+func checkMovedEvidence(t *testing.T, st *Store, task Task, old trackingV3) {
+	t.Helper()
 	evidence, err := st.TaskEvidence(task.PlanID, task.ID)
 	if err != nil || len(evidence) != len(old.Evidence) {
 		t.Fatalf("evidence = %+v, %v; want %+v", evidence, err, old.Evidence)

@@ -113,6 +113,14 @@ func TestSeveralPlansSideBySide(t *testing.T) {
 	if len(plans) != 2 || plans[0].Year != 2024 || plans[1].Year != 2023 {
 		t.Fatalf("Plans() = %v, want 2024 then 2023", plans)
 	}
+	checkFindPlan(t, st, p23, p24)
+	checkPlansApart(t, st, p23, p24)
+}
+
+// checkFindPlan finds two plans by year, reference and number, and a third
+// plan of 2023 makes the year ambiguous.
+func checkFindPlan(t *testing.T, st *Store, p23, p24 Plan) {
+	t.Helper()
 	for _, tc := range []struct {
 		ref  string
 		want uint64
@@ -134,6 +142,12 @@ func TestSeveralPlansSideBySide(t *testing.T) {
 	if _, err := st.CreateBundle(testBundle(2023, "122")); !errors.Is(err, ErrInvalid) {
 		t.Errorf("a second 122/KH-SKH of 2023: %v, want ErrInvalid", err)
 	}
+}
+
+// checkPlansApart checks that two plans keep their own tasks, each read
+// against its own year, and that deleting one leaves the other.
+func checkPlansApart(t *testing.T, st *Store, p23, p24 Plan) {
+	t.Helper()
 	tasks23, _ := st.Tasks(p23.ID)
 	tasks24, _ := st.Tasks(p24.ID)
 	if len(tasks23) != 3 || len(tasks24) != 3 || tasks23[0].ID == tasks24[0].ID {
@@ -179,23 +193,31 @@ func TestTaskCRUD(t *testing.T) {
 	if again, _ := st.Task(plan.ID, task.ID); again.Content != got.Content {
 		t.Errorf("update lost: %q", again.Content)
 	}
-	got.Content = " "
-	if err := st.UpdateTask(got); !errors.Is(err, ErrInvalid) {
+	checkTaskRefusalsAndDelete(t, st, got)
+}
+
+// checkTaskRefusalsAndDelete refuses emptying a stored task and deleting
+// its area, deletes the task once, and refuses a task in a missing area.
+func checkTaskRefusalsAndDelete(t *testing.T, st *Store, task Task) {
+	t.Helper()
+	empty := task
+	empty.Content = " "
+	if err := st.UpdateTask(empty); !errors.Is(err, ErrInvalid) {
 		t.Errorf("empty content: %v, want ErrInvalid", err)
 	}
-	if err := st.DeleteArea(plan.ID, areas[1].ID); !errors.Is(err, ErrInvalid) {
+	if err := st.DeleteArea(task.PlanID, task.AreaID); !errors.Is(err, ErrInvalid) {
 		t.Errorf("deleting an area with tasks: %v, want ErrInvalid", err)
 	}
-	if _, err := st.DeleteTask(plan.ID, task.ID); err != nil {
+	if _, err := st.DeleteTask(task.PlanID, task.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Task(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := st.Task(task.PlanID, task.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleted task: %v, want ErrNotFound", err)
 	}
-	if _, err := st.DeleteTask(plan.ID, task.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := st.DeleteTask(task.PlanID, task.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: %v, want ErrNotFound", err)
 	}
-	bad := Task{PlanID: plan.ID, AreaID: 999, Content: "x"}
+	bad := Task{PlanID: task.PlanID, AreaID: 999, Content: "x"}
 	if err := st.CreateTask(&bad); !errors.Is(err, ErrNotFound) {
 		t.Errorf("task in a missing area: %v, want ErrNotFound", err)
 	}

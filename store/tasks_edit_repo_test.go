@@ -81,6 +81,13 @@ func TestDeleteTaskCanBeUndone(t *testing.T) {
 	if _, err := st.History(plan.ID, first.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("history of a deleted task: %v", err)
 	}
+	checkUndoDelete(t, st, first)
+}
+
+// checkUndoDelete undoes the delete of first, which had one update at 40%
+// and one evidence record, once.
+func checkUndoDelete(t *testing.T, st *Store, first Task) {
+	t.Helper()
 	last, ok, err := st.LastDeleted()
 	if !ok || err != nil || last.Task.ID != first.ID {
 		t.Errorf("LastDeleted = %+v %v %v", last, ok, err)
@@ -89,12 +96,12 @@ func TestDeleteTaskCanBeUndone(t *testing.T) {
 	if err != nil || restored.ID != first.ID {
 		t.Fatalf("UndoDelete = %+v, %v", restored, err)
 	}
-	if got := areaOrdinals(t, st, plan.ID, first.AreaID); !slices.Equal(got, []string{"1:Tham mưu ban hành văn bản", "2:Ban hành kế hoạch"}) {
+	if got := areaOrdinals(t, st, first.PlanID, first.AreaID); !slices.Equal(got, []string{"1:Tham mưu ban hành văn bản", "2:Ban hành kế hoạch"}) {
 		t.Errorf("after undo: %q", got)
 	}
-	history, _ := st.History(plan.ID, first.ID)
-	evidence, _ := st.TaskEvidence(plan.ID, first.ID)
-	back, _ := st.Task(plan.ID, first.ID)
+	history, _ := st.History(first.PlanID, first.ID)
+	evidence, _ := st.TaskEvidence(first.PlanID, first.ID)
+	back, _ := st.Task(first.PlanID, first.ID)
 	if len(history) != 1 || len(evidence) != 1 || back.Progress != 40 || back.Track.Evidence != 1 {
 		t.Errorf("restored without its tracking: %+v %+v %+v", back, history, evidence)
 	}

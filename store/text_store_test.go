@@ -20,7 +20,22 @@ func TestTextIsCleanedOnWrite(t *testing.T) {
 	if content == "Rà soát thủ tục hành chính" {
 		t.Fatal("the test text is not decomposed")
 	}
-	write := map[string]func(st *Store) (planID uint64){
+	for name, save := range dirtyWrites(t, dirty) {
+		t.Run(name, func(t *testing.T) {
+			st := openTemp(t)
+			b, err := st.Bundle(save(st))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCleanedTask(t, b)
+		})
+	}
+}
+
+// dirtyWrites are the ways a task is written, each writing the task dirty
+// makes into a new plan of a store and returning the plan's id.
+func dirtyWrites(t *testing.T, dirty func() Task) map[string]func(st *Store) (planID uint64) {
+	return map[string]func(st *Store) (planID uint64){
 		"CreateBundle": func(st *Store) uint64 {
 			b := testBundle(2023, "5")
 			b.Areas = []AreaTasks{{Area: Area{Numeral: "I", Name: norm.NFD.String("Cải cách thể chế")}, Tasks: []Task{dirty()}}}
@@ -57,25 +72,22 @@ func TestTextIsCleanedOnWrite(t *testing.T) {
 			return plan.ID
 		},
 	}
-	for name, save := range write {
-		t.Run(name, func(t *testing.T) {
-			st := openTemp(t)
-			b, err := st.Bundle(save(st))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := b.Areas[0].Tasks[0]
-			if got.Content != "Rà soát thủ tục hành chính" || got.Lead != "Văn phòng Sở" ||
-				len(got.Coordinating) != 1 || got.Coordinating[0] != "Thanh tra Sở" {
-				t.Errorf("stored %q led by %q with %q", got.Content, got.Lead, got.Coordinating)
-			}
-			if got.Timeline.Text != "Quý II/2023" || got.Timeline.Due != NewDate(2023, 6, 30) {
-				t.Errorf("timeline %+v", got.Timeline)
-			}
-			led, err := b.LedBy("Văn phòng Sở")
-			if err != nil || led.TaskCount() != 1 {
-				t.Errorf("LedBy(Văn phòng Sở) = %d tasks, %v", led.TaskCount(), err)
-			}
-		})
+}
+
+// checkCleanedTask checks the first task of b: composed text without the
+// selector and joiner, found by its unit.
+func checkCleanedTask(t *testing.T, b Bundle) {
+	t.Helper()
+	got := b.Areas[0].Tasks[0]
+	if got.Content != "Rà soát thủ tục hành chính" || got.Lead != "Văn phòng Sở" ||
+		len(got.Coordinating) != 1 || got.Coordinating[0] != "Thanh tra Sở" {
+		t.Errorf("stored %q led by %q with %q", got.Content, got.Lead, got.Coordinating)
+	}
+	if got.Timeline.Text != "Quý II/2023" || got.Timeline.Due != NewDate(2023, 6, 30) {
+		t.Errorf("timeline %+v", got.Timeline)
+	}
+	led, err := b.LedBy("Văn phòng Sở")
+	if err != nil || led.TaskCount() != 1 {
+		t.Errorf("LedBy(Văn phòng Sở) = %d tasks, %v", led.TaskCount(), err)
 	}
 }

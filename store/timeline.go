@@ -212,20 +212,15 @@ func nextIndex(s, sep string, after int) int {
 	return after + len(sep) + i
 }
 
+// joinRange reads the two ends of a range: each end may borrow the unit or
+// the year the other one names.
 func joinRange(left, right string, planYear int) (span, bool) {
 	if left == "" || right == "" {
 		return span{}, false
 	}
-	end, ok := parsePoint(right, planYear)
+	end, ok := rangeEnd(left, right, planYear)
 	if !ok {
-		// "Quý I-II/2023", "Tháng 3-6/2023": the right end borrows the left's unit.
-		probe, probed := parsePoint(left, planYear)
-		if !probed || probe.unit == "" {
-			return span{}, false
-		}
-		if end, ok = parsePoint(probe.unit+" "+right, planYear); !ok {
-			return span{}, false
-		}
+		return span{}, false
 	}
 	start, ok := parsePoint(left, end.start.Year)
 	if !ok && end.unit != "" {
@@ -244,6 +239,19 @@ func joinRange(left, right string, planYear int) (span, bool) {
 		return span{}, false
 	}
 	return span{kind: TimelineRange, start: start.start, end: end.end, hasYear: start.hasYear || end.hasYear}, true
+}
+
+// rangeEnd reads the right end of a range; "Quý I-II/2023" and "Tháng
+// 3-6/2023" write it without the unit, which it borrows from the left end.
+func rangeEnd(left, right string, planYear int) (span, bool) {
+	if end, ok := parsePoint(right, planYear); ok {
+		return end, true
+	}
+	probe, probed := parsePoint(left, planYear)
+	if !probed || probe.unit == "" {
+		return span{}, false
+	}
+	return parsePoint(probe.unit+" "+right, planYear)
 }
 
 // parseList reads "Tháng 6 và tháng 12/2023" and "Quý II, quý IV/2023": every

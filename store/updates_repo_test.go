@@ -143,13 +143,24 @@ func TestCorrectAndRemoveShowInHistory(t *testing.T) {
 		history[1].Corrections[0].Date != day(3, 1) || history[1].Corrections[0].Progress != 30 || history[1].Date != day(3, 2) {
 		t.Errorf("history after a correction and a removal: %+v", history)
 	}
-	if _, err := st.CorrectUpdate(Update{PlanID: plan.ID, TaskID: first.ID, ID: wrong.ID, Date: day(4, 1), Status: StatusDone}); !errors.Is(err, ErrInvalid) {
+	checkRefusedChanges(t, st, history[0], history[1])
+}
+
+// checkRefusedChanges refuses correcting a removed update, a correction
+// against the rules and removing an unknown update.
+func checkRefusedChanges(t *testing.T, st *Store, removed, standing Update) {
+	t.Helper()
+	again := removed
+	again.Status = StatusDone
+	if _, err := st.CorrectUpdate(again); !errors.Is(err, ErrInvalid) {
 		t.Errorf("correcting a removed update: %v", err)
 	}
-	if _, err := st.CorrectUpdate(Update{PlanID: plan.ID, TaskID: first.ID, ID: early.ID, Date: day(3, 2), Status: StatusNotStarted, Progress: 100}); !errors.Is(err, ErrConflict) {
+	conflict := standing
+	conflict.Status, conflict.Progress = StatusNotStarted, 100
+	if _, err := st.CorrectUpdate(conflict); !errors.Is(err, ErrConflict) {
 		t.Errorf("a correction escapes the rules: %v", err)
 	}
-	if _, err := st.RemoveUpdate(plan.ID, first.ID, 999); !errors.Is(err, ErrNotFound) {
+	if _, err := st.RemoveUpdate(standing.PlanID, standing.TaskID, 999); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing an unknown update: %v", err)
 	}
 }
