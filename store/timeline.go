@@ -82,7 +82,7 @@ func ParseTimeline(text string, planYear int) Timeline {
 		return tl
 	}
 	if len(text) > maxTimelineLen {
-		tl.Problem = "nội dung quá dài, không phải một mốc thời gian"
+		tl.Problem = tooLongProblem
 		return tl
 	}
 	head, qualifier := splitQualifier(norm.NFC.String(text))

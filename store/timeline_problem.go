@@ -11,6 +11,22 @@ import (
 // genericTimelineProblem is the reason given when the parser cannot say more.
 const genericTimelineProblem = "không nhận ra mốc thời gian"
 
+// Reasons that say a timeline is no date, rather than a date that cannot be.
+const (
+	missingYearProblemText = "không ghi năm và kế hoạch chưa có năm"
+	tooLongProblem         = "nội dung quá dài, không phải một mốc thời gian"
+)
+
+// BadDate reports whether the timeline's text was meant as a date that
+// cannot be one: a day, month, quarter or year that does not exist
+// ("31/02/2023", "Quý V/2023", "Tháng 13") or a range that ends before it
+// starts. Other text the parser did not read ("Theo chỉ đạo của tỉnh") is
+// no date at all, and not a bad one.
+func (tl Timeline) BadDate() bool {
+	return tl.Problem != "" && tl.Problem != tooLongProblem &&
+		!strings.HasSuffix(tl.Problem, ": "+genericTimelineProblem) && !strings.HasSuffix(tl.Problem, ": "+missingYearProblemText)
+}
+
 var (
 	// problemYear finds what stands where a timeline writes its year: first,
 	// after "năm" or after a separator, and four or more digits long.
@@ -115,7 +131,7 @@ func missingYearProblem(clean string, planYear int) string {
 		return ""
 	}
 	if _, ok := parseSchedule(clean, MinYear); ok {
-		return "không ghi năm và kế hoạch chưa có năm"
+		return missingYearProblemText
 	}
 	return ""
 }

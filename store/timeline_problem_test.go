@@ -45,3 +45,21 @@ func TestTimelineProblem(t *testing.T) {
 		})
 	}
 }
+
+func TestBadDateIsADateThatCannotBe(t *testing.T) {
+	bad := []string{"31/02/2023", "Quý V/2023", "Tháng 13", "Năm 20233", "Quý IV/2026 - Quý II/2025", "ngày 30 tháng 2 năm 2024"}
+	notBad := []string{"", "Quý II/2023", "Thường xuyên", "Theo yêu cầu của cấp trên", "Năm 2023" + strings.Repeat(" ", 300)}
+	for _, text := range bad {
+		if tl := ParseTimeline(text, 2023); !tl.BadDate() {
+			t.Errorf("%q (%s) is not a bad date", text, tl.Problem)
+		}
+	}
+	for _, text := range notBad {
+		if tl := ParseTimeline(text, 2023); tl.BadDate() {
+			t.Errorf("%q (%s) is a bad date", text, tl.Problem)
+		}
+	}
+	if ParseTimeline("Tháng 12", 0).BadDate() {
+		t.Error("a month without a year in a plan without one is a bad date")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/kehoach/cchc/store"
@@ -75,12 +76,45 @@ type Imported struct {
 	Problems []RowProblem
 	// Notes are things the officer should know before storing.
 	Notes []string
+	// taskRows are the row numbers of the bundle's tasks, area by area.
+	taskRows [][]int
 }
 
 // SetYear sets the plan's year and reads every timeline again against it.
+// A task whose timeline names a date that cannot be ("31/02/2023", "Quý
+// V", "Tháng 13") leaves the bundle for Problems, with the reason, rather
+// than be stored without a deadline.
 func (im *Imported) SetYear(year int) {
 	im.Bundle.Plan.Year = year
 	im.Bundle.ReadTimelines()
+	im.dropBadDates()
+}
+
+// dropBadDates moves the tasks whose timeline is a bad date
+// (store.Timeline.BadDate) to Problems.
+func (im *Imported) dropBadDates() {
+	dropped := false
+	for i := range im.Bundle.Areas {
+		if i >= len(im.taskRows) {
+			break
+		}
+		area, rows := &im.Bundle.Areas[i], im.taskRows[i]
+		kept, keptRows := area.Tasks[:0], rows[:0]
+		for j, t := range area.Tasks {
+			if t.Timeline.BadDate() {
+				reason := fmt.Sprintf("nhiệm vụ %s: thời gian thực hiện %s", t.Ordinal, t.Timeline.Problem)
+				im.Problems = append(im.Problems, RowProblem{Row: rows[j], Reason: reason})
+				dropped = true
+				continue
+			}
+			t.Order = len(kept) + 1
+			kept, keptRows = append(kept, t), append(keptRows, rows[j])
+		}
+		area.Tasks, im.taskRows[i] = kept, keptRows
+	}
+	if dropped {
+		slices.SortStableFunc(im.Problems, func(x, y RowProblem) int { return x.Row - y.Row })
+	}
 }
 
 // Summary says in one line what the file holds.
@@ -202,6 +236,7 @@ func importTable(im *Imported, t table, h header, name string) error {
 	im.Source = t.source
 	im.HeaderRow = t.rows[h.last].number
 	im.Bundle.Areas = built.bundleAreas(0)
+	im.taskRows = built.taskRows()
 	im.Problems = built.problems
 	if built.implicit {
 		im.Notes = append(im.Notes, fmt.Sprintf("Bảng không chia lĩnh vực: các nhiệm vụ được xếp vào lĩnh vực “%s”.", implicitAreaName))

@@ -188,6 +188,8 @@ const implicitAreaName = "Các nhiệm vụ"
 type draftTask struct {
 	ordinal string
 	fields  [planFieldCount]string
+	// row is the number of the task's first row, for messages.
+	row int
 }
 
 type draftArea struct {
@@ -272,7 +274,7 @@ func (b *areaBuilder) addTask(pr planRow) {
 		return
 	}
 	area := b.currentArea()
-	task := draftTask{ordinal: pr.ordinal, fields: pr.fields}
+	task := draftTask{ordinal: pr.ordinal, fields: pr.fields, row: pr.number}
 	if pr.autoNumber {
 		task.ordinal = strconv.Itoa(len(area.tasks) + 1)
 	}
@@ -321,6 +323,18 @@ func isSubgroup(rows []planRow, i int) bool {
 		}
 	}
 	return false
+}
+
+// taskRows returns the row number of every task, area by area, in the
+// order of bundleAreas.
+func (b *areaBuilder) taskRows() [][]int {
+	rows := make([][]int, len(b.areas))
+	for i, d := range b.areas {
+		for _, dt := range d.tasks {
+			rows[i] = append(rows[i], dt.row)
+		}
+	}
+	return rows
 }
 
 // bundleAreas turns the drafts into the store's areas and tasks, reading
