@@ -103,7 +103,7 @@ func (tt *trackedTask) check(u *Update, rules Rules, now time.Time) error {
 		}
 	}
 	if lateWithoutReason(tt.task, others, *u, rules) {
-		return fmt.Errorf("%s hạn %s, cập nhật ngày %s: %w: nhiệm vụ quá hạn", where, tt.task.Timeline.Due, u.Date, ErrNeedReason)
+		return fmt.Errorf("hạn %s, cập nhật ngày %s: %w: nhiệm vụ quá hạn", tt.task.Timeline.Due, u.Date, ErrNeedReason)
 	}
 	return nil
 }

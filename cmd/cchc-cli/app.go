@@ -164,9 +164,10 @@ func dispatch(e *env, args []string) error {
 		printHelp(e.stdout)
 		return nil
 	}
+	name, rest = subcommand(name, rest)
 	cmd, ok := commands[name]
 	if !ok {
-		return usageError("không có lệnh %q", name)
+		return unknownCommand(name)
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -184,6 +185,37 @@ func dispatch(e *env, args []string) error {
 		return withUsage(err, cmd.usage)
 	}
 	return withUsage(runCmd(e, positional), cmd.usage)
+}
+
+// subcommand joins a command and the word that follows it when the two name
+// a command ("task add"), and returns the arguments left.
+func subcommand(name string, rest []string) (string, []string) {
+	if _, ok := commands[name]; ok {
+		return name, rest
+	}
+	if sub, after := splitCommand(rest); sub != "" {
+		if _, ok := commands[name+" "+sub]; ok {
+			return name + " " + sub, after
+		}
+	}
+	return name, rest
+}
+
+// unknownCommand says there is no such command, listing the words that
+// follow a command made of two.
+func unknownCommand(name string) error {
+	word, _, _ := strings.Cut(name, " ")
+	var subs []string
+	for known := range commands {
+		if sub, ok := strings.CutPrefix(known, word+" "); ok {
+			subs = append(subs, sub)
+		}
+	}
+	if len(subs) == 0 {
+		return usageError("không có lệnh %q", name)
+	}
+	sort.Strings(subs)
+	return usageError("lệnh %s cần một việc ngay sau tên lệnh: %s", word, strings.Join(subs, ", "))
 }
 
 // checkCount names the argument missing, or the first one too many.

@@ -2,7 +2,10 @@ package main
 
 import (
 	"flag"
+	"strconv"
 	"strings"
+
+	"github.com/kehoach/cchc/store"
 )
 
 // parseInterspersed parses flags wherever they stand among the positional
@@ -48,4 +51,73 @@ func splitCommand(args []string) (string, []string) {
 		}
 	}
 	return "", args
+}
+
+// dateArg reads the value of a date option, "31/12/2023", naming the
+// option when it is not one; empty gives def.
+func dateArg(option, value string, def store.Date) (store.Date, error) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return def, nil
+	}
+	d, err := store.ParseVNDate(value)
+	if err != nil || !store.ValidYear(d.Year) {
+		return store.Date{}, usageError("%s: ngày “%s” không đúng dạng ngày/tháng/năm (31/12/2023)", option, value)
+	}
+	return d, nil
+}
+
+// planTask opens the store and finds the plan of --plan and its task of
+// --task, by id or by its printed number ("II.3").
+func (e *env) planTask(planRef, taskRef string) (*store.Store, store.Plan, store.Task, error) {
+	if strings.TrimSpace(taskRef) == "" {
+		return nil, store.Plan{}, store.Task{}, usageError("thiếu --task: ghi mã nhiệm vụ (12) hoặc số in trong kế hoạch (II.3)")
+	}
+	st, plan, err := e.plan(planRef)
+	if err != nil {
+		return nil, store.Plan{}, store.Task{}, err
+	}
+	task, err := st.FindTask(plan.ID, taskRef)
+	return st, plan, task, err
+}
+
+// findArea finds an area of a plan by its numeral ("II") or its id.
+func findArea(st *store.Store, planID uint64, ref string) (store.Area, error) {
+	if strings.TrimSpace(ref) == "" {
+		return store.Area{}, usageError("thiếu --area: ghi số La Mã của lĩnh vực (II)")
+	}
+	areas, err := st.Areas(planID)
+	if err != nil {
+		return store.Area{}, err
+	}
+	for _, a := range areas {
+		if strings.EqualFold(a.Numeral, strings.TrimSpace(ref)) || strconv.FormatUint(a.ID, 10) == strings.TrimSpace(ref) {
+			return a, nil
+		}
+	}
+	numerals := make([]string, len(areas))
+	for i, a := range areas {
+		numerals[i] = a.Numeral
+	}
+	return store.Area{}, usageError("--area: kế hoạch không có lĩnh vực “%s”; các lĩnh vực: %s", ref, strings.Join(numerals, ", "))
+}
+
+// areasByID reads a plan's areas by id.
+func areasByID(st *store.Store, planID uint64) map[uint64]store.Area {
+	areas, _ := st.Areas(planID)
+	byID := make(map[uint64]store.Area, len(areas))
+	for _, a := range areas {
+		byID[a.ID] = a
+	}
+	return byID
+}
+
+// areaOf returns the area of a task.
+func areaOf(st *store.Store, t store.Task) store.Area { return areasByID(st, t.PlanID)[t.AreaID] }
+
+// given reports which options the command line set, by name.
+func given(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -21,16 +22,24 @@ func init() {
 		},
 	}
 	commands["tasks"] = command{
-		usage:   "tasks --plan NĂM|SỐ [--json]",
-		summary: "liệt kê nhiệm vụ của một kế hoạch",
+		usage:   "tasks --plan NĂM|SỐ [--as-of NGÀY] [--status S] [--search CHỮ] [--json]",
+		summary: "liệt kê nhiệm vụ với tình trạng tại ngày báo cáo (mặc định hôm nay), cờ và ghi chú mới nhất",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
-			asJSON := fs.Bool("json", false, "in dạng JSON")
-			return func(e *env, _ []string) error {
-				return runTasks(e, *planRef, *asJSON)
-			}
+			var o listOptions
+			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
+			fs.StringVar(&o.asOf, "as-of", "", "ngày báo cáo, ngày/tháng/năm")
+			fs.StringVar(&o.status, "status", "", "chỉ các nhiệm vụ có tình trạng hoặc cờ này")
+			fs.StringVar(&o.search, "search", "", "chỉ các nhiệm vụ có các chữ này (không phân biệt dấu, hoa thường)")
+			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
+			return func(e *env, _ []string) error { return runTasks(e, o) }
 		},
 	}
+}
+
+// listOptions are the flags of `cchc-cli tasks`.
+type listOptions struct {
+	plan, asOf, status, search string
+	json                       bool
 }
 
 func runPlans(e *env, _ []string) error {
@@ -58,7 +67,9 @@ func runPlans(e *env, _ []string) error {
 	return w.Flush()
 }
 
-// taskJSON is one task as `tasks --json` prints it.
+// taskJSON is one task as `tasks --json` prints it. Status is the quick
+// view (the latest update's status, or Quá hạn); State is the computed
+// status on the reporting date, with its flags.
 type taskJSON struct {
 	ID           uint64   `json:"id"`
 	Area         string   `json:"area"`
@@ -73,45 +84,90 @@ type taskJSON struct {
 	Recurring    bool     `json:"recurring"`
 	Status       string   `json:"status"`
 	Progress     int      `json:"progress"`
+	State        string   `json:"state"`
+	Flags        []string `json:"flags"`
+	DueSoon      bool     `json:"dueSoon"`
+	Unreported   bool     `json:"unreported"`
+	LastUpdate   *string  `json:"lastUpdate"`
+	LatestNote   string   `json:"latestNote"`
+	Reason       string   `json:"reason,omitempty"`
+	Result       string   `json:"result,omitempty"`
 }
 
-func runTasks(e *env, planRef string, asJSON bool) error {
-	st, plan, err := e.plan(planRef)
-	if err != nil {
-		return err
-	}
-	areas, err := st.Areas(plan.ID)
-	if err != nil {
-		return err
-	}
-	tasks, err := st.Tasks(plan.ID)
-	if err != nil {
-		return err
-	}
-	areaByID := make(map[uint64]store.Area, len(areas))
-	for _, a := range areas {
-		areaByID[a.ID] = a
-	}
-	if asJSON {
-		return writeTasksJSON(e.stdout, tasks, areaByID, e.today())
-	}
-	return writeTasksTable(e.stdout, plan, tasks, areaByID, e.today())
+// listed is what `tasks` prints: the plan's tasks that pass the filters,
+// where they stand, and the counts over the whole plan.
+type listed struct {
+	plan      store.Plan
+	asOf      store.Date
+	areas     map[uint64]store.Area
+	standings []store.TaskStanding
+	total     int
+	counts    map[store.State]int
 }
 
-func writeTasksJSON(w io.Writer, tasks []store.Task, areas map[uint64]store.Area, today store.Date) error {
-	rows := make([]taskJSON, 0, len(tasks))
-	for _, t := range tasks {
-		area := areas[t.AreaID]
+func runTasks(e *env, o listOptions) error {
+	asOf, err := dateArg("--as-of", o.asOf, e.today())
+	if err != nil {
+		return err
+	}
+	keep, err := statusFilter(o.status)
+	if err != nil {
+		return err
+	}
+	st, plan, err := e.plan(o.plan)
+	if err != nil {
+		return err
+	}
+	standings, err := st.Standings(plan.ID, asOf)
+	if err != nil {
+		return err
+	}
+	l := listed{plan: plan, asOf: asOf, areas: areasByID(st, plan.ID), total: len(standings), counts: store.CountStates(standings)}
+	query := store.ParseQuery(o.search)
+	for _, ts := range standings {
+		if keep(ts.Standing) && query.Match(ts.Task) {
+			l.standings = append(l.standings, ts)
+		}
+	}
+	if o.json {
+		return writeTasksJSON(e.stdout, l)
+	}
+	return writeTasksTable(e.stdout, l)
+}
+
+// statusFilter reads --status: a computed status or the start of its name
+// ("hoàn thành" is both finished ones), or a flag ("sắp đến hạn", "chưa báo
+// cáo"), with or without diacritics.
+func statusFilter(text string) (func(store.Standing) bool, error) {
+	if strings.TrimSpace(text) == "" {
+		return func(store.Standing) bool { return true }, nil
+	}
+	states, err := store.StatesMatching(text)
+	if err == nil {
+		return func(s store.Standing) bool { return slices.Contains(states, s.State) }, nil
+	}
+	folded := strings.Join(strings.Fields(store.Fold(text)), " ")
+	switch {
+	case strings.HasPrefix("sap den han", folded):
+		return func(s store.Standing) bool { return s.DueSoon }, nil
+	case strings.HasPrefix("chua bao cao ky nay", folded):
+		return func(s store.Standing) bool { return s.Unreported }, nil
+	}
+	return nil, usageError("--status: %s; hoặc cờ “sắp đến hạn”, “chưa báo cáo kỳ này”", store.Message(err))
+}
+
+func writeTasksJSON(w io.Writer, l listed) error {
+	rows := make([]taskJSON, 0, len(l.standings))
+	for _, ts := range l.standings {
+		t, s, area := ts.Task, ts.Standing, l.areas[ts.Task.AreaID]
 		row := taskJSON{
 			ID: t.ID, Area: area.Numeral, AreaName: area.Name, Ordinal: t.Ordinal,
 			Content: t.Content, Product: t.Product, Lead: t.Lead,
 			Coordinating: append([]string{}, t.Coordinating...),
-			Timeline:     t.Timeline.Text, Recurring: t.Timeline.Recurring(),
-			Status: string(t.DisplayStatus(today)), Progress: t.Progress,
-		}
-		if due := t.Timeline.Due; !due.IsZero() {
-			iso := due.ISO()
-			row.Due = &iso
+			Timeline:     t.Timeline.Text, Due: isoDate(t.Timeline.Due), Recurring: t.Timeline.Recurring(),
+			Status: string(t.DisplayStatus(l.asOf)), Progress: s.Progress,
+			State: string(s.State), Flags: append([]string{}, s.Flags()...), DueSoon: s.DueSoon, Unreported: s.Unreported,
+			LastUpdate: isoDate(s.LastUpdate), LatestNote: s.LatestNote, Reason: s.Reason, Result: t.Result,
 		}
 		rows = append(rows, row)
 	}
@@ -121,15 +177,29 @@ func writeTasksJSON(w io.Writer, tasks []store.Task, areas map[uint64]store.Area
 	return enc.Encode(rows)
 }
 
-func writeTasksTable(w io.Writer, plan store.Plan, tasks []store.Task, areas map[uint64]store.Area, today store.Date) error {
-	fmt.Fprintf(w, "Kế hoạch %s ngày %s: %s (%d nhiệm vụ)\n", plan.Ref(), plan.IssueDate, plan.Summary, len(tasks))
-	for start := 0; start < len(tasks); {
+// isoDate is a day as JSON writes it, "2023-12-31", or null.
+func isoDate(d store.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	iso := d.ISO()
+	return &iso
+}
+
+func writeTasksTable(w io.Writer, l listed) error {
+	fmt.Fprintf(w, "Kế hoạch %s ngày %s: %s (%d nhiệm vụ)\n", l.plan.Ref(), l.plan.IssueDate, l.plan.Summary, l.total)
+	fmt.Fprintf(w, "Tình trạng ngày %s: %s\n", l.asOf, countsLine(l.counts))
+	if len(l.standings) < l.total {
+		fmt.Fprintf(w, "Đang lọc: %d/%d nhiệm vụ.\n", len(l.standings), l.total)
+	}
+	list := l.standings
+	for start := 0; start < len(list); {
 		end := start
-		for end < len(tasks) && tasks[end].AreaID == tasks[start].AreaID {
+		for end < len(list) && list[end].Task.AreaID == list[start].Task.AreaID {
 			end++
 		}
-		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(areas[tasks[start].AreaID].Label()))
-		if err := writeAreaTasks(w, tasks[start:end], today); err != nil {
+		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(l.areas[list[start].Task.AreaID].Label()))
+		if err := writeAreaTasks(w, list[start:end]); err != nil {
 			return err
 		}
 		start = end
@@ -137,15 +207,27 @@ func writeTasksTable(w io.Writer, plan store.Plan, tasks []store.Task, areas map
 	return nil
 }
 
-func writeAreaTasks(w io.Writer, tasks []store.Task, today store.Date) error {
+// countsLine says how many tasks stand in each state: "3 chưa thực hiện,
+// 5 đang thực hiện, …".
+func countsLine(counts map[store.State]int) string {
+	parts := make([]string, 0, len(store.States))
+	for _, s := range store.States {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[s], strings.ToLower(string(s))))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func writeAreaTasks(w io.Writer, list []store.TaskStanding) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "TT\tTRẠNG THÁI\tHẠN\tCHỦ TRÌ\tNỘI DUNG")
-	for _, t := range tasks {
+	fmt.Fprintln(tw, "TT\tTÌNH TRẠNG\tTIẾN ĐỘ\tHẠN\tCHỦ TRÌ\tNỘI DUNG\tGHI CHÚ MỚI NHẤT")
+	for _, ts := range list {
+		t, s := ts.Task, ts.Standing
 		due := t.Timeline.Due.String()
 		if due == "" {
 			due = t.Timeline.Text
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Ordinal, t.DisplayStatus(today), shorten(due, 24), t.Lead, shorten(t.Content, 70))
+		fmt.Fprintf(tw, "%s\t%s\t%d%%\t%s\t%s\t%s\t%s\n", t.Ordinal, stateText(s), s.Progress, shorten(due, 24),
+			shorten(t.Lead, 30), shorten(t.Content, 60), shorten(s.LatestNote, 50))
 	}
 	return tw.Flush()
 }

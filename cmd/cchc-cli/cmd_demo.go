@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/kehoach/cchc/seeds/demo"
+	"github.com/kehoach/cchc/store"
+)
+
+// maxDemoTasks bounds `demo --tasks`.
+const maxDemoTasks = 200_000
+
+func init() {
+	commands["demo"] = command{
+		usage:   "demo --tasks N --db TỆP [--seed S] [--force]",
+		summary: "tạo tệp dữ liệu thử: một kế hoạch N nhiệm vụ với một năm cập nhật tiến độ (để kiểm thử, đo tốc độ)",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			tasks := fs.Int("tasks", 0, "số nhiệm vụ")
+			seed := fs.Uint64("seed", 1, "hạt giống: cùng hạt giống cho cùng dữ liệu")
+			force := fs.Bool("force", false, "ghi đè tệp đã có")
+			return func(e *env, _ []string) error { return runDemo(e, *tasks, *seed, *force) }
+		},
+	}
+}
+
+func runDemo(e *env, tasks int, seed uint64, force bool) error {
+	switch {
+	case tasks < 1 || tasks > maxDemoTasks:
+		return usageError("--tasks: ghi số nhiệm vụ từ 1 đến %d", maxDemoTasks)
+	case e.dbFlag == "":
+		return usageError("thiếu --db: ghi tệp dữ liệu thử sẽ tạo, để không đụng đến dữ liệu thật")
+	}
+	if err := clearDemoFile(e.dbFlag, force); err != nil {
+		return err
+	}
+	st, err := store.Open(e.dbFlag)
+	if err != nil {
+		return err
+	}
+	e.st = st
+	stored, err := demo.Store(st, demo.Options{Tasks: tasks, Seed: seed})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã tạo %s: kế hoạch %s năm %d với %d nhiệm vụ, %d lần cập nhật, %d tài liệu kiểm chứng.\n",
+		e.dbFlag, stored.Plan.Ref(), stored.Plan.Year, stored.Tasks, stored.Updates, stored.Evidence)
+	fmt.Fprintf(e.stdout, "Xem: cchc-cli --db %s tasks --plan %s\n", e.dbFlag, stored.Plan.Ref())
+	return nil
+}
+
+// clearDemoFile refuses to overwrite a file that exists, unless forced.
+func clearDemoFile(path string, force bool) error {
+	_, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !force:
+		return usageError("--db: tệp %s đã có; thêm --force để ghi đè", path)
+	}
+	return os.Remove(path)
+}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/kehoach/cchc/store"
+)
+
+// taskFields are the flags that set what a task asks.
+type taskFields struct {
+	area, ordinal, content, product, lead, coordinating, timeline, result string
+}
+
+// declare declares the task's fields as flags of fs.
+func (f *taskFields) declare(fs *flag.FlagSet) {
+	fs.StringVar(&f.area, "area", "", "lĩnh vực, số La Mã (II)")
+	fs.StringVar(&f.ordinal, "ordinal", "", "số thứ tự trong lĩnh vực (mặc định số tiếp theo)")
+	fs.StringVar(&f.content, "content", "", "nội dung")
+	fs.StringVar(&f.product, "product", "", "sản phẩm")
+	fs.StringVar(&f.lead, "lead", "", "đơn vị chủ trì")
+	fs.StringVar(&f.coordinating, "coordinating", "", "đơn vị phối hợp, cách nhau bằng ;")
+	fs.StringVar(&f.timeline, "timeline", "", "thời gian thực hiện")
+	fs.StringVar(&f.result, "result", "", "kết quả thực hiện")
+}
+
+// apply writes the fields the command line gave into t.
+func (f taskFields) apply(t *store.Task, set map[string]bool) {
+	fields := []struct {
+		name  string
+		value string
+		field *string
+	}{
+		{"ordinal", f.ordinal, &t.Ordinal}, {"content", f.content, &t.Content}, {"product", f.product, &t.Product},
+		{"lead", f.lead, &t.Lead}, {"timeline", f.timeline, &t.Timeline.Text}, {"result", f.result, &t.Result},
+	}
+	for _, field := range fields {
+		if set[field.name] {
+			*field.field = field.value
+		}
+	}
+	if set["coordinating"] {
+		t.Coordinating = store.SplitUnits(f.coordinating)
+	}
+}
+
+func init() {
+	commands["task add"] = command{
+		usage:   "task add --plan P --area LĨNH_VỰC --content NỘI_DUNG [--ordinal N] [--product …] [--lead …] [--coordinating …] [--timeline …]",
+		summary: "thêm nhiệm vụ vào cuối một lĩnh vực",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			var f taskFields
+			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
+			f.declare(fs)
+			return func(e *env, _ []string) error { return runTaskAdd(e, *planRef, f, given(fs)) }
+		},
+	}
+	commands["task edit"] = command{
+		usage:   "task edit --plan P --task T [--area …] [--ordinal …] [--content …] [--product …] [--lead …] [--coordinating …] [--timeline …] [--result …]",
+		summary: "sửa các trường đã ghi của nhiệm vụ; trường không ghi giữ nguyên",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			var f taskFields
+			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
+			taskRef := fs.String("task", "", "mã nhiệm vụ hoặc số in trong kế hoạch")
+			f.declare(fs)
+			return func(e *env, _ []string) error { return runTaskEdit(e, *planRef, *taskRef, f, given(fs)) }
+		},
+	}
+	commands["task delete"] = command{
+		usage:   "task delete --plan P --task T",
+		summary: "xoá nhiệm vụ cùng các lần cập nhật và tài liệu kiểm chứng (hoàn tác được lần xoá cuối)",
+		setup:   planTaskCommand(runTaskDelete),
+	}
+	commands["task undo"] = command{
+		usage:   "task undo",
+		summary: "hoàn tác lần xoá nhiệm vụ gần nhất",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			return func(e *env, _ []string) error { return runTaskUndo(e) }
+		},
+	}
+	commands["task duplicate"] = command{
+		usage:   "task duplicate --plan P --task T",
+		summary: "nhân bản nhiệm vụ ngay sau nó (không kèm tiến độ)",
+		setup:   planTaskCommand(runTaskDuplicate),
+	}
+	commands["task move"] = command{
+		usage:   "task move --plan P --task T --to VỊ_TRÍ",
+		summary: "chuyển nhiệm vụ đến vị trí khác trong lĩnh vực (từ 1)",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
+			taskRef := fs.String("task", "", "mã nhiệm vụ hoặc số in trong kế hoạch")
+			to := fs.Int("to", 0, "vị trí mới, từ 1")
+			return func(e *env, _ []string) error { return runTaskMove(e, *planRef, *taskRef, *to) }
+		},
+	}
+	commands["area move"] = command{
+		usage:   "area move --plan P --area LĨNH_VỰC --to VỊ_TRÍ",
+		summary: "chuyển lĩnh vực đến vị trí khác trong kế hoạch (từ 1)",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
+			areaRef := fs.String("area", "", "lĩnh vực, số La Mã")
+			to := fs.Int("to", 0, "vị trí mới, từ 1")
+			return func(e *env, _ []string) error { return runAreaMove(e, *planRef, *areaRef, *to) }
+		},
+	}
+}
+
+// planTaskCommand is the setup of a command that takes --plan and --task.
+func planTaskCommand(run func(e *env, planRef, taskRef string) error) func(fs *flag.FlagSet) func(*env, []string) error {
+	return func(fs *flag.FlagSet) func(*env, []string) error {
+		planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
+		taskRef := fs.String("task", "", "mã nhiệm vụ hoặc số in trong kế hoạch")
+		return func(e *env, _ []string) error { return run(e, *planRef, *taskRef) }
+	}
+}
+
+func runTaskAdd(e *env, planRef string, f taskFields, set map[string]bool) error {
+	if !set["content"] {
+		return usageError("thiếu --content: ghi nội dung nhiệm vụ")
+	}
+	st, plan, err := e.plan(planRef)
+	if err != nil {
+		return err
+	}
+	area, err := findArea(st, plan.ID, f.area)
+	if err != nil {
+		return err
+	}
+	task := store.Task{PlanID: plan.ID, AreaID: area.ID}
+	f.apply(&task, set)
+	if err := st.CreateTask(&task); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã thêm nhiệm vụ %s (mã %d).\n", store.TaskNumber(area, task), task.ID)
+	printDue(e, task)
+	return nil
+}
+
+// printDue tells the due date read from a task's timeline, or why there is none.
+func printDue(e *env, t store.Task) {
+	tl := t.Timeline
+	switch {
+	case tl.Text == "":
+	case !tl.Due.IsZero():
+		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → hạn %s.\n", tl.Text, tl.Due)
+	case tl.Recurring():
+		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → nhiệm vụ thường xuyên, đánh giá theo từng kỳ báo cáo.\n", tl.Text)
+	default:
+		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → không xác định được hạn: %s.\n", tl.Text, tl.Problem)
+	}
+}
+
+func runTaskEdit(e *env, planRef, taskRef string, f taskFields, set map[string]bool) error {
+	st, plan, task, err := e.planTask(planRef, taskRef)
+	if err != nil {
+		return err
+	}
+	if set["area"] {
+		area, err := findArea(st, plan.ID, f.area)
+		if err != nil {
+			return err
+		}
+		task.AreaID = area.ID
+	}
+	f.apply(&task, set)
+	if err := st.UpdateTask(task); err != nil {
+		return err
+	}
+	saved, err := st.Task(plan.ID, task.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã sửa nhiệm vụ %s (mã %d).\n", store.TaskNumber(areaOf(st, saved), saved), saved.ID)
+	printDue(e, saved)
+	return nil
+}
+
+func runTaskDelete(e *env, planRef, taskRef string) error {
+	st, _, task, err := e.planTask(planRef, taskRef)
+	if err != nil {
+		return err
+	}
+	number := store.TaskNumber(areaOf(st, task), task)
+	deleted, err := st.DeleteTask(task.PlanID, task.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã xoá nhiệm vụ %s: %s (cùng %d lần cập nhật, %d tài liệu kiểm chứng).\n",
+		number, shorten(task.Content, 70), len(deleted.Updates), len(deleted.Evidence))
+	fmt.Fprintln(e.stdout, "Hoàn tác: cchc-cli task undo")
+	return nil
+}
+
+func runTaskUndo(e *env) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	task, err := st.UndoDelete()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã khôi phục nhiệm vụ %s: %s.\n", store.TaskNumber(areaOf(st, task), task), shorten(task.Content, 70))
+	return nil
+}
+
+func runTaskDuplicate(e *env, planRef, taskRef string) error {
+	st, _, task, err := e.planTask(planRef, taskRef)
+	if err != nil {
+		return err
+	}
+	dup, err := st.DuplicateTask(task.PlanID, task.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã nhân bản nhiệm vụ %s thành nhiệm vụ %s (mã %d).\n",
+		store.TaskNumber(areaOf(st, task), task), store.TaskNumber(areaOf(st, dup), dup), dup.ID)
+	return nil
+}
+
+func runTaskMove(e *env, planRef, taskRef string, to int) error {
+	if to < 1 {
+		return usageError("thiếu --to: ghi vị trí mới trong lĩnh vực, từ 1")
+	}
+	st, _, task, err := e.planTask(planRef, taskRef)
+	if err != nil {
+		return err
+	}
+	if err := st.MoveTask(task.PlanID, task.ID, to); err != nil {
+		return err
+	}
+	moved, err := st.Task(task.PlanID, task.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Đã chuyển nhiệm vụ “%s” đến vị trí %d: nay là nhiệm vụ %s.\n",
+		shorten(moved.Content, 60), moved.Order, store.TaskNumber(areaOf(st, moved), moved))
+	return nil
+}
+
+func runAreaMove(e *env, planRef, areaRef string, to int) error {
+	if to < 1 {
+		return usageError("thiếu --to: ghi vị trí mới trong kế hoạch, từ 1")
+	}
+	st, plan, err := e.plan(planRef)
+	if err != nil {
+		return err
+	}
+	area, err := findArea(st, plan.ID, areaRef)
+	if err != nil {
+		return err
+	}
+	if err := st.MoveArea(plan.ID, area.ID, to); err != nil {
+		return err
+	}
+	moved := areasByID(st, plan.ID)[area.ID]
+	fmt.Fprintf(e.stdout, "Đã chuyển lĩnh vực “%s” đến vị trí %d: nay là lĩnh vực %s.\n", moved.Name, moved.Order, moved.Numeral)
+	return nil
+}
