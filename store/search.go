@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -18,12 +19,12 @@ import (
 // once, so that folding costs a table look-up a character.
 var foldTable = buildFoldTable()
 
-func buildFoldTable() []rune {
-	table := make([]rune, 0x1F00)
+func buildFoldTable() []byte {
+	table := make([]byte, 0x1F00)
 	for r := rune(0x80); r < 0x1F00; r++ {
 		base, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
 		if base < utf8.RuneSelf && unicode.IsLetter(base) {
-			table[r] = unicode.ToLower(base)
+			table[r] = byte(unicode.ToLower(base))
 		}
 	}
 	table['đ'], table['Đ'] = 'd', 'd'
@@ -35,21 +36,28 @@ func buildFoldTable() []rune {
 // decomposed text) dropped. "Cải cách" and "cai cach" fold alike, and so do
 // "đăng ký" and "dang ky".
 func Fold(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, r := range text {
+	folded := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			folded = append(folded, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
-		case r < utf8.RuneSelf:
-			b.WriteByte(byte(unicode.ToLower(r)))
 		case r < rune(len(foldTable)) && foldTable[r] != 0:
-			b.WriteRune(foldTable[r])
+			folded = append(folded, foldTable[r])
 		case unicode.Is(unicode.Mn, r):
 			// a combining mark of decomposed text
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			folded = utf8.AppendRune(folded, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return string(folded)
 }
 
 // Query is search text, folded (Fold) and split into words: a task matches
@@ -58,9 +66,12 @@ type Query struct {
 	words []string
 }
 
-// ParseQuery reads what the officer typed into a search box.
+// ParseQuery reads what the officer typed into a search box. The longest
+// words are tried first: they rule most tasks out soonest.
 func ParseQuery(text string) Query {
-	return Query{words: strings.Fields(Fold(text))}
+	words := strings.Fields(Fold(text))
+	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return Query{words: slices.Compact(words)}
 }
 
 // Empty reports whether the query has no words: it matches everything.
@@ -74,6 +85,94 @@ func (q Query) MatchKey(key string) bool {
 		}
 	}
 	return true
+}
+
+// SearchIndex finds, among many tasks, those whose text holds every word of
+// a query, as fast as a search box needs over a whole plan: it keeps each
+// distinct word of the tasks' folded text (SearchKey) with the tasks that
+// hold it. A query word matches the tasks holding any word it is part of;
+// since neither has a space in it, that is exactly what MatchKey finds.
+type SearchIndex struct {
+	words []string
+	// tasks[i] are the positions of the tasks holding words[i], in order.
+	tasks [][]int32
+	count int
+}
+
+// NewSearchIndex indexes tasks, which Find then names by their position.
+func NewSearchIndex(tasks []Task) *SearchIndex {
+	x := &SearchIndex{count: len(tasks)}
+	index := map[string]int{}
+	for i, t := range tasks {
+		for _, w := range strings.Fields(SearchKey(t)) {
+			at, ok := index[w]
+			if !ok {
+				at = len(x.words)
+				index[w] = at
+				x.words = append(x.words, w)
+				x.tasks = append(x.tasks, nil)
+			}
+			if list := x.tasks[at]; len(list) == 0 || list[len(list)-1] != int32(i) {
+				x.tasks[at] = append(list, int32(i))
+			}
+		}
+	}
+	return x
+}
+
+// Find returns the positions, in order, of the tasks whose text holds every
+// word of the search text: one keystroke of a search box.
+func (x *SearchIndex) Find(text string) []int {
+	q := ParseQuery(text)
+	var found []uint64
+	for i, w := range q.words {
+		holding := x.holding(w)
+		if i == 0 {
+			found = holding
+			continue
+		}
+		for j := range found {
+			found[j] &= holding[j]
+		}
+	}
+	if q.Empty() {
+		found = x.all()
+	}
+	return positions(found, x.count)
+}
+
+// holding returns, as a bit set, the tasks holding a word that contains w.
+func (x *SearchIndex) holding(w string) []uint64 {
+	set := make([]uint64, (x.count+63)/64)
+	for i, word := range x.words {
+		if strings.Contains(word, w) {
+			for _, task := range x.tasks[i] {
+				set[task/64] |= 1 << (task % 64)
+			}
+		}
+	}
+	return set
+}
+
+func (x *SearchIndex) all() []uint64 {
+	set := make([]uint64, (x.count+63)/64)
+	for i := range set {
+		set[i] = ^uint64(0)
+	}
+	return set
+}
+
+// positions lists the bits set in a bit set, below count.
+func positions(set []uint64, count int) []int {
+	var out []int
+	for i, word := range set {
+		for ; word != 0; word &= word - 1 {
+			if at := i*64 + bits.TrailingZeros64(word); at < count {
+				out = append(out, at)
+			}
+		}
+	}
+	return out
 }
 
 // Match reports whether the task's text holds every word of the query.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -61,5 +62,25 @@ func TestSortTasksByVietnameseOrder(t *testing.T) {
 	}
 	if want := []uint64{5, 4, 2, 3, 1}; !slices.Equal(ids, want) {
 		t.Errorf("order %v, want %v (A Â B Đ … V)", ids, want)
+	}
+}
+
+func TestSearchIndexFindsWhatMatchFinds(t *testing.T) {
+	contents := []string{"Rà soát thủ tục", "Cải cách thủ tục đăng ký kinh doanh", "Đào tạo công chức", "Tuyên truyền cải cách hành chính"}
+	var tasks []Task
+	for i := range 700 {
+		tasks = append(tasks, Task{Ordinal: fmt.Sprint(i + 1), Content: contents[i%len(contents)], Lead: []string{"Văn phòng Sở", "Thanh tra Sở", "Phòng Đăng ký kinh doanh"}[i%3]})
+	}
+	x := NewSearchIndex(tasks)
+	for _, query := range []string{"cai cach", "dang ky", "d", "đ", "thu tuc dang", "VĂN PHÒNG cai", "12", "ii", "", "khong co", "tuc cai"} {
+		var want []int
+		for i, task := range tasks {
+			if task.Matches(query) {
+				want = append(want, i)
+			}
+		}
+		if got := x.Find(query); !slices.Equal(got, want) {
+			t.Errorf("Find(%q) found %d tasks, Matches %d", query, len(got), len(want))
+		}
 	}
 }
