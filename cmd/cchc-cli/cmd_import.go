@@ -124,6 +124,8 @@ func printProgress(e *env, plan store.Plan, sheet *importer.ProgressSheet, o sto
 	fmt.Fprintf(e.stdout, "%s %d nhiệm vụ; %d nhiệm vụ không thay đổi.\n", verb, len(o.Updated), len(o.Unchanged))
 	printRows(e, "Không khớp nhiệm vụ nào của kế hoạch (bỏ qua)", o.Unmatched)
 	printRows(e, "Nhiệm vụ đã sửa trong chương trình sau khi xuất tệp (bỏ qua, hãy xuất lại cho đơn vị)", o.Changed)
+	printRows(e, "Nhiệm vụ đã có cập nhật mới hơn hoặc cùng ngày (bỏ qua, không ghi đè tin mới bằng tin cũ)", o.Older)
+	printRows(e, "Tiến độ 100% nhưng trạng thái “Chưa thực hiện” (bỏ qua: hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu)", o.Conflicting)
 	if len(sheet.Problems) > 0 {
 		fmt.Fprintf(e.stdout, "Không đọc được %d dòng (bỏ qua):\n", len(sheet.Problems))
 		for _, p := range sheet.Problems {

@@ -178,3 +178,31 @@ func TestProgressFromADivision(t *testing.T) {
 		t.Errorf("after the import: I.1 %v, I.2 %v %v", rows[0]["status"], rows[1]["status"], rows[1]["content"])
 	}
 }
+
+// TestReturnedSheetNeverGoesBack: a sheet row no newer than what a task
+// already has changes nothing and is listed; one that says 100% "not
+// started" is listed too.
+func TestReturnedSheetNeverGoesBack(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	file := exportSeedWorkbook(t, db, "--unit", "Thanh tra Sở")
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, value := range map[string]any{"E6": "Chưa thực hiện", "F6": 0, "E7": "Chưa thực hiện", "F7": 100} {
+		f.SetCellValue("Theo dõi", cell, value)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	runSteps(t, db, []step{{[]string{"update", "--plan", "2023", "--task", "I.1", "--status", "hoan thanh", "--note", "Đã ban hành"}, nil}})
+	runSteps(t, db, []step{{[]string{"import", "--plan", "2023", "--progress", file}, []string{
+		"Đã cập nhật 0 nhiệm vụ",
+		"cập nhật mới hơn hoặc cùng ngày (bỏ qua, không ghi đè tin mới bằng tin cũ): dòng 6",
+		"“Chưa thực hiện” (bỏ qua: hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu): dòng 7",
+	}}})
+	if rows := standingsAt(t, db, "15/07/2023"); rows["I.1"].State != "Hoàn thành đúng hạn" || rows["I.1"].LatestNote != "Đã ban hành" {
+		t.Errorf("I.1 after an old sheet: %+v", rows["I.1"])
+	}
+}
