@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/kehoach/cchc/store/timeline"
 )
 
 // DocType is the kind of an administrative document, by its abbreviation in
@@ -266,10 +268,10 @@ func (p *Plan) TakeIssuer(s Settings) {
 
 // The years a plan may be for.
 const (
-	MinYear = 1900
-	MaxYear = 2200
+	MinYear = timeline.MinYear
+	MaxYear = timeline.MaxYear
 )
 
 // ValidYear reports whether year is one a plan may be for. Every check of
 // a plan's year, typed or read from a file, goes through it.
-func ValidYear(year int) bool { return year >= MinYear && year <= MaxYear }
+func ValidYear(year int) bool { return timeline.ValidYear(year) }

@@ -1,4 +1,4 @@
-package store
+package timeline
 
 import (
 	"fmt"
@@ -8,23 +8,23 @@ import (
 	"unicode/utf8"
 )
 
-// genericTimelineProblem is the reason given when the parser cannot say more.
-const genericTimelineProblem = "không nhận ra mốc thời gian"
+// GenericProblem is the reason given when the parser cannot say more.
+const GenericProblem = "không nhận ra mốc thời gian"
 
 // Reasons that say a timeline is no date, rather than a date that cannot be.
 const (
-	missingYearProblemText = "không ghi năm và kế hoạch chưa có năm"
-	tooLongProblem         = "nội dung quá dài, không phải một mốc thời gian"
+	MissingYearProblem = "không ghi năm và kế hoạch chưa có năm"
+	TooLongProblem     = "nội dung quá dài, không phải một mốc thời gian"
 )
 
-// BadDate reports whether the timeline's text was meant as a date that
+// BadDate reports whether a Problem says the text was meant as a date that
 // cannot be one: a day, month, quarter or year that does not exist
 // ("31/02/2023", "Quý V/2023", "Tháng 13") or a range that ends before it
 // starts. Other text the parser did not read ("Theo chỉ đạo của tỉnh") is
 // no date at all, and not a bad one.
-func (tl Timeline) BadDate() bool {
-	return tl.Problem != "" && tl.Problem != tooLongProblem &&
-		!strings.HasSuffix(tl.Problem, ": "+genericTimelineProblem) && !strings.HasSuffix(tl.Problem, ": "+missingYearProblemText)
+func BadDate(problem string) bool {
+	return problem != "" && problem != TooLongProblem &&
+		!strings.HasSuffix(problem, ": "+GenericProblem) && !strings.HasSuffix(problem, ": "+MissingYearProblem)
 }
 
 var (
@@ -41,7 +41,7 @@ var (
 // timelineProblem says why normalised timeline text that did not parse
 // against planYear is not a timeline: a year, quarter, month or day that does
 // not exist, a range that ends before it starts, a missing year; or, when it
-// can say none of these, genericTimelineProblem.
+// can say none of these, GenericProblem.
 func timelineProblem(clean string, planYear int) string {
 	for _, check := range []func(string, int) string{
 		yearProblem, quarterProblem, monthProblem, dayProblem, rangeProblem, missingYearProblem,
@@ -50,7 +50,7 @@ func timelineProblem(clean string, planYear int) string {
 			return reason
 		}
 	}
-	return genericTimelineProblem
+	return GenericProblem
 }
 
 func yearProblem(clean string, _ int) string {
@@ -97,7 +97,7 @@ func dayProblem(clean string, _ int) string {
 	for _, re := range []*regexp.Regexp{problemFullDate, problemWordDate} {
 		for _, m := range re.FindAllStringSubmatch(clean, -1) {
 			day, month, year := atoi(m[1]), atoi(m[2]), atoi(m[3])
-			last := LastDayOfMonth(year, time.Month(month)).Day
+			last := lastDayOfMonth(year, time.Month(month)).Day
 			if day < 1 || day > last {
 				return fmt.Sprintf("tháng %d năm %d chỉ có %d ngày", month, year, last)
 			}
@@ -131,7 +131,7 @@ func missingYearProblem(clean string, planYear int) string {
 		return ""
 	}
 	if _, ok := parseSchedule(clean, MinYear); ok {
-		return missingYearProblemText
+		return MissingYearProblem
 	}
 	return ""
 }
