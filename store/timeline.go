@@ -77,3 +77,21 @@ func ParseTimeline(text string, planYear int) Timeline {
 // before it starts); other text the parser did not read ("Theo chỉ đạo của
 // tỉnh") is no date at all, and not a bad one.
 func (tl Timeline) BadDate() bool { return timeline.BadDate(tl.Problem) }
+
+// DueLine says what the timeline's text gives as a deadline, to show beside
+// it as it is typed: "Quý IV/2025 → 31/12/2025", "Thường xuyên → đánh giá
+// theo từng kỳ báo cáo", or "không xác định được hạn" with the reason; ""
+// for no text.
+func (tl Timeline) DueLine() string {
+	switch {
+	case tl.Text == "":
+		return ""
+	case !tl.Due.IsZero():
+		return tl.Text + " → " + tl.Due.String()
+	case tl.Recurring():
+		return tl.Text + " → đánh giá theo từng kỳ báo cáo"
+	case tl.Problem != "":
+		return "không xác định được hạn: " + tl.Problem
+	}
+	return "không xác định được hạn"
+}

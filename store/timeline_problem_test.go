@@ -63,3 +63,17 @@ func TestBadDateIsADateThatCannotBe(t *testing.T) {
 		t.Error("a month without a year in a plan without one is a bad date")
 	}
 }
+
+func TestDueLine(t *testing.T) {
+	tests := map[string]string{
+		"Quý IV/2025":  "Quý IV/2025 → 31/12/2025",
+		"Thường xuyên": "Thường xuyên → đánh giá theo từng kỳ báo cáo",
+		"Quý V/2025":   "không xác định được hạn: không đọc được “Quý V/2025”: quý chỉ từ I đến IV",
+		"":             "",
+	}
+	for text, want := range tests {
+		if got := ParseTimeline(text, 2025).DueLine(); got != want {
+			t.Errorf("DueLine(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -138,15 +138,8 @@ func runTaskAdd(e *env, planRef string, f taskFields, set map[string]bool) error
 
 // printDue tells the due date read from a task's timeline, or why there is none.
 func printDue(e *env, t store.Task) {
-	tl := t.Timeline
-	switch {
-	case tl.Text == "":
-	case !tl.Due.IsZero():
-		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → hạn %s.\n", tl.Text, tl.Due)
-	case tl.Recurring():
-		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → nhiệm vụ thường xuyên, đánh giá theo từng kỳ báo cáo.\n", tl.Text)
-	default:
-		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s → không xác định được hạn: %s.\n", tl.Text, tl.Problem)
+	if line := t.Timeline.DueLine(); line != "" {
+		fmt.Fprintf(e.stdout, "Thời gian thực hiện: %s.\n", line)
 	}
 }
 

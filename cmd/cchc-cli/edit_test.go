@@ -36,10 +36,10 @@ func TestEditingThePlanFromTheCLI(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	runSteps(t, db, []step{
 		{[]string{"task", "add", "--plan", "2023", "--area", "vii", "--content", "Tổng kết công tác cải cách hành chính", "--lead", "Văn phòng Sở",
-			"--coordinating", "Thanh tra Sở; Phòng Tổng hợp", "--timeline", "Quý IV/2023"}, []string{"Đã thêm nhiệm vụ VII.4", "Quý IV/2023 → hạn 31/12/2023"}},
+			"--coordinating", "Thanh tra Sở; Phòng Tổng hợp", "--timeline", "Quý IV/2023"}, []string{"Đã thêm nhiệm vụ VII.4", "Quý IV/2023 → 31/12/2023"}},
 		{[]string{"task", "add", "--plan", "2023", "--area", "VII", "--content", "Việc chưa rõ hạn", "--timeline", "Quý V/2023"},
 			[]string{"VII.5", "không xác định được hạn: không đọc được “Quý V/2023”: quý chỉ từ I đến IV"}},
-		{[]string{"task", "edit", "--plan", "2023", "--task", "VII.5", "--timeline", "Tháng 11/2023", "--product", "Báo cáo"}, []string{"Đã sửa nhiệm vụ VII.5", "hạn 30/11/2023"}},
+		{[]string{"task", "edit", "--plan", "2023", "--task", "VII.5", "--timeline", "Tháng 11/2023", "--product", "Báo cáo"}, []string{"Đã sửa nhiệm vụ VII.5", "Tháng 11/2023 → 30/11/2023"}},
 		{[]string{"task", "move", "--plan", "2023", "--task", "VII.5", "--to", "1"}, []string{"nay là nhiệm vụ VII.1"}},
 		{[]string{"task", "duplicate", "--plan", "2023", "--task", "VII.1"}, []string{"thành nhiệm vụ VII.2"}},
 		{[]string{"task", "delete", "--plan", "2023", "--task", "VII.2"}, []string{"Đã xoá nhiệm vụ VII.2", "cchc-cli task undo"}},
