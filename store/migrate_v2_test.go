@@ -21,11 +21,7 @@ const v2Fixture = "testdata/schema-v2.db"
 // v2Records are the records of v2Fixture, byte for byte as version 2 of the
 // app stored them (dumped from a file it wrote): the timeline holds only its
 // text.
-var v2Records = []struct {
-	bucket string
-	key    []byte
-	value  string
-}{
+var v2Records = []fixtureRecord{
 	{"areas", rawKey(1, 1), `{"id":1,"planId":1,"numeral":"I","name":"Cải cách thể chế","order":1}`},
 	{"areas", rawKey(1, 2), `{"id":2,"planId":1,"numeral":"II","name":"Cải cách thủ tục hành chính","order":2}`},
 	{"areas", rawKey(2, 3), `{"id":3,"planId":2,"numeral":"I","name":"Cải cách tổ chức bộ máy","order":1}`},
@@ -50,8 +46,24 @@ func TestWriteV2Fixture(t *testing.T) {
 	if os.Getenv("CCHC_WRITE_V2_FIXTURE") == "" {
 		t.Skip("set CCHC_WRITE_V2_FIXTURE=1 to rebuild " + v2Fixture)
 	}
-	os.Remove(v2Fixture)
-	db, err := bolt.Open(v2Fixture, 0o600, nil)
+	writeFixture(t, v2Fixture, v2Records, v2Sequences)
+}
+
+// fixtureRecord is one record of a checked-in fixture: its bucket, key and
+// value as the version that wrote it stored them.
+type fixtureRecord struct {
+	bucket string
+	key    []byte
+	value  string
+}
+
+// writeFixture writes a fixture of the layout before schema 4 with raw bbolt
+// calls, independent of today's code: the five buckets of that layout with
+// their sequences, and the records.
+func writeFixture(t *testing.T, path string, records []fixtureRecord, sequences map[string]uint64) {
+	t.Helper()
+	os.Remove(path)
+	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,11 +74,11 @@ func TestWriteV2Fixture(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if err := b.SetSequence(v2Sequences[name]); err != nil {
+			if err := b.SetSequence(sequences[name]); err != nil {
 				return err
 			}
 		}
-		for _, rec := range v2Records {
+		for _, rec := range records {
 			if err := tx.Bucket([]byte(rec.bucket)).Put(rec.key, []byte(rec.value)); err != nil {
 				return err
 			}

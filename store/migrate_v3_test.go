@@ -5,8 +5,6 @@ import (
 	"os"
 	"reflect"
 	"testing"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // v3Fixture is a database as version 3 of the app wrote it, checked in:
@@ -20,11 +18,7 @@ const v3Fixture = "testdata/schema-v3.db"
 
 // v3Records are the records of v3Fixture, byte for byte as version 3 stored
 // them: updates and evidence inside the task.
-var v3Records = []struct {
-	bucket string
-	key    []byte
-	value  string
-}{
+var v3Records = []fixtureRecord{
 	{"areas", rawKey(1, 1), `{"id":1,"planId":1,"numeral":"I","name":"Cải cách thể chế","order":1}`},
 	{"areas", rawKey(1, 2), `{"id":2,"planId":1,"numeral":"II","name":"Cải cách thủ tục hành chính","order":2}`},
 	{"areas", rawKey(2, 3), `{"id":3,"planId":2,"numeral":"I","name":"Cải cách tổ chức bộ máy","order":1}`},
@@ -50,32 +44,7 @@ func TestWriteV3Fixture(t *testing.T) {
 	if os.Getenv("CCHC_WRITE_V3_FIXTURE") == "" {
 		t.Skip("set CCHC_WRITE_V3_FIXTURE=1 to rebuild " + v3Fixture)
 	}
-	os.Remove(v3Fixture)
-	db, err := bolt.Open(v3Fixture, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range []string{"meta", "plans", "areas", "tasks", "targets"} {
-			b, err := tx.CreateBucket([]byte(name))
-			if err != nil {
-				return err
-			}
-			if err := b.SetSequence(v3Sequences[name]); err != nil {
-				return err
-			}
-		}
-		for _, rec := range v3Records {
-			if err := tx.Bucket([]byte(rec.bucket)).Put(rec.key, []byte(rec.value)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeFixture(t, v3Fixture, v3Records, v3Sequences)
 }
 
 // TestMigrateFromV3Fixture opens the version-3 file: every plan and area is

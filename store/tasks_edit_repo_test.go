@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // areaOrdinals lists "ordinal:content" of an area's tasks, in order.
@@ -169,5 +171,22 @@ func TestFindTaskByIDOrPrintedNumber(t *testing.T) {
 		if _, err := st.FindTask(plan.ID, ref); !errors.Is(err, ErrNotFound) {
 			t.Errorf("FindTask(%q): %v", ref, err)
 		}
+	}
+}
+
+func TestDeletePlanTakesItsUpdatesAndEvidence(t *testing.T) {
+	st, plan, tasks := trackedPlan(t)
+	st.AddUpdate(Update{PlanID: plan.ID, TaskID: tasks[0].ID, Date: day(5, 1), Status: StatusInProgress, Progress: 40})
+	st.AddEvidence(Evidence{PlanID: plan.ID, TaskID: tasks[0].ID, Title: "Dự thảo"}, "")
+	if err := st.DeletePlan(plan.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, bucket := range [][]byte{bucketUpdates, bucketEvidence} {
+		st.db.View(func(tx *bolt.Tx) error {
+			if n := tx.Bucket(bucket).Stats().KeyN; n != 0 {
+				t.Errorf("%s holds %d records of a deleted plan", bucket, n)
+			}
+			return nil
+		})
 	}
 }
