@@ -322,14 +322,15 @@ func renumber(tx *bolt.Tx, tasks []Task) error {
 	return nil
 }
 
-// numbered reports whether tasks are numbered with whole numbers only.
+// numbered reports whether tasks are numbered with whole numbers only, as
+// an area without tasks is.
 func numbered(tasks []Task) bool {
 	for _, t := range tasks {
 		if !isNumber(t.Ordinal) {
 			return false
 		}
 	}
-	return len(tasks) > 0
+	return true
 }
 
 func isNumber(s string) bool {

@@ -33,6 +33,14 @@ func TestCreateTaskTakesTheNextNumber(t *testing.T) {
 	if task.Ordinal != "3" || task.Order != 3 || task.Status != "" || task.Progress != 0 {
 		t.Errorf("created %+v", task)
 	}
+	area := Area{PlanID: plan.ID, Numeral: "III", Name: "Cải cách tổ chức bộ máy"}
+	if err := st.CreateArea(&area); err != nil {
+		t.Fatal(err)
+	}
+	first := Task{PlanID: plan.ID, AreaID: area.ID, Content: "Đầu tiên"}
+	if err := st.CreateTask(&first); err != nil || first.Ordinal != "1" || first.Order != 1 {
+		t.Errorf("first task of a new area: %+v, %v", first, err)
+	}
 }
 
 func TestUpdateTaskKeepsTracking(t *testing.T) {

@@ -75,6 +75,7 @@ func (tt *trackedTask) save(tx *bolt.Tx) error {
 // when it leaves the task late. The same report as the latest update (the
 // officer saving twice) is not stored again.
 func (tt *trackedTask) add(tx *bolt.Tx, u Update, rules Rules, now time.Time) (Update, error) {
+	u.ID = 0
 	if err := tt.check(&u, rules, now); err != nil {
 		return Update{}, err
 	}
