@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"syscall"
 )
 
@@ -17,4 +18,19 @@ func describePlatformError(err error) (string, bool) {
 		return "ổ đĩa chỉ cho phép đọc", true
 	}
 	return "", false
+}
+
+// processRunning reports whether a process with the id runs.
+func processRunning(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// syncFolder makes a rename in dir durable. Failures are ignored: the
+// rename itself succeeded.
+func syncFolder(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
