@@ -67,8 +67,12 @@ func WriteFileAtomicWith(path string, opts WriteOptions, write func(w io.Writer)
 // writeWhole writes the content through a buffer, flushes, sets the
 // permission, syncs and closes the temporary file.
 func writeWhole(tmp tempFile, write func(w io.Writer) error, perm fs.FileMode) error {
-	buffered := bufio.NewWriterSize(tmp, 1<<16)
+	file := &fileWriter{file: tmp}
+	buffered := bufio.NewWriterSize(file, 1<<16)
 	if err := write(buffered); err != nil {
+		if file.err != nil {
+			return file.err // the disk failed, not the content
+		}
 		return ownError{err}
 	}
 	if err := buffered.Flush(); err != nil {
@@ -81,6 +85,20 @@ func writeWhole(tmp tempFile, write func(w io.Writer) error, perm fs.FileMode) e
 		return err
 	}
 	return tmp.Close()
+}
+
+// fileWriter writes to the temporary file and keeps its first error.
+type fileWriter struct {
+	file tempFile
+	err  error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	n, err := w.file.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // ownError marks an error of the caller's write function, returned as it is.

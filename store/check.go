@@ -139,7 +139,8 @@ func readSchema(tx *bolt.Tx) (int, error) {
 	}
 	v, err := strconv.Atoi(string(raw))
 	if err != nil || v < 1 || string(raw) != strconv.Itoa(v) {
-		return 0, fmt.Errorf("mã phiên bản dữ liệu “%s” không hợp lệ", shortText(strconv.Quote(string(raw))))
+		quoted := strconv.Quote(string(raw))
+		return 0, fmt.Errorf("mã phiên bản dữ liệu “%s” không hợp lệ", shortText(quoted[1:len(quoted)-1]))
 	}
 	return v, nil
 }

@@ -39,7 +39,7 @@ func (s fileState) assertSame(t *testing.T, path, what string) {
 	}
 }
 
-// filledFile makes a data file holding n plans of two tasks each.
+// filledFile makes a data file holding n test bundles (three tasks each).
 func filledFile(t *testing.T, n int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cchc.db")
@@ -140,9 +140,11 @@ func TestUnexpectedFilesAreRefusedUntouched(t *testing.T) {
 		message string
 	}{
 		{"empty file", func(t *testing.T) string { return writeTemp(t, nil) }, "tệp rỗng (0 byte)"},
-		{"text file", func(t *testing.T) string { return writeTemp(t, []byte(strings.Repeat("không phải dữ liệu ", 500))) }, "không phải tệp dữ liệu của chương trình"},
-		{"schema abc", func(t *testing.T) string { return withSchema(t, "abc") }, "mã phiên bản dữ liệu “\"abc\"” không hợp lệ"},
-		{"schema -1", func(t *testing.T) string { return withSchema(t, "-1") }, "mã phiên bản dữ liệu “\"-1\"” không hợp lệ"},
+		{"text file", func(t *testing.T) string {
+			return writeTemp(t, []byte(strings.Repeat("không phải dữ liệu ", 500)))
+		}, "không phải tệp dữ liệu của chương trình"},
+		{"schema abc", func(t *testing.T) string { return withSchema(t, "abc") }, "mã phiên bản dữ liệu “abc” không hợp lệ"},
+		{"schema -1", func(t *testing.T) string { return withSchema(t, "-1") }, "mã phiên bản dữ liệu “-1” không hợp lệ"},
 		{"schema missing", func(t *testing.T) string { return withSchema(t, "") }, "không có mã phiên bản dữ liệu"},
 		{"bucket missing", withoutTargets, "thiếu ngăn dữ liệu “targets”"},
 		{"damaged page", damagedFile, "cấu trúc tệp bị hỏng"},
