@@ -100,7 +100,7 @@ func (s *Store) Backup(path string, opts BackupOptions) (BackupInfo, error) {
 		return err
 	})
 	if errors.Is(err, fs.ErrExist) {
-		return BackupInfo{}, fmt.Errorf("không ghi đè %s: tệp đã có; hãy chọn tên khác hoặc cho phép ghi đè", path)
+		return BackupInfo{}, fmt.Errorf("không ghi đè %s: %w; hãy chọn tên khác hoặc cho phép ghi đè", path, fs.ErrExist)
 	}
 	if err != nil {
 		return BackupInfo{}, err
