@@ -128,9 +128,8 @@ func TestBackupRefusesADamagedDatabaseAndNeverOverwrites(t *testing.T) {
 	}
 }
 
-func TestAutoBackupsSkipTheSameDataAndKeepTenAndOneAMonth(t *testing.T) {
-	path := filledFile(t, 1)
-	st, err := Open(path)
+func TestAutoBackupsSkipTheSameData(t *testing.T) {
+	st, err := Open(filledFile(t, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,15 +144,21 @@ func TestAutoBackupsSkipTheSameDataAndKeepTenAndOneAMonth(t *testing.T) {
 	if !first.Auto() || !strings.HasPrefix(filepath.Base(first.Path), "cchc-tu-dong-") {
 		t.Errorf("first = %+v", first)
 	}
-	dir := BackupDir(path)
-	old := []time.Time{time.Date(2023, 1, 5, 8, 0, 0, 0, time.Local), time.Date(2023, 1, 20, 8, 0, 0, 0, time.Local), time.Date(2023, 2, 3, 8, 0, 0, 0, time.Local)}
-	for i, made := range old {
-		name := filepath.Join(dir, BackupName(made, true))
-		copyFile(t, first.Path, name)
-		os.Chtimes(name, made, made)
-		rewriteMade(t, name, made, i)
+}
+
+func TestAutoBackupsKeepTenAndOneAMonth(t *testing.T) {
+	path := filledFile(t, 1)
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	manual := filepath.Join(dir, BackupName(time.Date(2022, 12, 1, 0, 0, 0, 0, time.Local), false))
+	defer st.Close()
+	first, _, err := st.AutoBackup(ReasonClose)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plantOldBackups(t, BackupDir(path), first.Path)
+	manual := filepath.Join(BackupDir(path), BackupName(time.Date(2022, 12, 1, 0, 0, 0, 0, time.Local), false))
 	if _, err := st.Backup(manual, BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -165,19 +170,36 @@ func TestAutoBackupsSkipTheSameDataAndKeepTenAndOneAMonth(t *testing.T) {
 			t.Fatalf("backup %d: %v", i, err)
 		}
 	}
+	// 10 newest; January 2023 keeps its newest, February its one.
+	if autos := autoBackupDates(path); len(autos) != 12 || autos[10] != "2023-02-03" || autos[11] != "2023-01-20" {
+		t.Errorf("automatic backups kept: %v", autos)
+	}
+	if _, err := os.Stat(manual); err != nil {
+		t.Errorf("a backup the user made was removed: %v", err)
+	}
+}
+
+// plantOldBackups puts automatic backups of early 2023 in dir, copies of
+// the backup at from.
+func plantOldBackups(t *testing.T, dir, from string) {
+	t.Helper()
+	old := []time.Time{time.Date(2023, 1, 5, 8, 0, 0, 0, time.Local), time.Date(2023, 1, 20, 8, 0, 0, 0, time.Local), time.Date(2023, 2, 3, 8, 0, 0, 0, time.Local)}
+	for i, made := range old {
+		name := filepath.Join(dir, BackupName(made, true))
+		copyFile(t, from, name)
+		rewriteMade(t, name, made, i)
+	}
+}
+
+// autoBackupDates lists the days of the automatic backups, newest first.
+func autoBackupDates(path string) []string {
 	var autos []string
 	for _, b := range ListBackups(path) {
 		if b.Auto() {
 			autos = append(autos, b.Made.Format("2006-01-02"))
 		}
 	}
-	// 10 newest; January 2023 keeps its newest, February its one.
-	if len(autos) != 12 || autos[10] != "2023-02-03" || autos[11] != "2023-01-20" {
-		t.Errorf("automatic backups kept: %v", autos)
-	}
-	if _, err := os.Stat(manual); err != nil {
-		t.Errorf("a backup the user made was removed: %v", err)
-	}
+	return autos
 }
 
 func copyFile(t *testing.T, from, to string) {

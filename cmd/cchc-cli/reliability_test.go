@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/storetest"
 )
 
 // unchanged fails when the file at path differs from before in content or
@@ -75,21 +75,8 @@ func TestCommandsThatReadNeverWrite(t *testing.T) {
 func damagedDB(t *testing.T) string {
 	t.Helper()
 	db := seededDB(t)
-	good, _ := os.ReadFile(db)
-	for page := 2; page*4096 < len(good); page++ {
-		data := bytes.Clone(good)
-		for i := range 64 {
-			data[page*4096+16+i] ^= 0x5a
-		}
-		os.WriteFile(db, data, 0o600)
-		if st, err := store.OpenReadOnly(db); err != nil {
-			return db
-		} else {
-			st.Close()
-		}
-	}
-	t.Fatal("no damaged page is seen")
-	return ""
+	storetest.Damage(t, db)
+	return db
 }
 
 func TestDamagedAndUnexpectedFilesGetAMessageNotACrash(t *testing.T) {
@@ -140,51 +127,49 @@ func TestNamedFileInAMissingFolderIsNotCreated(t *testing.T) {
 	}
 }
 
-func TestBackupCheckRestoreAndRecover(t *testing.T) {
+func TestBackupIntoTheBackupsFolderAndNeverOverAFile(t *testing.T) {
 	db := seededDB(t)
-	t.Run("backup into the backups folder, dated", func(t *testing.T) {
-		code, out, stderr := cli(t, "--db", db, "backup")
-		if code != exitOK || !strings.Contains(out, filepath.Join(filepath.Dir(db), "backups", "cchc-sao-luu-")) || !strings.Contains(out, "21 nhiệm vụ") {
-			t.Errorf("exit %d: %s%s", code, out, stderr)
-		}
-	})
+	code, out, stderr := cli(t, "--db", db, "backup")
+	if code != exitOK || !strings.Contains(out, filepath.Join(filepath.Dir(db), "backups", "cchc-sao-luu-")) || !strings.Contains(out, "21 nhiệm vụ") {
+		t.Errorf("exit %d: %s%s", code, out, stderr)
+	}
 	target := filepath.Join(t.TempDir(), "usb.zip")
-	t.Run("never over a file without --force", func(t *testing.T) {
-		cli(t, "--db", db, "backup", target)
-		code, _, stderr := cli(t, "--db", db, "backup", target)
-		if code != exitError || !strings.Contains(stderr, "--force") {
-			t.Errorf("exit %d, stderr %q", code, stderr)
-		}
-		if code, _, stderr := cli(t, "--db", db, "backup", "--force", target); code != exitOK {
-			t.Errorf("--force: exit %d %s", code, stderr)
-		}
-	})
-	t.Run("backups lists them", func(t *testing.T) {
-		code, out, _ := cli(t, "--db", db, "backups")
-		if code != exitOK || !strings.Contains(out, "do người dùng") || !strings.Contains(out, "21") {
-			t.Errorf("exit %d\n%s", code, out)
-		}
-	})
-	t.Run("restore over a damaged file keeps it aside", func(t *testing.T) {
-		damaged := damagedDB(t)
-		code, out, stderr := cli(t, "--db", damaged, "restore", target)
-		if code != exitOK || !strings.Contains(out, "cchc.hong-") && !strings.Contains(out, "x.hong-") {
-			t.Fatalf("exit %d: %s%s", code, out, stderr)
-		}
-		if code, out, _ := cli(t, "--db", damaged, "check"); code != exitOK || !strings.Contains(out, "không có lỗi") {
-			t.Errorf("check after restore: exit %d\n%s", code, out)
-		}
-	})
-	t.Run("recover", func(t *testing.T) {
-		damaged := damagedDB(t)
-		code, out, stderr := cli(t, "--db", damaged, "recover")
-		if code != exitOK || !strings.Contains(out, "Đã cứu") || !strings.Contains(out, "được giữ lại với tên") {
-			t.Fatalf("exit %d: %s%s", code, out, stderr)
-		}
-		if code, _, stderr := cli(t, "--db", damaged, "check"); code != exitOK {
-			t.Errorf("check after recover: exit %d %s", code, stderr)
-		}
-	})
+	cli(t, "--db", db, "backup", target)
+	code, _, stderr = cli(t, "--db", db, "backup", target)
+	if code != exitError || !strings.Contains(stderr, "--force") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := cli(t, "--db", db, "backup", "--force", target); code != exitOK {
+		t.Errorf("--force: exit %d %s", code, stderr)
+	}
+	code, out, _ = cli(t, "--db", db, "backups")
+	if code != exitOK || !strings.Contains(out, "do người dùng") || !strings.Contains(out, "21") {
+		t.Errorf("backups: exit %d\n%s", code, out)
+	}
+}
+
+func TestRestoreOverADamagedFileKeepsItAside(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "usb.zip")
+	cli(t, "--db", seededDB(t), "backup", target)
+	damaged := damagedDB(t)
+	code, out, stderr := cli(t, "--db", damaged, "restore", target)
+	if code != exitOK || !strings.Contains(out, "x.hong-") {
+		t.Fatalf("exit %d: %s%s", code, out, stderr)
+	}
+	if code, out, _ := cli(t, "--db", damaged, "check"); code != exitOK || !strings.Contains(out, "không có lỗi") {
+		t.Errorf("check after restore: exit %d\n%s", code, out)
+	}
+}
+
+func TestRecoverSavesWhatReads(t *testing.T) {
+	damaged := damagedDB(t)
+	code, out, stderr := cli(t, "--db", damaged, "recover")
+	if code != exitOK || !strings.Contains(out, "Đã cứu") || !strings.Contains(out, "được giữ lại với tên") {
+		t.Fatalf("exit %d: %s%s", code, out, stderr)
+	}
+	if code, _, stderr := cli(t, "--db", damaged, "check"); code != exitOK {
+		t.Errorf("check after recover: exit %d %s", code, stderr)
+	}
 }
 
 func TestEmptyingTheUnitsNeedsForce(t *testing.T) {
