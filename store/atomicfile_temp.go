@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/kehoach/cchc/internal/process"
 )
 
 // Temporary files are named ".NAME.PID-RANDOM.cchc-tmp", beside the file
@@ -89,7 +91,7 @@ func removeStaleTemps(dir string) {
 func isStaleTemp(e fs.DirEntry) bool {
 	if m := ourTemp.FindStringSubmatch(e.Name()); m != nil {
 		pid, err := strconv.Atoi(m[1])
-		return err == nil && pid != os.Getpid() && !processRunning(pid)
+		return err == nil && pid != os.Getpid() && !process.Running(pid)
 	}
 	if earlierTemp.MatchString(e.Name()) {
 		info, err := e.Info()

@@ -20,12 +20,6 @@ func describePlatformError(err error) (string, bool) {
 	return "", false
 }
 
-// processRunning reports whether a process with the id runs.
-func processRunning(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
-}
-
 // syncFolder makes a rename in dir durable. Failures are ignored: the
 // rename itself succeeded.
 func syncFolder(dir string) {

@@ -1,0 +1,47 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"testing"
+)
+
+// TestExcelizeLeavesNoTemporaryFile reads a workbook whose sheet is large
+// enough for excelize to spill it to a temporary file, as it is and with a
+// workbook part excelize refuses after the spill.
+func TestExcelizeLeavesNoTemporaryFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	t.Setenv("TMP", tmp)
+	big := streamedWorkbook(t, repeat(`<row><c t="inlineStr"><is><t>TT</t></is></c><c t="inlineStr"><is><t>Nội dung</t></is></c></row>`, 200_000), 0)
+	broken := withPart(t, big, "xl/workbook.xml", "<workbook><sheets><sheet")
+	for name, data := range map[string][]byte{"big.xlsx": big, "refused.xlsx": broken} {
+		ReadPlan(bytes.NewReader(data), name, 2023)
+		ReadProgress(bytes.NewReader(data), name)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the temporary folder holds %d entries, first %s", len(entries), entries[0].Name())
+	}
+}
+
+// withPart copies a zip with one part's content replaced.
+func withPart(t *testing.T, data []byte, name, content string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name == name {
+			w, _ := zw.Create(name)
+			w.Write([]byte(content))
+		} else if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zw.Close()
+	return buf.Bytes()
+}
