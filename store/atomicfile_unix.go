@@ -14,6 +14,9 @@ func describePlatformError(err error) (string, bool) {
 	if errors.Is(err, syscall.ENOSPC) {
 		return "ổ đĩa đã đầy", true
 	}
+	if errors.Is(err, syscall.EFBIG) {
+		return "tệp đã lớn đến mức hệ thống không cho ghi thêm (hoặc ổ đĩa đã đầy)", true
+	}
 	if errors.Is(err, syscall.EROFS) {
 		return "ổ đĩa chỉ cho phép đọc", true
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,11 @@ func cli(t *testing.T, args ...string) (int, string, string) {
 func TestMain(m *testing.M) {
 	if path := os.Getenv("CCHC_TEST_HOLD_DB"); path != "" {
 		holdDatabase(path)
+		return
+	}
+	if dir := os.Getenv("CCHC_TEST_KILL_WRITER"); dir != "" {
+		from, _ := strconv.Atoi(os.Getenv("CCHC_TEST_KILL_FROM"))
+		killWriter(dir, from)
 		return
 	}
 	os.Exit(m.Run())

@@ -1,7 +1,7 @@
 // Package scratch gives a library that writes temporary files (excelize) a
 // folder of ours for one piece of work: it is removed with all it holds
 // when the work ends, and a folder that a killed run left is removed at the
-// next use.
+// next run's first use.
 package scratch
 
 import (
@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kehoach/cchc/internal/process"
 )
@@ -17,11 +18,15 @@ import (
 // prefix starts the name of our folders: "cchc-tam-PID-RANDOM".
 const prefix = "cchc-tam-"
 
+// staleRemoved is done once a process: the folders of dead processes go
+// at the first use.
+var staleRemoved sync.Once
+
 // Dir makes a new empty folder in the system's temporary folder and returns
 // it with the function that removes it and everything in it.
 func Dir() (string, func(), error) {
 	base := os.TempDir()
-	removeStale(base)
+	staleRemoved.Do(func() { removeStale(base) })
 	dir, err := os.MkdirTemp(base, fmt.Sprintf("%s%d-", prefix, os.Getpid()))
 	if err != nil {
 		return "", nil, fmt.Errorf("không tạo được thư mục tạm trong %s: %w", base, err)
