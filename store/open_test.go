@@ -240,7 +240,7 @@ func damagePage(t *testing.T, path string, good []byte, page int) {
 func TestEveryDamagedPageIsRefusedWithoutAPanic(t *testing.T) {
 	path := filledFile(t, 30)
 	good, _ := os.ReadFile(path)
-	refused := 0
+	refused, opened := 0, 0
 	for page := 2; page*4096 < len(good); page++ {
 		damagePage(t, path, good, page)
 		for _, readOnly := range []bool{true, false} {
@@ -248,6 +248,7 @@ func TestEveryDamagedPageIsRefusedWithoutAPanic(t *testing.T) {
 			if err == nil {
 				readEverything(t, st) // damage the check does not see: reading must still not crash
 				st.Close()
+				opened++
 				continue
 			}
 			if _, ok := AsDamaged(err); !ok {
@@ -259,6 +260,7 @@ func TestEveryDamagedPageIsRefusedWithoutAPanic(t *testing.T) {
 	if refused == 0 {
 		t.Error("no damaged page was refused")
 	}
+	t.Logf("%d opens of a file with one page damaged: %d refused with a DamagedError, %d opened (damage in a free page) and read whole", refused+opened, refused, opened)
 }
 
 // readEverything reads every plan and its tasks.

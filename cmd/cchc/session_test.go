@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
@@ -37,9 +38,12 @@ func autoBackups(path string) int {
 	return n
 }
 
-func TestClosingBacksUpOnceForTheSameData(t *testing.T) {
+func TestTheWindowWritesNothingUntilAChangeAndBacksUpOnce(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := seededFile(t)
+	before, _ := os.ReadFile(path)
+	info, _ := os.Stat(path)
+	time.Sleep(10 * time.Millisecond) // a write would show in the modification time
 	for range 2 {
 		s := &session{app: a, loc: store.Location{Path: path}}
 		s.start()
@@ -50,6 +54,10 @@ func TestClosingBacksUpOnceForTheSameData(t *testing.T) {
 	}
 	if n := autoBackups(path); n != 1 {
 		t.Errorf("%d automatic backups after closing twice on the same data, want 1", n)
+	}
+	after, _ := os.ReadFile(path)
+	if now, _ := os.Stat(path); !bytes.Equal(before, after) || !now.ModTime().Equal(info.ModTime()) {
+		t.Error("opening and closing the window changed the data file")
 	}
 }
 
