@@ -116,17 +116,22 @@ func enable(b *widget.Button, on bool) {
 	}
 }
 
-// backupLine is one backup as the list shows it.
+// backupLine is one backup as the list shows it: when, what it holds, who
+// made it and why.
 func backupLine(b store.BackupInfo) string {
 	when := b.Made.Format("02/01/2006 15:04")
 	if b.Problem != "" {
-		return fmt.Sprintf("%s · %s · không dùng được: %s", when, filepath.Base(b.Path), b.Problem)
+		return fmt.Sprintf("%s · %s: không dùng được (%s)", when, filepath.Base(b.Path), b.Problem)
+	}
+	holds := fmt.Sprintf("%d kế hoạch, %d nhiệm vụ", b.Plans, b.Tasks)
+	if b.Evidence > 0 {
+		holds += fmt.Sprintf(", %d tài liệu kiểm chứng", b.Evidence)
 	}
 	kind := "do cán bộ sao lưu"
 	if b.Auto() {
 		kind = "tự động, " + b.Reason
 	}
-	return fmt.Sprintf("%s · %s · %d kế hoạch, %d nhiệm vụ, %d tài liệu kiểm chứng · %s", when, kind, b.Plans, b.Tasks, b.Evidence, filepath.Base(b.Path))
+	return fmt.Sprintf("%s · %s · %s", when, holds, kind)
 }
 
 // onBackupNow makes a backup in the backups folder.

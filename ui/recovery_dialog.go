@@ -82,7 +82,7 @@ func ShowRecovery(a fyne.App, err error, backups []store.BackupInfo, actions Rec
 // recoveryText says what is wrong and what the officer can do.
 func recoveryText(err error, backups int) string {
 	var b strings.Builder
-	b.WriteString("Không mở được dữ liệu.\n" + store.Message(err) + "\n\n")
+	b.WriteString("Không mở được dữ liệu.\n" + capitalize(store.Message(err)) + ".\n\n")
 	b.WriteString("Tệp này sẽ không bị ghi đè hay xoá: trước khi khôi phục hoặc cứu dữ liệu, nó được đổi tên kèm ngày giờ và giữ lại trong cùng thư mục.\n\n")
 	if backups == 0 {
 		b.WriteString("Chưa có bản sao lưu nào trong thư mục dữ liệu. Có thể cứu các kế hoạch và nhiệm vụ còn đọc được vào một tệp dữ liệu mới.")

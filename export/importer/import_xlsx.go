@@ -13,8 +13,9 @@ import (
 )
 
 // maxSheetXMLInMemory is the unzipped size above which excelize reads a
-// worksheet from a temporary file rather than from memory.
-const maxSheetXMLInMemory = 16 << 20
+// worksheet from a temporary file rather than from memory; a variable so
+// that a test can make excelize spill a small sheet.
+var maxSheetXMLInMemory int64 = 16 << 20
 
 // Bounds on merged ranges: how many one workbook may have, and how many
 // cells they may fill together in one sheet.
