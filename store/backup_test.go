@@ -34,20 +34,9 @@ func zipNames(t *testing.T, path string) []string {
 
 func TestBackupIsOneFileWithTheEvidence(t *testing.T) {
 	path := filledFile(t, 2)
-	evidence := filepath.Join(filepath.Dir(path), "evidence")
-	os.Mkdir(evidence, 0o700)
-	os.WriteFile(filepath.Join(evidence, "abc.pdf"), []byte("%PDF"), 0o600)
+	putEvidence(t, path, "abc.pdf")
 	os.Chmod(path, 0o640)
-	st, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	out := filepath.Join(t.TempDir(), "sao-luu.zip")
-	info, err := st.Backup(out, BackupOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, info := backupWithInfo(t, path)
 	if info.Plans != 2 || info.Tasks != 6 || info.Evidence != 1 {
 		t.Errorf("info %+v", info)
 	}
@@ -71,20 +60,8 @@ func TestBackupListsTheEvidenceRecordsName(t *testing.T) {
 		b.Put(append(childKey(1, 1), key8(1)...), []byte(`{"file":"co.pdf"}`))
 		return b.Put(append(childKey(1, 1), key8(2)...), []byte(`{"file":"mat.pdf"}`))
 	})
-	evidence := filepath.Join(filepath.Dir(path), "evidence")
-	os.Mkdir(evidence, 0o700)
-	os.WriteFile(filepath.Join(evidence, "co.pdf"), []byte("%PDF"), 0o600)
-	os.WriteFile(filepath.Join(evidence, "khac.pdf"), []byte("%PDF"), 0o600)
-	st, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	out := filepath.Join(t.TempDir(), "sao-luu.zip")
-	info, err := st.Backup(out, BackupOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	putEvidence(t, path, "co.pdf", "khac.pdf")
+	out, info := backupWithInfo(t, path)
 	if got := strings.Join(zipNames(t, out), " "); got != "cchc.db evidence/co.pdf sao-luu.json" {
 		t.Errorf("zip holds %s", got)
 	}

@@ -95,15 +95,7 @@ func TestReadOnlyFileCanBeReadAndBackedUp(t *testing.T) {
 		t.Log("running as root: the rights do not bind, the read-only open still must not write")
 	}
 	before := stateOf(t, path)
-	st, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	out := filepath.Join(t.TempDir(), "sao-luu.zip")
-	if _, err := st.Backup(out, BackupOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	backupOf(t, path)
 	before.assertSame(t, path, "backing up")
 }
 

@@ -11,8 +11,17 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// backupOf makes a backup of the file at path into another folder.
+// backupOf makes a backup of the file at path, opened read-only, into
+// another folder, and returns the backup's path.
 func backupOf(t *testing.T, path string) string {
+	t.Helper()
+	out, _ := backupWithInfo(t, path)
+	return out
+}
+
+// backupWithInfo makes a backup as backupOf does and also returns what
+// Backup says of it.
+func backupWithInfo(t *testing.T, path string) (string, BackupInfo) {
 	t.Helper()
 	st, err := OpenReadOnly(path)
 	if err != nil {
@@ -20,10 +29,23 @@ func backupOf(t *testing.T, path string) string {
 	}
 	defer st.Close()
 	out := filepath.Join(t.TempDir(), "sao-luu.zip")
-	if _, err := st.Backup(out, BackupOptions{}); err != nil {
+	info, err := st.Backup(out, BackupOptions{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, info
+}
+
+// putEvidence writes evidence files in the evidence folder beside path.
+func putEvidence(t *testing.T, path string, names ...string) {
+	t.Helper()
+	folder := filepath.Join(filepath.Dir(path), "evidence")
+	os.MkdirAll(folder, 0o700)
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(folder, name), []byte("%PDF-1.4"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func planCount(t *testing.T, path string) int {
@@ -129,9 +151,7 @@ func TestRestoreRefusesDataOpenElsewhere(t *testing.T) {
 
 func TestRestoreBringsBackTheEvidence(t *testing.T) {
 	source := filledFile(t, 1)
-	folder := filepath.Join(filepath.Dir(source), "evidence")
-	os.Mkdir(folder, 0o700)
-	os.WriteFile(filepath.Join(folder, "abc.pdf"), []byte("%PDF-1.4"), 0o600)
+	putEvidence(t, source, "abc.pdf")
 	backup := backupOf(t, source)
 	current := filledFile(t, 1)
 	if _, err := Restore(current, backup); err != nil {

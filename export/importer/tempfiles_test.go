@@ -4,17 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"os"
 	"testing"
+
+	"github.com/kehoach/cchc/export/internal/scratch/scratchtest"
 )
 
 // TestExcelizeLeavesNoTemporaryFile reads a workbook whose sheet is large
 // enough for excelize to spill it to a temporary file, as it is and with a
 // workbook part excelize refuses after the spill.
 func TestExcelizeLeavesNoTemporaryFile(t *testing.T) {
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	t.Setenv("TMP", tmp)
+	tmp := scratchtest.TempDir(t)
 	// A sheet past what excelize holds in memory (lowered to 64 KB here):
 	// a comment, which costs the readers nothing.
 	saved := maxSheetXMLInMemory
@@ -30,9 +29,7 @@ func TestExcelizeLeavesNoTemporaryFile(t *testing.T) {
 		ReadPlan(bytes.NewReader(data), name, 2023)
 		ReadProgress(bytes.NewReader(data), name)
 	}
-	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
-		t.Errorf("the temporary folder holds %d entries, first %s", len(entries), entries[0].Name())
-	}
+	scratchtest.AssertEmpty(t, tmp)
 }
 
 // withPart copies a zip with one part's content replaced.

@@ -3,16 +3,14 @@ package xlsx
 import (
 	"context"
 	"io"
-	"os"
 	"testing"
 
+	"github.com/kehoach/cchc/export/internal/scratch/scratchtest"
 	"github.com/kehoach/cchc/seeds/demo"
 )
 
 func TestWorkbookLeavesNoTemporaryFile(t *testing.T) {
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	t.Setenv("TMP", tmp)
+	tmp := scratchtest.TempDir(t)
 	b := demo.Bundle(demo.Options{Tasks: 3000})
 	if err := WriteXLSX(context.Background(), io.Discard, b, XLSXOptions{}); err != nil {
 		t.Fatal(err)
@@ -23,7 +21,5 @@ func TestWorkbookLeavesNoTemporaryFile(t *testing.T) {
 			cancel()
 		}
 	}})
-	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
-		t.Errorf("the temporary folder holds %d entries, first %s", len(entries), entries[0].Name())
-	}
+	scratchtest.AssertEmpty(t, tmp)
 }

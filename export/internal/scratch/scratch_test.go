@@ -6,12 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/kehoach/cchc/export/internal/scratch/scratchtest"
 )
 
 func TestDirIsRemovedAndStaleOnesGo(t *testing.T) {
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	t.Setenv("TMP", tmp)
+	tmp := scratchtest.TempDir(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	if err := cmd.Run(); err != nil {
 		t.Fatal(err)
