@@ -18,8 +18,10 @@ import (
 // evidenceFolderName is the folder of the evidence files beside the database.
 const evidenceFolderName = "evidence"
 
-// bucketEvidence is the bucket of evidence records, when the file has one.
-var bucketEvidence = []byte("evidence")
+// evidenceBucketName is the bucket of evidence records, when the file has
+// one (the tracking store names it bucketEvidence: one of the two goes
+// when both are merged).
+var evidenceBucketName = []byte("evidence")
 
 // evidenceFolder returns the folder of the evidence files of the database
 // at dbPath.
@@ -31,7 +33,7 @@ func evidenceFolder(dbPath string) string {
 // evidence records name when the file has an evidence bucket, else every
 // file of the evidence folder.
 func evidenceFiles(tx *bolt.Tx, dbPath string) ([]string, error) {
-	b := tx.Bucket(bucketEvidence)
+	b := tx.Bucket(evidenceBucketName)
 	if b == nil {
 		return filesIn(evidenceFolder(dbPath))
 	}

@@ -56,7 +56,7 @@ func TestBackupIsOneFileWithTheEvidence(t *testing.T) {
 
 func TestBackupListsTheEvidenceRecordsName(t *testing.T) {
 	path := editRaw(t, func(tx *bolt.Tx) error {
-		b, _ := tx.CreateBucket(bucketEvidence)
+		b, _ := tx.CreateBucket(evidenceBucketName)
 		b.Put(append(childKey(1, 1), key8(1)...), []byte(`{"file":"co.pdf"}`))
 		return b.Put(append(childKey(1, 1), key8(2)...), []byte(`{"file":"mat.pdf"}`))
 	})
