@@ -15,7 +15,7 @@ VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS  := -X main.version=$(VERSION)+$(REVISION)
 
-.PHONY: run test lint vet build build-cli windows dist installer wine-smoke bench screenshot clean
+.PHONY: run test lint vet fuzz kill-test build build-cli windows dist installer wine-smoke bench screenshot clean
 
 ## run: build the window and open it on the default data file.
 run: $(BIN)/cchc
@@ -44,6 +44,25 @@ $(GOCYCLO):
 
 vet:
 	$(GO) vet -tags ci ./...
+
+## fuzz: every fuzz target of every package for FUZZTIME each (30 s); a
+## failing input is kept in the package's testdata/fuzz and fails the run.
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for name in $$($(GO) test -tags ci -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$name ($$pkg, $(FUZZTIME))"; \
+			$(GO) test -tags ci -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+## kill-test: SIGKILL a cchc-cli writer (settings, replacing imports,
+## exports, backups) at random points, KILL_ROUNDS rounds (about a minute);
+## after each the data file must pass its check and hold every confirmed
+## write, and every file written must be whole.
+KILL_ROUNDS ?= 250
+kill-test:
+	CCHC_KILL_ROUNDS=$(KILL_ROUNDS) $(GO) test -count=1 -timeout 10m -run '^TestKillWriterAtRandomPoints$$' -v ./cmd/cchc-cli
 
 ## build: the window and the CLI for this machine, into bin/.
 build: $(BIN)/cchc build-cli

@@ -19,6 +19,7 @@ type ImportStore interface {
 	Settings() (store.Settings, error)
 	CreateBundle(b store.Bundle) (store.Plan, error)
 	ReplacePlanContents(planID uint64, b store.Bundle) (store.Plan, error)
+	AutoBackuper
 }
 
 // ImportTarget is the plan an imported task table goes into: an existing
@@ -73,7 +74,8 @@ func targetOf(st ImportStore, plan store.Plan) (ImportTarget, error) {
 // StoreImport stores an imported plan in one transaction: a new plan for a
 // new target, or the existing plan's tasks replaced by the file's. Replacing
 // tasks a plan already has needs replace; without it the answer wraps
-// store.ErrHasTasks and says what would be lost.
+// store.ErrHasTasks and says what would be lost. Replacing is preceded by
+// the automatic backup.
 func StoreImport(st ImportStore, im *importer.Imported, target ImportTarget, replace bool) (store.Plan, error) {
 	im.SetYear(target.Plan.Year)
 	if !target.Exists() {
@@ -85,6 +87,11 @@ func StoreImport(st ImportStore, im *importer.Imported, target ImportTarget, rep
 	}
 	if target.Tasks > 0 && !replace {
 		return store.Plan{}, fmt.Errorf("%w: %s", store.ErrHasTasks, ReplaceWarning(target, im))
+	}
+	if target.Tasks > 0 {
+		if err := BackupBefore(st, store.ReasonImport); err != nil {
+			return store.Plan{}, err
+		}
 	}
 	return st.ReplacePlanContents(target.Plan.ID, im.ReplacementBundle(target.Plan))
 }

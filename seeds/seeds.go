@@ -78,16 +78,21 @@ func Ensure(st Seeder) (bool, error) {
 	return st.Seed(Plan2023Key, settings, bundle)
 }
 
-// Open opens the database at path, as both programs do: it creates the file
-// on first use and gives it the seed plan once.
+// Open opens the database at path for writing, creating it when its folder
+// exists; see OpenWith.
 func Open(path string) (*store.Store, error) {
-	st, err := store.Open(path)
-	if err != nil {
-		return nil, err
+	return OpenWith(path, store.OpenOptions{Create: store.CreateFile})
+}
+
+// OpenWith opens the database at path as both programs do: a file that
+// this open creates is given the seed plan before it appears at its path,
+// so it is never seen half made. An existing file is opened as it is:
+// nothing is seeded into it, and a file that fails its check or is empty
+// is refused, never refilled.
+func OpenWith(path string, opts store.OpenOptions) (*store.Store, error) {
+	opts.Fill = func(st *store.Store) error {
+		_, err := Ensure(st)
+		return err
 	}
-	if _, err := Ensure(st); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	return store.OpenWith(path, opts)
 }

@@ -10,50 +10,164 @@ import (
 	"path/filepath"
 )
 
+// WriteOptions tune WriteFileAtomicWith.
+type WriteOptions struct {
+	// Perm is the new file's permission. Zero keeps the permission of the
+	// file replaced, or gives a new file 0o644.
+	Perm fs.FileMode
+	// NoReplace refuses to write over a file that exists.
+	NoReplace bool
+}
+
 // WriteFileAtomic writes a file through write into a temporary file beside
 // path and renames it over path only when everything was written and synced:
-// a failure leaves any earlier file at path as it was. Its errors say in
-// Vietnamese what is wrong with the target.
-func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if info, statErr := os.Stat(dir); statErr != nil || !info.IsDir() {
-		return fmt.Errorf("không ghi được %s: thư mục %s không tồn tại", path, dir)
+// a failure, a cancel or a panic leaves any earlier file at path as it was
+// and removes the temporary file. Its errors say in Vietnamese what is wrong
+// with the target.
+func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	return WriteFileAtomicWith(path, WriteOptions{}, write)
+}
+
+// WriteFileAtomicWith is WriteFileAtomic with options. A symbolic link at
+// path is written through: the file it links to is replaced whole and the
+// link stays. Temporary files that a killed run left in the folder are
+// removed first.
+func WriteFileAtomicWith(path string, opts WriteOptions, write func(w io.Writer) error) (err error) {
+	target, err := writeTarget(path, opts)
+	if err != nil {
+		return err
 	}
-	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
-		return fmt.Errorf("không ghi được %s: đó là một thư mục", path)
-	} else if statErr == nil && info.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("không ghi được %s: tệp chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn tên tệp khác", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	perm := newFilePerm(target, opts.Perm)
+	removeStaleTemps(filepath.Dir(target))
+	tmp, err := fileSystem.createTemp(filepath.Dir(target), filepath.Base(target))
 	if err != nil {
 		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
 	}
+	committed := false
 	defer func() {
-		if err != nil {
+		if !committed {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			fileSystem.remove(tmp.Name())
 		}
 	}()
-	buffered := bufio.NewWriterSize(tmp, 1<<16)
-	if err = write(buffered); err != nil {
-		return err
+	if err := writeWhole(tmp, write, perm); err != nil {
+		return wrapWriteError(path, err)
 	}
-	if err = buffered.Flush(); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
+	if opts.NoReplace && exists(target) {
+		return fmt.Errorf("không ghi được %s: %w", path, fs.ErrExist)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err := fileSystem.rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("không thay được %s: %w", path, explainWriteError(err))
 	}
+	committed = true
+	syncFolder(filepath.Dir(target))
 	return nil
+}
+
+// writeWhole writes the content through a buffer, flushes, sets the
+// permission, syncs and closes the temporary file.
+func writeWhole(tmp tempFile, write func(w io.Writer) error, perm fs.FileMode) error {
+	file := &fileWriter{file: tmp}
+	buffered := bufio.NewWriterSize(file, 1<<16)
+	if err := write(buffered); err != nil {
+		if file.err != nil {
+			return file.err // the disk failed, not the content
+		}
+		return ownError{err}
+	}
+	if err := buffered.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	return tmp.Close()
+}
+
+// fileWriter writes to the temporary file and keeps its first error.
+type fileWriter struct {
+	file tempFile
+	err  error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	n, err := w.file.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// ownError marks an error of the caller's write function, returned as it is.
+type ownError struct{ err error }
+
+func (e ownError) Error() string { return e.err.Error() }
+
+func wrapWriteError(path string, err error) error {
+	var own ownError
+	if errors.As(err, &own) {
+		return own.err
+	}
+	return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
+}
+
+// writeTarget checks where a file can be written and returns the file to
+// replace: path itself, or the file a symbolic link at path links to.
+func writeTarget(path string, opts WriteOptions) (string, error) {
+	target, err := followLink(path)
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Dir(target)
+	if info, statErr := os.Stat(dir); statErr != nil || !info.IsDir() {
+		return "", fmt.Errorf("không ghi được %s: thư mục %s không tồn tại", path, dir)
+	}
+	info, statErr := os.Stat(target)
+	switch {
+	case statErr != nil:
+		return target, nil
+	case info.IsDir():
+		return "", fmt.Errorf("không ghi được %s: đó là một thư mục", path)
+	case opts.NoReplace:
+		return "", fmt.Errorf("không ghi được %s: %w", path, fs.ErrExist)
+	case info.Mode().Perm()&0o200 == 0:
+		return "", fmt.Errorf("không ghi được %s: tệp chỉ đọc; hãy bỏ thuộc tính chỉ đọc hoặc chọn tên tệp khác", path)
+	}
+	return target, nil
+}
+
+// followLink returns the file a symbolic link at path links to, path when
+// it is no link, or an error naming a link to nothing.
+func followLink(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		dest, _ := os.Readlink(path)
+		return "", fmt.Errorf("không ghi được %s: đó là lối tắt (liên kết) tới %s, nơi không còn tồn tại; hãy chọn tên tệp khác", path, dest)
+	}
+	return target, nil
+}
+
+// newFilePerm is the permission the written file gets.
+func newFilePerm(target string, perm fs.FileMode) fs.FileMode {
+	if perm != 0 {
+		return perm
+	}
+	if info, err := os.Stat(target); err == nil {
+		return info.Mode().Perm()
+	}
+	return 0o644
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // explainWriteError gives the file-system errors of writing a file the

@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"os"
 	"syscall"
 )
 
@@ -13,8 +14,20 @@ func describePlatformError(err error) (string, bool) {
 	if errors.Is(err, syscall.ENOSPC) {
 		return "ổ đĩa đã đầy", true
 	}
+	if errors.Is(err, syscall.EFBIG) {
+		return "tệp đã lớn đến mức hệ thống không cho ghi thêm (hoặc ổ đĩa đã đầy)", true
+	}
 	if errors.Is(err, syscall.EROFS) {
 		return "ổ đĩa chỉ cho phép đọc", true
 	}
 	return "", false
+}
+
+// syncFolder makes a rename in dir durable. Failures are ignored: the
+// rename itself succeeded.
+func syncFolder(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }

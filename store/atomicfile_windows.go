@@ -29,3 +29,7 @@ func describePlatformError(err error) (string, bool) {
 	}
 	return "", false
 }
+
+// syncFolder does nothing on Windows, where a rename is durable once the
+// call returns.
+func syncFolder(string) {}

@@ -3,14 +3,11 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Bucket names. Child records (areas, tasks, targets) are keyed by their
@@ -42,72 +39,31 @@ type Store struct {
 	path string
 	// now is the clock updates are stamped with; nil means time.Now.
 	now func() time.Time
-}
-
-// Open opens or creates the database at path, creating its folder, and brings
-// its schema up to date. A file held by another process gives ErrLocked after
-// one second; a file from a newer version of the app gives ErrNewerSchema.
-func Open(path string) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("tạo thư mục dữ liệu %s: %w", dir, err)
-		}
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: openTimeout})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("mở %s: %w", path, ErrLocked)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("mở tệp dữ liệu %s: %w", path, err)
-	}
-	st := &Store{db: db, path: path}
-	if err := st.prepare(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("mở tệp dữ liệu %s: %w", path, err)
-	}
-	return st, nil
+	// readOnly is set when the file was opened for reading only.
+	readOnly bool
+	// created is set when this open created the file.
+	created bool
+	// scratch is the temporary folder of a migrated copy read in place of
+	// an older file opened for reading; "" when there is none.
+	scratch string
 }
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
+// ReadOnly reports whether the file was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Created reports whether opening the store created its file.
+func (s *Store) Created() bool { return s.created }
+
 // Close closes the database file.
-func (s *Store) Close() error { return s.db.Close() }
-
-// prepare refuses a newer schema without writing to it, then creates all
-// buckets and migrates an older schema in one transaction.
-func (s *Store) prepare() error {
-	var found int
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		found = storedSchema(tx)
-		return nil
-	}); err != nil {
-		return err
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.scratch != "" {
+		os.RemoveAll(s.scratch)
 	}
-	if found > SchemaVersion {
-		return fmt.Errorf("%w (phiên bản dữ liệu %d, chương trình đọc được đến %d)", ErrNewerSchema, found, SchemaVersion)
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
-		}
-		return migrate(tx, found)
-	})
-}
-
-// Check runs bbolt's consistency check over the whole file.
-func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		var first error
-		for err := range tx.Check() {
-			if first == nil {
-				first = fmt.Errorf("database check: %w", err)
-			}
-		}
-		return first
-	})
+	return err
 }
 
 // key8 encodes an id as 8 big-endian bytes.

@@ -394,6 +394,7 @@ func fileProblem(err error) (string, bool) {
 // reach the app as text only.
 var foreignTexts = []struct{ words, text string }{
 	{"no space left on device", "ổ đĩa đã đầy"},
+	{"file too large", "tệp đã lớn đến mức hệ thống không cho ghi thêm (hoặc ổ đĩa đã đầy)"},
 	{"not enough space on the disk", "ổ đĩa đã đầy"},
 	{"read-only file system", "ổ đĩa chỉ cho phép đọc"},
 	{"permission denied", "không có quyền truy cập"},

@@ -179,10 +179,18 @@ func TestStandingsReadOnlyTheHistoriesTheyNeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	saved := map[string][]byte{}
 	st.db.Update(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketUpdates).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			saved[string(k)] = append([]byte(nil), v...)
 			tx.Bucket(bucketUpdates).Put(k, []byte("{damaged"))
+		}
+		return nil
+	})
+	defer st.db.Update(func(tx *bolt.Tx) error { // whole again for the check at the end
+		for k, v := range saved {
+			tx.Bucket(bucketUpdates).Put([]byte(k), v)
 		}
 		return nil
 	})

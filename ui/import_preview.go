@@ -242,7 +242,7 @@ func shortText(text string, n int) string {
 // read the plan again.
 func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.ProgressSheet) {
 	f := p.flow
-	outcome, err := f.store.ApplyProgress(plan.ID, sheet.Rows, f.today(), false)
+	outcome, err := export.ApplyProgress(f.store, plan.ID, sheet.Rows, f.today(), false)
 	if err != nil {
 		f.fail(err)
 		return

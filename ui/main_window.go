@@ -29,6 +29,7 @@ type WindowStore interface {
 	TasksStore
 	PDFExportStore
 	ImportStore
+	BackupStore
 }
 
 // MainWindow is the application window: the choice of plan and the actions
@@ -44,6 +45,7 @@ type MainWindow struct {
 	syncing bool
 	nav     *navigation
 	Tasks   *TasksScreen
+	Backups *BackupScreen
 }
 
 // NewMainWindow builds the window over st, showing the newest plan. today
@@ -60,8 +62,10 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w.planSelect.PlaceHolder = "Chọn kế hoạch"
 	w.current.OnChanged(w.onPlanChanged)
 	w.Tasks = NewTasksScreen(st, w.current, today, w.showError)
+	w.Backups = NewBackupScreen(w.Window, st, w.showError)
 	w.nav = newNavigation(
 		screenEntry{title: "Nhiệm vụ", icon: theme.ListIcon(), content: w.Tasks.Content()},
+		screenEntry{title: backupScreenTitle, icon: theme.HistoryIcon(), content: w.Backups.Content()},
 	)
 	host := w.host()
 	actions := container.NewHBox(
@@ -76,6 +80,18 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 		w.showError(err)
 	}
 	return w
+}
+
+// backupScreenTitle names the backup screen in the navigation.
+const backupScreenTitle = "Sao lưu"
+
+// ShowBackups shows the backup screen, for a link from another screen.
+func (w *MainWindow) ShowBackups() {
+	for i, title := range w.nav.Titles() {
+		if title == backupScreenTitle {
+			w.nav.Show(i)
+		}
+	}
 }
 
 // host is what the window's actions work with.

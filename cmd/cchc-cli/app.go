@@ -28,24 +28,48 @@ type env struct {
 	stderr io.Writer
 	today  func() store.Date
 	dbFlag string
+	// writes is set when the command writes to the data file: the file is
+	// then opened for writing, else read-only.
+	writes bool
 	st     *store.Store
 }
 
-// store opens the database on first use, seeding it when it is new.
+// onlyReads tells that this run of a command that may write only reads
+// (a dry run, a setting read), so the data file is opened read-only.
+func (e *env) onlyReads() { e.writes = false }
+
+// store opens the database on first use, read-only unless the command
+// writes. A missing file is created with the seed plan (the default file
+// with its folder, a file the user named only in a folder that exists),
+// and the user is told.
 func (e *env) store() (*store.Store, error) {
 	if e.st != nil {
 		return e.st, nil
 	}
-	path, err := store.DBPath(e.dbFlag)
+	loc, err := store.Locate(e.dbFlag)
 	if err != nil {
 		return nil, err
 	}
-	st, err := seeds.Open(path)
+	st, err := seeds.OpenWith(loc.Path, loc.Options(!e.writes))
 	if err != nil {
-		return nil, err
+		return nil, withDamageHint(err)
+	}
+	if st.Created() {
+		fmt.Fprintf(e.stderr, "cchc-cli: đã tạo tệp dữ liệu mới %s, kèm kế hoạch mẫu 122/KH-SKH năm 2023.\n", loc.Path)
 	}
 	e.st = st
 	return st, nil
+}
+
+// damageHint says what to do about a damaged data file.
+const damageHint = "hãy chạy “cchc-cli check” để xem chi tiết, “cchc-cli backups” để xem các bản sao lưu, rồi “cchc-cli restore TỆP” để khôi phục một bản hoặc “cchc-cli recover” để cứu phần dữ liệu còn đọc được"
+
+// withDamageHint adds to the error of a damaged data file what to do.
+func withDamageHint(err error) error {
+	if _, ok := store.AsDamaged(err); ok {
+		return fmt.Errorf("%w; %s", err, damageHint)
+	}
+	return err
 }
 
 // plan opens the store and finds the plan named by --plan.
@@ -67,7 +91,10 @@ type command struct {
 	usage   string
 	summary string
 	args    argCount
-	setup   func(fs *flag.FlagSet) func(e *env, args []string) error
+	// writes declares that the command may write to the data file; a
+	// command without it opens the file read-only and never changes it.
+	writes bool
+	setup  func(fs *flag.FlagSet) func(e *env, args []string) error
 }
 
 // argCount is how many positional arguments a command takes, and their
@@ -136,9 +163,23 @@ func dispatchRecovering(e *env, args []string) (err error) {
 	defer func() {
 		if recovered := recover(); recovered != nil {
 			err = logUnexpected(e, args, store.Unexpected(recovered))
+			err = damageBehind(e, err)
 		}
 	}()
 	return dispatch(e, args)
+}
+
+// damageBehind names the damaged data file behind a panic, when the data
+// open fails its check: a damaged page can crash a read that the check at
+// opening did not reach.
+func damageBehind(e *env, panicked error) error {
+	if e.st == nil {
+		return panicked
+	}
+	if err := e.st.Check(); err != nil {
+		return withDamageHint(err)
+	}
+	return panicked
 }
 
 // logFileName is the CLI's log, beside the database.
@@ -172,6 +213,7 @@ func dispatch(e *env, args []string) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.dbFlag, "db", "", "tệp dữ liệu")
+	e.writes = cmd.writes
 	runCmd := cmd.setup(fs)
 	positional, err := parseInterspersed(fs, rest)
 	if errors.Is(err, flag.ErrHelp) {

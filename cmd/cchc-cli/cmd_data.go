@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
@@ -12,16 +15,18 @@ func init() {
 	commands["seed"] = command{
 		usage:   "seed",
 		summary: "tạo kế hoạch mẫu 122/KH-SKH năm 2023 nếu chưa từng tạo",
+		writes:  true,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			return runSeed
 		},
 	}
 	commands["backup"] = command{
-		usage:   "backup TỆP",
-		summary: "sao lưu toàn bộ dữ liệu ra một tệp",
-		args:    argCount{1, 1, "TỆP"},
+		usage:   "backup [--force] [TỆP.zip|THƯ_MỤC]",
+		summary: "kiểm tra rồi sao lưu dữ liệu và tài liệu kiểm chứng vào một tệp .zip (mặc định: thư mục backups cạnh tệp dữ liệu)",
+		args:    argCount{0, 1, "TỆP"},
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			return runBackup
+			force := fs.Bool("force", false, "ghi đè tệp đã có")
+			return func(e *env, args []string) error { return runBackup(e, args, *force) }
 		},
 	}
 	commands["path"] = command{
@@ -34,19 +39,15 @@ func init() {
 }
 
 func runSeed(e *env, _ []string) error {
-	path, err := store.DBPath(e.dbFlag)
+	st, err := e.store()
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		return err
-	}
-	e.st = st
 	created, err := seeds.Ensure(st)
 	if err != nil {
 		return err
 	}
+	created = created || st.Created() // a new file is made with the seed plan
 	if created {
 		fmt.Fprintln(e.stdout, "Đã tạo kế hoạch mẫu 122/KH-SKH năm 2023.")
 	} else {
@@ -55,16 +56,40 @@ func runSeed(e *env, _ []string) error {
 	return nil
 }
 
-func runBackup(e *env, args []string) error {
+// runBackup checks the data and writes a backup: into the backups folder
+// beside the data file, into a folder given, or to a file given, which it
+// never writes over without --force.
+func runBackup(e *env, args []string, force bool) error {
 	st, err := e.store()
 	if err != nil {
 		return err
 	}
-	if err := st.Backup(args[0]); err != nil {
+	info, err := writeBackup(st, args, force)
+	if errors.Is(err, fs.ErrExist) && !force {
+		return fmt.Errorf("%w; thêm --force để ghi đè", err)
+	}
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã sao lưu dữ liệu vào %s.\n", args[0])
+	fmt.Fprintf(e.stdout, "Đã sao lưu %d kế hoạch, %d nhiệm vụ và %d tài liệu kiểm chứng vào %s.\n", info.Plans, info.Tasks, info.Evidence, info.Path)
+	if n := len(info.MissingEvidence); n > 0 {
+		fmt.Fprintf(e.stderr, "cchc-cli: cảnh báo: %d tài liệu kiểm chứng có trong dữ liệu nhưng không thấy tệp trong thư mục evidence: %v\n", n, info.MissingEvidence)
+	}
 	return nil
+}
+
+func writeBackup(st *store.Store, args []string, force bool) (store.BackupInfo, error) {
+	if len(args) == 0 {
+		dir := store.BackupDir(st.Path())
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return store.BackupInfo{}, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
+		}
+		return st.BackupInFolder(dir, store.BackupOptions{})
+	}
+	if info, err := os.Stat(args[0]); err == nil && info.IsDir() {
+		return st.BackupInFolder(args[0], store.BackupOptions{})
+	}
+	return st.Backup(args[0], store.BackupOptions{Force: force})
 }
 
 func runPath(e *env, _ []string) error {

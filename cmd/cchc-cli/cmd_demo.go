@@ -16,6 +16,7 @@ const maxDemoTasks = 200_000
 
 func init() {
 	commands["demo"] = command{
+		writes:  true,
 		usage:   "demo --tasks N --db TỆP [--seed S] [--force]",
 		summary: "tạo tệp dữ liệu thử: một kế hoạch N nhiệm vụ với một năm cập nhật tiến độ (để kiểm thử, đo tốc độ)",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

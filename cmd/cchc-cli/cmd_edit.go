@@ -46,6 +46,7 @@ func (f taskFields) apply(t *store.Task, set map[string]bool) {
 
 func init() {
 	commands["task add"] = command{
+		writes:  true,
 		usage:   "task add --plan P --area LĨNH_VỰC --content NỘI_DUNG [--ordinal N] [--product …] [--lead …] [--coordinating …] [--timeline …]",
 		summary: "thêm nhiệm vụ vào cuối một lĩnh vực",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -56,6 +57,7 @@ func init() {
 		},
 	}
 	commands["task edit"] = command{
+		writes:  true,
 		usage:   "task edit --plan P --task T [--area …] [--ordinal …] [--content …] [--product …] [--lead …] [--coordinating …] [--timeline …] [--result …]",
 		summary: "sửa các trường đã ghi của nhiệm vụ; trường không ghi giữ nguyên",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -67,11 +69,13 @@ func init() {
 		},
 	}
 	commands["task delete"] = command{
+		writes:  true,
 		usage:   "task delete --plan P --task T",
 		summary: "xoá nhiệm vụ cùng các lần cập nhật và tài liệu kiểm chứng (hoàn tác được lần xoá cuối)",
 		setup:   planTaskCommand(runTaskDelete),
 	}
 	commands["task undo"] = command{
+		writes:  true,
 		usage:   "task undo",
 		summary: "hoàn tác lần xoá nhiệm vụ gần nhất",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -79,11 +83,13 @@ func init() {
 		},
 	}
 	commands["task duplicate"] = command{
+		writes:  true,
 		usage:   "task duplicate --plan P --task T",
 		summary: "nhân bản nhiệm vụ ngay sau nó (không kèm tiến độ)",
 		setup:   planTaskCommand(runTaskDuplicate),
 	}
 	commands["task move"] = command{
+		writes:  true,
 		usage:   "task move --plan P --task T --to VỊ_TRÍ",
 		summary: "chuyển nhiệm vụ đến vị trí khác trong lĩnh vực (từ 1)",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -94,6 +100,7 @@ func init() {
 		},
 	}
 	commands["area move"] = command{
+		writes:  true,
 		usage:   "area move --plan P --area LĨNH_VỰC --to VỊ_TRÍ",
 		summary: "chuyển lĩnh vực đến vị trí khác trong kế hoạch (từ 1)",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

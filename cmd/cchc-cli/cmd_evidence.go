@@ -15,6 +15,7 @@ type evidenceOptions struct {
 
 func init() {
 	commands["evidence add"] = command{
+		writes:  true,
 		usage:   "evidence add --plan P --task T --ref SỐ_KÝ_HIỆU --date NGÀY --title TRÍCH_YẾU [--issuer CƠ_QUAN] [--file TỆP]",
 		summary: "thêm tài liệu kiểm chứng cho nhiệm vụ; tệp (nếu có) được chép vào thư mục evidence cạnh tệp dữ liệu",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

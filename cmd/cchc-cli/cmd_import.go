@@ -23,6 +23,7 @@ func init() {
 		usage:   "import --plan NĂM|SỐ [--progress] [--dry-run] [--replace] TỆP",
 		summary: "nhập bảng nhiệm vụ từ Excel/Word, hoặc tiến độ do đơn vị gửi về (--progress)",
 		args:    argCount{1, 1, "TỆP"},
+		writes:  true,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			var opts importOptions
 			fs.StringVar(&opts.plan, "plan", "", "năm hoặc số kế hoạch")
@@ -30,6 +31,9 @@ func init() {
 			fs.BoolVar(&opts.dryRun, "dry-run", false, "chỉ xem trước, không ghi")
 			fs.BoolVar(&opts.replace, "replace", false, "thay các nhiệm vụ kế hoạch đang có")
 			return func(e *env, args []string) error {
+				if opts.dryRun {
+					e.onlyReads()
+				}
 				if opts.progress {
 					return runProgressImport(e, opts, args[0])
 				}
@@ -105,7 +109,7 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	outcome, err := st.ApplyProgress(plan.ID, sheet.Rows, e.today(), opts.dryRun)
+	outcome, err := export.ApplyProgress(st, plan.ID, sheet.Rows, e.today(), opts.dryRun)
 	if err != nil {
 		return err
 	}

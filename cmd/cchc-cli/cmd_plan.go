@@ -15,6 +15,7 @@ type planHeader struct {
 
 func init() {
 	commands["plan edit"] = command{
+		writes:  true,
 		usage:   "plan edit --plan P [--number SỐ] [--symbol KÝ_HIỆU] [--date NGÀY] [--summary TRÍCH_YẾU] [--legal-basis CĂN_CỨ] [--distribution NƠI_NHẬN]",
 		summary: "sửa phần đầu kế hoạch: số, ký hiệu, ngày ban hành, trích yếu, căn cứ (mỗi dòng một căn cứ), nơi nhận",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

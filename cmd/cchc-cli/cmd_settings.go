@@ -12,16 +12,21 @@ import (
 
 func init() {
 	commands["settings"] = command{
-		usage:   "settings [get KHÓA | set KHÓA GIÁ_TRỊ]",
+		usage:   "settings [get KHÓA | set [--force] KHÓA GIÁ_TRỊ]",
 		summary: "xem hoặc sửa cài đặt: tên cơ quan, đơn vị, nơi nhận, người ký, lề trang",
 		args:    argCount{0, 3, ""},
+		writes:  true,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			return runSettings
+			force := fs.Bool("force", false, "xoá hết một danh sách mà không hỏi")
+			return func(e *env, args []string) error { return runSettings(e, args, *force) }
 		},
 	}
 }
 
-func runSettings(e *env, args []string) error {
+func runSettings(e *env, args []string, force bool) error {
+	if len(args) == 0 || args[0] != "set" {
+		e.onlyReads()
+	}
 	if len(args) == 0 {
 		return listSettings(e)
 	}
@@ -29,7 +34,7 @@ func runSettings(e *env, args []string) error {
 	case args[0] == "get" && len(args) == 2:
 		return getSetting(e, args[1])
 	case args[0] == "set" && len(args) == 3:
-		return setSetting(e, args[1], args[2])
+		return setSetting(e, args[1], args[2], force)
 	case args[0] == "set":
 		return usageError("settings set cần KHÓA và một GIÁ_TRỊ; giá trị có dấu cách thì đặt trong ngoặc kép")
 	}
@@ -94,8 +99,9 @@ func getSetting(e *env, key string) error {
 
 // setSetting changes one value. The signer's name also goes into every plan
 // that has none yet; other values change the settings only, which new plans
-// take: existing plans keep the names they were issued under.
-func setSetting(e *env, key, value string) error {
+// take: existing plans keep the names they were issued under. Emptying a
+// list needs force.
+func setSetting(e *env, key, value string, force bool) error {
 	st, err := e.store()
 	if err != nil {
 		return err
@@ -106,6 +112,9 @@ func setSetting(e *env, key, value string) error {
 	settings, err := st.Settings()
 	if err != nil {
 		return err
+	}
+	if question := settings.ConfirmChange(key, value); question != "" && !force {
+		return usageError("%s Thêm --force nếu đúng là muốn xoá; không thay đổi gì", question)
 	}
 	if err := settings.SetSetting(key, value); err != nil {
 		return err

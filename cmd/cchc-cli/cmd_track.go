@@ -18,6 +18,7 @@ type updateOptions struct {
 
 func init() {
 	commands["update"] = command{
+		writes:  true,
 		usage:   "update --plan P --task T [--date NGÀY] --status S [--progress N] [--note GHI_CHÚ] [--by ĐƠN_VỊ] [--reason LÝ_DO]",
 		summary: "ghi một lần cập nhật tiến độ có ngày của nhiệm vụ (T: mã hoặc số như II.3)",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

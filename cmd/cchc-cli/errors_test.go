@@ -10,7 +10,7 @@ import (
 )
 
 func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	db := seededDB(t)
 	out := filepath.Join(t.TempDir(), "x.pdf")
 	tests := []struct {
 		args        []string
@@ -21,8 +21,8 @@ func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
 		{[]string{"export", "-o", out}, "thiếu --plan", "Cách dùng: cchc-cli export --plan"},
 		{[]string{"tasks", "--plan", "2023", "--json=maybe"}, "giá trị \"maybe\" của tuỳ chọn -json không hợp lệ", "Cách dùng: cchc-cli tasks --plan"},
 		{[]string{"tasks", "--plan"}, "tuỳ chọn -plan cần một giá trị", "Cách dùng: cchc-cli tasks --plan"},
-		{[]string{"backup"}, "thiếu TỆP: lệnh backup cần đúng 1 tham số", "Cách dùng: cchc-cli backup TỆP"},
-		{[]string{"backup", "a.db", "b.db"}, "thừa tham số “b.db”", "Cách dùng: cchc-cli backup TỆP"},
+		{[]string{"restore"}, "thiếu TỆP: lệnh restore cần đúng 1 tham số", "Cách dùng: cchc-cli restore TỆP"},
+		{[]string{"backup", "a.zip", "b.zip"}, "thừa tham số “b.zip”", "Cách dùng: cchc-cli backup [--force] [TỆP.zip|THƯ_MỤC]"},
 		{[]string{"plans", "2023"}, "thừa tham số “2023”: lệnh plans không nhận tham số nào", "Cách dùng: cchc-cli plans"},
 		{[]string{"import", "--plan", "2023"}, "thiếu TỆP", "Cách dùng: cchc-cli import --plan"},
 		{[]string{"settings", "set", "signer.name"}, "settings set cần KHÓA và một GIÁ_TRỊ", "Cách dùng: cchc-cli settings"},
@@ -67,8 +67,8 @@ func withPanickingCommand(t *testing.T) {
 
 func TestPanicIsLoggedAndSaidInVietnamese(t *testing.T) {
 	withPanickingCommand(t)
-	dir := t.TempDir()
-	db := filepath.Join(dir, "x.db")
+	db := seededDB(t)
+	dir := filepath.Dir(db)
 	code, _, stderr := cli(t, "--db", db, "test-panic")
 	logPath := filepath.Join(dir, logFileName)
 	want := "cchc-cli: Chương trình gặp lỗi không mong đợi; chi tiết đã ghi vào " + logPath + ", hãy gửi tệp này cho người hỗ trợ\n"

@@ -95,7 +95,7 @@ func TestExportPDFWithSignerName(t *testing.T) {
 }
 
 func TestExportPDFLeavesEarlierFileWhenItCannotWrite(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	db := seededDB(t)
 	dir := t.TempDir()
 	readOnly := filepath.Join(dir, "ky.pdf")
 	if err := os.WriteFile(readOnly, []byte("bản cũ"), 0o444); err != nil {

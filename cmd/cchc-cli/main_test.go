@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,26 @@ func TestMain(m *testing.M) {
 		holdDatabase(path)
 		return
 	}
+	if dir := os.Getenv("CCHC_TEST_KILL_WRITER"); dir != "" {
+		from, _ := strconv.Atoi(os.Getenv("CCHC_TEST_KILL_FROM"))
+		killWriter(dir, from)
+		return
+	}
 	os.Exit(m.Run())
+}
+
+// seededDB makes a data file with the seed plan, as the first run of
+// either program does, for tests that read stderr whole: the first run also
+// says that it created the file.
+func seededDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "x.db")
+	st, err := seeds.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return db
 }
 
 // holdDatabase plays the other window: it opens the store, says so, and
@@ -130,19 +150,23 @@ func TestPlansAndFlagsAnywhere(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "122/KH-SKH") || !strings.Contains(out, "21") {
 		t.Fatalf("plans: exit %d\n%s", code, out)
 	}
-	backup := filepath.Join(t.TempDir(), "copy.db")
+	backup := filepath.Join(t.TempDir(), "copy.zip")
 	code, _, errOut := cli(t, "backup", backup, "--db", db)
 	if code != 0 {
 		t.Fatalf("backup with the flag after the file: exit %d %s", code, errOut)
 	}
-	code, out, _ = cli(t, "--db", backup, "tasks", "--plan=122/KH-SKH")
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	if code, _, errOut := cli(t, "restore", backup, "--db", restored); code != 0 {
+		t.Fatalf("restore: exit %d %s", code, errOut)
+	}
+	code, out, _ = cli(t, "--db", restored, "tasks", "--plan=122/KH-SKH")
 	if code != 0 || !strings.Contains(out, "I. CẢI CÁCH THỂ CHẾ") {
 		t.Errorf("the backup does not list the tasks: exit %d\n%s", code, out)
 	}
 }
 
 func TestErrorsAreOneVietnameseLine(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	db := seededDB(t)
 	tests := []struct {
 		name string
 		args []string
@@ -153,7 +177,7 @@ func TestErrorsAreOneVietnameseLine(t *testing.T) {
 		{"tasks without --plan", []string{"--db", db, "tasks"}, exitUsage, "thiếu --plan"},
 		{"no such plan", []string{"--db", db, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
 		{"unknown flag", []string{"--db", db, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
-		{"backup without a file", []string{"--db", db, "backup"}, exitUsage, "đúng 1 tham số"},
+		{"restore without a file", []string{"--db", db, "restore"}, exitUsage, "đúng 1 tham số"},
 		{"backup into a missing folder", []string{"--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
 	}
 	for _, tt := range tests {

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/ui"
 )
@@ -25,22 +24,17 @@ func main() {
 		guard.windowFailed(err)
 	}
 	a := app.NewWithID(store.AppID)
-	if st, err := openStore(*dbFlag); err != nil {
+	loc, err := store.Locate(*dbFlag)
+	if err != nil {
 		ui.ShowStartupError(a, err)
-	} else {
-		defer st.Close()
-		ui.NewMainWindow(a, st, store.Today).Window.Show()
 	}
+	s := &session{app: a, loc: loc}
+	if err == nil {
+		s.start()
+	}
+	defer s.close()
 	if err := checkWindowsOpened(a.Driver().AllWindows()); err != nil {
 		guard.windowFailed(err)
 	}
 	a.Run()
-}
-
-func openStore(dbFlag string) (*store.Store, error) {
-	path, err := store.DBPath(dbFlag)
-	if err != nil {
-		return nil, err
-	}
-	return seeds.Open(path)
 }

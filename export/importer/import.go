@@ -140,16 +140,16 @@ func ReadPlanFile(path string, year int) (*Imported, error) {
 // the result holds every area and task it could read and every row it
 // could not.
 func ReadPlan(r io.Reader, name string, year int) (*Imported, error) {
-	data, kind, err := sniff(r, name)
+	file, err := sniff(r, name)
 	if err != nil {
 		return nil, err
 	}
 	var im *Imported
-	switch kind {
+	switch file.kind {
 	case kindXLSX:
-		im, err = readPlanXLSX(data, name)
+		im, err = readPlanXLSX(file, name)
 	default:
-		im, err = readPlanDOCX(data, name)
+		im, err = readPlanDOCX(file.data, name)
 	}
 	if err != nil {
 		return nil, err
@@ -163,27 +163,45 @@ func ReadPlan(r io.Reader, name string, year int) (*Imported, error) {
 	return im, nil
 }
 
-// sniff reads the file, at most maxImportBytes, and tells what it is by its
-// content.
-func sniff(r io.Reader, name string) ([]byte, fileKind, error) {
+// sniff reads the file, at most maxImportBytes, tells what it is by its
+// content, and pre-scans it against the bounds of its kind before any
+// library parses it.
+func sniff(r io.Reader, name string) (*sniffed, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
 	if err != nil {
-		return nil, 0, fmt.Errorf("không đọc được %s: %w", name, err)
+		return nil, fmt.Errorf("không đọc được %s: %w", name, err)
 	}
 	switch {
 	case len(data) > maxImportBytes:
-		return nil, 0, fmt.Errorf("%s: %w: tệp lớn hơn %d MB", name, ErrTooLarge, maxImportBytes>>20)
+		return nil, fmt.Errorf("%s: %w: tệp lớn hơn %d MB", name, ErrTooLarge, maxImportBytes>>20)
 	case len(bytes.TrimSpace(data)) == 0:
-		return nil, 0, fmt.Errorf("%s: %w", name, ErrEmptyFile)
+		return nil, fmt.Errorf("%s: %w", name, ErrEmptyFile)
 	case bytes.HasPrefix(data, oleSignature):
-		return nil, 0, fmt.Errorf("%s: %w: hãy mở tệp trong Word hoặc Excel, gỡ mật khẩu nếu có, rồi chọn Lưu thành (Save As) dạng .docx hoặc .xlsx và nhập lại tệp mới", name, ErrOldFormat)
+		return nil, fmt.Errorf("%s: %w: hãy mở tệp trong Word hoặc Excel, gỡ mật khẩu nếu có, rồi chọn Lưu thành (Save As) dạng .docx hoặc .xlsx và nhập lại tệp mới", name, ErrOldFormat)
 	case bytes.HasPrefix(data, []byte(`{\rtf`)):
-		return nil, 0, fmt.Errorf("%s: %w (đây là tệp RTF): hãy mở trong Word và lưu thành .docx", name, ErrNotSupported)
+		return nil, fmt.Errorf("%s: %w (đây là tệp RTF): hãy mở trong Word và lưu thành .docx", name, ErrNotSupported)
 	case !bytes.HasPrefix(data, []byte("PK")):
-		return nil, 0, fmt.Errorf("%s: %w", name, ErrNotSupported)
+		return nil, fmt.Errorf("%s: %w", name, ErrNotSupported)
 	}
 	kind, err := zipKind(data, name)
-	return data, kind, err
+	if err != nil {
+		return nil, err
+	}
+	book, err := prescan(data, name, kind)
+	if err != nil {
+		return nil, err
+	}
+	return &sniffed{data: data, kind: kind, book: book}, nil
+}
+
+// sniffed is a file read whole, what it is, and what the pre-scan learnt
+// of a workbook's sheets.
+type sniffed struct {
+	data []byte
+	kind fileKind
+	// book maps a workbook's sheets to their merged ranges; nil for a
+	// Word document.
+	book *workbookMap
 }
 
 // zipKind tells a workbook from a Word document by the parts in the zip.

@@ -14,6 +14,11 @@ func readPlanDOCX(data []byte, name string) (*Imported, error) {
 	if err != nil {
 		return nil, err
 	}
+	return planOfDocument(doc, name)
+}
+
+// planOfDocument reads the plan of a document's body.
+func planOfDocument(doc *docxDocument, name string) (*Imported, error) {
 	tables, indexes := docxTables(doc)
 	t, h, ok := bestTable(tables, planColumns)
 	if !ok {

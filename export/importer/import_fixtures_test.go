@@ -296,15 +296,18 @@ func (d *wordDoc) table(rows [][]wordCellSpec, borders bool) {
 // raw writes XML into the body as it is.
 func (d *wordDoc) raw(xml string) { d.body.WriteString(xml) }
 
-func (d *wordDoc) bytes(t testing.TB) []byte {
+func (d *wordDoc) bytes(t testing.TB) []byte { return zipOf(t, d.parts()) }
+
+// parts are the parts of the document's package.
+func (d *wordDoc) parts() map[string]string {
 	document := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` +
 		d.body.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`
-	return zipOf(t, map[string]string{
+	return map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
 		"word/document.xml":   document,
-	})
+	}
 }
 
 func cells(texts ...string) []wordCellSpec {

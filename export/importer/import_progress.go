@@ -67,14 +67,14 @@ func ReadProgressFile(path string) (*ProgressSheet, error) {
 // exported and a division filled in: for each task row, its id and
 // fingerprint and the status, progress, result and evidence entered.
 func ReadProgress(r io.Reader, name string) (*ProgressSheet, error) {
-	data, kind, err := sniff(r, name)
+	file, err := sniff(r, name)
 	if err != nil {
 		return nil, err
 	}
-	if kind != kindXLSX {
+	if file.kind != kindXLSX {
 		return nil, fmt.Errorf("%s: %w: tiến độ chỉ nhập được từ bảng Excel (.xlsx) do chương trình xuất ra", name, ErrNotSupported)
 	}
-	scan, err := scanWorkbook(data, name, progressColumns, xlsx.SheetTracking)
+	scan, err := scanWorkbook(file, name, progressColumns, xlsx.SheetTracking)
 	if err != nil {
 		return nil, err
 	}

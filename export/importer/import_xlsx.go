@@ -7,16 +7,18 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kehoach/cchc/export/internal/scratch"
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
 // maxSheetXMLInMemory is the unzipped size above which excelize reads a
-// worksheet from a temporary file rather than from memory.
-const maxSheetXMLInMemory = 16 << 20
+// worksheet from a temporary file rather than from memory; a variable so
+// that a test can make excelize spill a small sheet.
+var maxSheetXMLInMemory int64 = 16 << 20
 
-// Bounds on merged ranges: how many one sheet may have, and how many cells
-// they may fill together.
+// Bounds on merged ranges: how many one workbook may have, and how many
+// cells they may fill together in one sheet.
 const (
 	maxMergedRanges = 200_000
 	maxSpreadCells  = 2_000_000
@@ -26,11 +28,12 @@ const (
 // excelize checks the sizes the zip declares, and Go's zip reader fails a
 // part that inflates past its declared size, so a part cannot lie its way
 // past the bound.
-func openWorkbook(data []byte, name string) (f *excelize.File, err error) {
+func openWorkbook(data []byte, name, tmpDir string) (f *excelize.File, err error) {
 	defer recoverReader(name, &err)
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    maxUnzippedBytes,
 		UnzipXMLSizeLimit: maxSheetXMLInMemory,
+		TmpDir:            tmpDir,
 	})
 	switch {
 	case err == nil:
@@ -64,15 +67,20 @@ type sheetScan struct {
 // scanWorkbook reads sheets one at a time, the one named prefer first,
 // and keeps the table whose header names the most fields of cs; it stops
 // at a header that names them all, so the sheets after it are never read.
-func scanWorkbook(data []byte, name string, cs columnSet, prefer string) (scan sheetScan, err error) {
-	f, err := openWorkbook(data, name)
+func scanWorkbook(file *sniffed, name string, cs columnSet, prefer string) (scan sheetScan, err error) {
+	tmpDir, removeTmp, err := scratch.Dir()
+	if err != nil {
+		return scan, err
+	}
+	defer removeTmp()
+	f, err := openWorkbook(file.data, name, tmpDir)
 	if err != nil {
 		return scan, err
 	}
 	defer f.Close()
 	defer recoverReader(name, &err)
 	for _, sheet := range preferredFirst(f.GetSheetList(), prefer) {
-		t, err := readSheet(f, sheet, name)
+		t, err := readSheet(f, file.book, sheet, name)
 		if err != nil {
 			return scan, err
 		}
@@ -111,7 +119,7 @@ func preferredFirst(sheets []string, prefer string) []string {
 
 // readSheet reads one worksheet: at most maxTableRows rows and
 // maxTableCols columns, each cell cleaned and bounded.
-func readSheet(f *excelize.File, sheet, name string) (table, error) {
+func readSheet(f *excelize.File, book *workbookMap, sheet, name string) (table, error) {
 	t := table{source: "trang tính “" + sheet + "”"}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -129,7 +137,7 @@ func readSheet(f *excelize.File, sheet, name string) (table, error) {
 		t.rows = append(t.rows, sheetRow(number, values))
 	}
 	trimTrailingEmpty(&t)
-	return t, spreadMerges(f, sheet, name, &t)
+	return t, spreadMerges(book, sheet, name, &t)
 }
 
 // sheetRow makes a table row of a worksheet row's values.
@@ -152,30 +160,37 @@ func trimTrailingEmpty(t *table) {
 	}
 }
 
-// spreadMerges copies the text of each merged range into every cell it
-// covers, marking the copies, within the rows and columns read.
-func spreadMerges(f *excelize.File, sheet, name string, t *table) error {
-	merges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return fmt.Errorf("%s, trang tính “%s”: %w: %v", name, sheet, ErrDamaged, err)
-	}
-	if len(merges) > maxMergedRanges {
-		return fmt.Errorf("%s, trang tính “%s”: %w: hơn %d vùng gộp ô", name, sheet, ErrTooLarge, maxMergedRanges)
-	}
+// spreadMerges copies the text of each merged range, the text of its
+// top-left cell, into every cell it covers, marking the copies, within the
+// rows and columns read. The ranges come from the pre-scan: asking excelize
+// for them would parse the whole sheet into memory at once.
+func spreadMerges(book *workbookMap, sheet, name string, t *table) error {
 	spread := 0
-	for _, m := range merges {
-		col1, row1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		col2, row2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	for _, ref := range book.mergesOf(sheet) {
+		from, to, _ := strings.Cut(ref, ":")
+		col1, row1, err1 := excelize.CellNameToCoordinates(from)
+		col2, row2, err2 := excelize.CellNameToCoordinates(to)
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		text, tooLong := cleanCell(m.GetCellValue())
-		spread += spreadRange(t, col1-1, row1, col2-1, row2, tableCell{text: text, tooLong: tooLong})
+		spread += spreadRange(t, col1-1, row1, col2-1, row2, originCell(t, row1, col1-1))
 		if spread > maxSpreadCells {
 			return fmt.Errorf("%s, trang tính “%s”: %w: các vùng gộp ô phủ hơn %d ô", name, sheet, ErrTooLarge, maxSpreadCells)
 		}
 	}
 	return nil
+}
+
+// originCell is the cell a merged range shows: its top-left one, by row
+// number and 0-based column; empty when that row was not read.
+func originCell(t *table, row, col int) tableCell {
+	i := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].number >= row })
+	if i == len(t.rows) || t.rows[i].number != row {
+		return tableCell{}
+	}
+	c := t.rows[i].cell(col)
+	c.fromAbove, c.fromLeft = false, false
+	return c
 }
 
 // spreadRange fills the cells of a merged range, given by 0-based columns
@@ -205,8 +220,8 @@ func spreadRange(t *table, col1, row1, col2, row2 int, origin tableCell) int {
 
 // readPlanXLSX reads a plan's task table from a workbook: the sheet whose
 // header names the most columns, and the title rows above it.
-func readPlanXLSX(data []byte, name string) (*Imported, error) {
-	scan, err := scanWorkbook(data, name, planColumns, xlsx.SheetPlan)
+func readPlanXLSX(file *sniffed, name string) (*Imported, error) {
+	scan, err := scanWorkbook(file, name, planColumns, xlsx.SheetPlan)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kehoach/cchc/export/internal/scratch"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -59,7 +60,12 @@ func WriteXLSX(ctx context.Context, w io.Writer, b store.Bundle, opts XLSXOption
 			return err
 		}
 	}
-	f := excelize.NewFile()
+	tmpDir, removeTmp, err := scratch.Dir()
+	if err != nil {
+		return err
+	}
+	defer removeTmp()
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	styles, err := prepareWorkbook(f)
 	if err != nil {

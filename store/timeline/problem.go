@@ -136,8 +136,8 @@ func missingYearProblem(clean string, planYear int) string {
 	return ""
 }
 
-// shortText cuts text longer than a message can quote at a word, with "…".
-func shortText(text string) string {
+// ShortText cuts text longer than a message can quote at a word, with "…".
+func ShortText(text string) string {
 	const most = 60
 	if utf8.RuneCountInString(text) <= most {
 		return text

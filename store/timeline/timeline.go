@@ -121,7 +121,7 @@ func Read(text string, planYear int) Reading {
 		r.Kind, r.Start, r.Due, r.Qualifier = span.kind, span.start, span.end, qualifier
 		return r
 	}
-	r.Problem = fmt.Sprintf("không đọc được “%s”: %s", shortText(norm.NFC.String(strings.TrimSpace(text))), timelineProblem(clean, planYear))
+	r.Problem = fmt.Sprintf("không đọc được “%s”: %s", ShortText(norm.NFC.String(strings.TrimSpace(text))), timelineProblem(clean, planYear))
 	return r
 }
 

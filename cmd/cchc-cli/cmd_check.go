@@ -1,0 +1,61 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/kehoach/cchc/store"
+)
+
+func init() {
+	commands["check"] = command{
+		usage:   "check",
+		summary: "kiểm tra tệp dữ liệu: cấu trúc tệp, phiên bản, từng bản ghi; không sửa gì",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			return runCheck
+		},
+	}
+}
+
+// errCheckFailed ends a check that found problems with exit code 1.
+var errCheckFailed = errors.New("tệp dữ liệu không đạt kiểm tra")
+
+// runCheck opens the data file read-only and prints what the check found.
+// A file too damaged to open is reported the same way.
+func runCheck(e *env, _ []string) error {
+	path, err := store.DBPath(e.dbFlag)
+	if err != nil {
+		return err
+	}
+	report, err := checkFile(path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Tệp dữ liệu: %s\n", path)
+	if report.Schema > 0 {
+		fmt.Fprintf(e.stdout, "Phiên bản dữ liệu %d; %d kế hoạch, %d nhiệm vụ, %d bản ghi.\n", report.Schema, report.Plans, report.Tasks, report.Records)
+	}
+	if report.OK() {
+		fmt.Fprintln(e.stdout, "Kết quả: không có lỗi.")
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "Kết quả: %d lỗi:\n", len(report.Problems))
+	for _, p := range report.Problems {
+		fmt.Fprintln(e.stdout, "  - "+p)
+	}
+	return fmt.Errorf("%s: %w; %s", path, errCheckFailed, damageHint)
+}
+
+// checkFile checks the file at path, never creating or changing it.
+func checkFile(path string) (store.Report, error) {
+	st, err := store.OpenReadOnly(path)
+	if d, ok := store.AsDamaged(err); ok {
+		return store.Report{Path: path, Problems: d.Problems}, nil
+	}
+	if err != nil {
+		return store.Report{}, err
+	}
+	defer st.Close()
+	return st.Inspect(), nil
+}

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// recordKind is what the check knows of the records of one bucket: what
+// a user calls them and how to tell a sound one. A bucket without a kind
+// of its own (a bucket a later version adds) is checked as JSON, with the
+// plan and task its keys name.
+type recordKind struct {
+	// name is what a user calls one record: "nhiệm vụ".
+	name string
+	// decode reads a record and says what is wrong with it, "" when
+	// nothing is.
+	decode func(tx *bolt.Tx, key, value []byte) string
+}
+
+// recordKinds are the buckets whose records the check decodes into their
+// types. A new record type adds one line.
+var recordKinds = map[string]recordKind{
+	string(bucketPlans):   {name: "kế hoạch", decode: decodePlan},
+	string(bucketAreas):   {name: "lĩnh vực", decode: decodeChild[Area]},
+	string(bucketTasks):   {name: "nhiệm vụ", decode: decodeTask},
+	string(bucketTargets): {name: "chỉ tiêu", decode: decodeChild[Target]},
+	"updates":             {name: "lần cập nhật tiến độ", decode: decodeJSON},
+	"evidence":            {name: "tài liệu kiểm chứng", decode: decodeJSON},
+}
+
+// recordKindOf returns the kind of a bucket's records.
+func recordKindOf(bucket string) recordKind {
+	if kind, ok := recordKinds[bucket]; ok {
+		return kind
+	}
+	return recordKind{name: "bản ghi trong ngăn “" + bucket + "”", decode: decodeJSON}
+}
+
+// describe names a record by its kind and the ids in its key:
+// "nhiệm vụ #3 của kế hoạch #1".
+func (k recordKind) describe(key []byte) string {
+	switch {
+	case len(key) == 8:
+		return fmt.Sprintf("%s #%d", k.name, binary.BigEndian.Uint64(key))
+	case len(key) >= 16 && len(key)%8 == 0:
+		last := binary.BigEndian.Uint64(key[len(key)-8:])
+		return fmt.Sprintf("%s #%d của kế hoạch #%d", k.name, last, binary.BigEndian.Uint64(key))
+	}
+	return fmt.Sprintf("%s có khoá %x", k.name, key)
+}
+
+const undecodable = "không đọc được (dữ liệu hỏng)"
+
+func decodeJSON(_ *bolt.Tx, _, value []byte) string {
+	if !json.Valid(value) {
+		return undecodable
+	}
+	return ""
+}
+
+func decodePlan(_ *bolt.Tx, key, value []byte) string {
+	var p Plan
+	if err := json.Unmarshal(value, &p); err != nil {
+		return undecodable
+	}
+	if p.ID != binary.BigEndian.Uint64(key) {
+		return "mang số hiệu khác với khoá của nó"
+	}
+	return ""
+}
+
+// decodeChild checks an area or target: it decodes, and the ids it holds
+// are those of its key.
+func decodeChild[T any, P interface {
+	*T
+	child
+}](_ *bolt.Tx, key, value []byte) string {
+	_, problem := readChild[T, P](key, value)
+	return problem
+}
+
+// readChild decodes a child record and checks its ids against its key.
+func readChild[T any, P interface {
+	*T
+	child
+}](key, value []byte) (T, string) {
+	var rec T
+	if err := json.Unmarshal(value, &rec); err != nil {
+		return rec, undecodable
+	}
+	planID, id := P(&rec).ids()
+	if len(key) != 16 || planID != binary.BigEndian.Uint64(key) || id != binary.BigEndian.Uint64(key[8:]) {
+		return rec, "mang số hiệu khác với khoá của nó"
+	}
+	return rec, ""
+}
+
+// decodeTask checks a task as any child, and that its area exists.
+func decodeTask(tx *bolt.Tx, key, value []byte) string {
+	t, problem := readChild[Task](key, value)
+	if problem != "" {
+		return problem
+	}
+	if areas := tx.Bucket(bucketAreas); areas == nil || areas.Get(childKey(t.PlanID, t.AreaID)) == nil {
+		return fmt.Sprintf("thuộc lĩnh vực #%d không còn trong tệp", t.AreaID)
+	}
+	return ""
+}
