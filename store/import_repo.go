@@ -292,9 +292,13 @@ func readSheetChange(tx *bolt.Tx, task Task, row ProgressRow, status Status, per
 	if err != nil {
 		return SheetChange{}, err
 	}
+	var area Area
+	if err := getJSON(tx.Bucket(bucketAreas), childKey(task.PlanID, task.AreaID), &area); err != nil && !errors.Is(err, ErrNotFound) {
+		return SheetChange{}, err
+	}
 	current := orNotStarted(task.Status)
 	c := SheetChange{
-		Row: row, Task: task, Date: row.NewsDate(today), Status: status, Percent: percent,
+		Row: row, Task: task, Number: TaskNumber(area, task), Date: row.NewsDate(today), Status: status, Percent: percent,
 		StateChanged:  status != current || percent != task.Progress,
 		ResultChanged: strings.TrimSpace(row.Result) != "" && row.Result != task.Result,
 		Lower:         Lowers(current, task.Progress, status, percent),

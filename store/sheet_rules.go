@@ -37,8 +37,10 @@ func orNotStarted(s Status) Status {
 // would change, in its task: the task as it stands, and what the row says.
 type SheetChange struct {
 	Row ProgressRow
-	// Task is the task before the row.
-	Task Task
+	// Task is the task before the row, and Number its number as the plan
+	// prints it, "II.3".
+	Task   Task
+	Number string
 	// Date is the day the row's news is dated by (ProgressRow.NewsDate).
 	Date Date
 	// Status and Percent are what the row says, as an update records them.
