@@ -142,8 +142,16 @@ func trackingCells(t store.Task, st store.Standing, list []store.Evidence) []any
 	state := strings.Join(append([]string{string(st.State)}, st.Flags()...), "\n")
 	return []any{
 		t.Ordinal, t.Content, t.Lead, t.Timeline.Text, state, string(status), t.Progress,
-		t.Result, strings.Join(evidence, "\n"), nil, strconv.FormatUint(t.ID, 10), store.TaskHash(t), t.Track.LastUpdate.String(),
+		t.Result, strings.Join(evidence, "\n"), nil, strconv.FormatUint(t.ID, 10), store.TaskHash(t), dateCell(t.Track.LastUpdate),
 	}
+}
+
+// dateCell is a date as a cell's text, or no value for no date.
+func dateCell(d store.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
 }
 
 // trackingCellStyles are the styles of a task row's cells: the input cells
