@@ -153,7 +153,8 @@ type ProgressRow struct {
 	// not say, as no sheet exported before the date was written does.
 	Exported Date
 	// Known is the day of the task's latest update when the sheet was
-	// exported; zero when it had none or the sheet does not say.
+	// exported; zero when it had none or the sheet does not say. It tells
+	// whether the app's news came after the export (SheetChange.NewsSinceExport).
 	Known Date
 	// AllowLower: the officer confirmed that the row may lower its task's
 	// status or progress.

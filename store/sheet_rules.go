@@ -93,6 +93,13 @@ func (c SheetChange) Describe() string {
 	return strings.Join(parts, "; ")
 }
 
+// NewsSinceExport reports whether the task's latest update was recorded
+// after the row's sheet was exported: the sheet knew of an earlier one, or
+// of none.
+func (c SheetChange) NewsSinceExport() bool {
+	return !c.Row.Stale() && c.Task.Track.LastUpdate.After(c.Row.Known)
+}
+
 // Flags names why the row needs confirming: "hạ trạng thái/tiến độ",
 // "bảng không ghi ngày xuất".
 func (c SheetChange) Flags() []string {

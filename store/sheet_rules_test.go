@@ -163,3 +163,24 @@ func TestARowDatedByTheDivision(t *testing.T) {
 		t.Errorf("after the dated row: %+v, history %+v", after, history)
 	}
 }
+
+func TestNewsSinceExport(t *testing.T) {
+	task := Task{Track: TaskTrack{LastUpdate: day(7, 1)}}
+	tests := []struct {
+		name string
+		row  ProgressRow
+		want bool
+	}{
+		{"the sheet knew of the latest update", ProgressRow{Exported: day(7, 2), Known: day(7, 1)}, false},
+		{"the sheet knew of an earlier one", ProgressRow{Exported: day(7, 2), Known: day(6, 1)}, true},
+		{"the sheet knew of none", ProgressRow{Exported: day(6, 2)}, true},
+		{"a sheet that does not say", ProgressRow{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := (SheetChange{Row: tt.row, Task: task}).NewsSinceExport(); got != tt.want {
+				t.Errorf("NewsSinceExport = %v", got)
+			}
+		})
+	}
+}

@@ -317,8 +317,12 @@ func skippedLines(plan store.Plan, o store.ProgressOutcome, tasks []store.Task) 
 		lines = append(lines, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
 	}
 	for _, c := range o.Older {
-		lines = append(lines, fmt.Sprintf("Dòng %d · %s: chương trình đã có cập nhật ngày %s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
-			c.Row.Row, c.Number, c.Task.Track.LastUpdate, c.Date, c.Describe()))
+		since := ""
+		if c.NewsSinceExport() {
+			since = " (ghi sau khi xuất bảng)"
+		}
+		lines = append(lines, fmt.Sprintf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
+			c.Row.Row, c.Number, c.Task.Track.LastUpdate, since, c.Date, c.Describe()))
 	}
 	for _, row := range o.Conflicting {
 		task := byID[row.TaskID]
