@@ -43,6 +43,7 @@ var Formats = []Format{PDF, XLSX}
 type Source interface {
 	Bundle(planID uint64) (store.Bundle, error)
 	Settings() (store.Settings, error)
+	Standings(planID uint64, asOf store.Date) ([]store.TaskStanding, error)
 }
 
 // Request says which document to print and where.
@@ -56,7 +57,8 @@ type Request struct {
 	// Path is the file to write; any earlier file there stays as it was
 	// unless the whole document is written.
 	Path string
-	// Today is the day statuses are counted against.
+	// Today is the day statuses are counted against, and the export day a
+	// workbook's tracking sheet records; zero means store.Today().
 	Today store.Date
 	// Progress, when set, is told the fraction of the work done.
 	Progress func(fraction float64)
@@ -114,7 +116,7 @@ func Export(ctx context.Context, src Source, req Request) (Result, error) {
 		case PDF:
 			result.Pages, result.Warnings, writeErr = writePDF(ctx, w, b, settings, req)
 		default:
-			writeErr = writeWorkbook(ctx, w, b, settings, req)
+			writeErr = writeWorkbook(ctx, w, src, b, settings, req)
 		}
 		if writeErr != nil {
 			return writeErr
@@ -144,8 +146,22 @@ func appendixMode(kind Kind) pdf.AppendixMode {
 	return pdf.WithAppendix
 }
 
-func writeWorkbook(ctx context.Context, w io.Writer, b store.Bundle, settings store.Settings, req Request) error {
-	opts := xlsx.XLSXOptions{Unit: req.Unit, Today: req.Today, Margins: settings.Margins, Progress: req.Progress}
+// writeWorkbook writes the workbook with every task's standing on the
+// export day.
+func writeWorkbook(ctx context.Context, w io.Writer, src Source, b store.Bundle, settings store.Settings, req Request) error {
+	today := req.Today
+	if today.IsZero() {
+		today = store.Today()
+	}
+	standings, err := src.Standings(req.PlanID, today)
+	if err != nil {
+		return err
+	}
+	byTask := make(map[uint64]store.Standing, len(standings))
+	for _, ts := range standings {
+		byTask[ts.Task.ID] = ts.Standing
+	}
+	opts := xlsx.XLSXOptions{Unit: req.Unit, Today: today, Standings: byTask, Margins: settings.Margins, Progress: req.Progress}
 	return xlsx.WriteXLSX(ctx, w, b, opts)
 }
 

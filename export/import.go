@@ -20,6 +20,7 @@ type ImportStore interface {
 	CreateBundle(b store.Bundle) (store.Plan, error)
 	ReplacePlanContents(planID uint64, b store.Bundle) (store.Plan, error)
 	AutoBackuper
+	ReplaceMatch(planID uint64, b store.Bundle) (store.ReplaceReport, error)
 }
 
 // ImportTarget is the plan an imported task table goes into: an existing
@@ -99,6 +100,17 @@ func StoreImport(st ImportStore, im *importer.Imported, target ImportTarget, rep
 // ReplaceWarning says what replacing the target's tasks with the file's
 // would do.
 func ReplaceWarning(target ImportTarget, im *importer.Imported) string {
-	return fmt.Sprintf("kế hoạch %s năm %d đã có %d nhiệm vụ (cùng tiến độ đã ghi); nhập sẽ thay bằng %d nhiệm vụ trong tệp %s",
+	return fmt.Sprintf("kế hoạch %s năm %d đã có %d nhiệm vụ; nhập sẽ thay bằng %d nhiệm vụ trong tệp %s",
 		target.Plan.Ref(), target.Plan.Year, target.Tasks, im.Bundle.TaskCount(), im.File)
+}
+
+// ReplaceMatch says, without writing, what replacing the target's tasks
+// with the file's keeps: the history, evidence and results of the tasks the
+// file's match by content, and how many tasks lose theirs.
+func ReplaceMatch(st ImportStore, im *importer.Imported, target ImportTarget) (store.ReplaceReport, error) {
+	if !target.Exists() {
+		return store.ReplaceReport{New: im.Bundle.TaskCount()}, nil
+	}
+	im.SetYear(target.Plan.Year)
+	return st.ReplaceMatch(target.Plan.ID, im.ReplacementBundle(target.Plan))
 }

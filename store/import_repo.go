@@ -30,9 +30,13 @@ func TaskHash(t Task) string {
 
 // ReplacePlanContents replaces, in one transaction, the areas and tasks of an
 // existing plan with those of an imported bundle, and its targets when the
-// bundle has any. The plan's own fields take whatever the bundle's plan
-// fills in (number, date, body, appendix headings ...); its id and year stay.
-// It returns the stored plan.
+// bundle has any. A stored task an imported one matches by what it asks
+// (see ReplaceMatch: same fingerprint, or same content, and no other
+// candidate) lives on in it: its id, status, progress, updates, evidence and
+// result stay. The other stored tasks go with their updates and evidence.
+// The plan's own fields take whatever the bundle's plan fills in (number,
+// date, body, appendix headings ...); its id and year stay. It returns the
+// stored plan.
 func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 	var stored Plan
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -47,14 +51,19 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 		if err := checkRefFree(tx, b.Plan); err != nil {
 			return err
 		}
+		b = cleanedTasks(b)
+		match, err := readReplaceMatch(tx, planID, b)
+		if err != nil {
+			return err
+		}
 		if err := putJSON(tx.Bucket(bucketPlans), key8(planID), b.Plan); err != nil {
 			return err
 		}
-		if err := clearContents(tx, planID, b.Targets != nil); err != nil {
+		if err := clearContents(tx, planID, b.Targets != nil, match.lost); err != nil {
 			return err
 		}
 		stored = b.Plan
-		return insertContents(tx, &b)
+		return insertContentsKeeping(tx, &b, match.kept)
 	})
 	if err != nil {
 		return Plan{}, err
@@ -62,10 +71,10 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 	return stored, nil
 }
 
-// clearContents removes a plan's areas and tasks with their updates and
-// evidence records, and its targets if asked.
-func clearContents(tx *bolt.Tx, planID uint64, targets bool) error {
-	buckets := [][]byte{bucketAreas, bucketTasks, bucketUpdates, bucketEvidence}
+// clearContents removes a plan's areas and tasks, the updates and evidence
+// records of the tasks lost, and its targets if asked.
+func clearContents(tx *bolt.Tx, planID uint64, targets bool, lost []Task) error {
+	buckets := [][]byte{bucketAreas, bucketTasks}
 	if targets {
 		buckets = append(buckets, bucketTargets)
 	}
@@ -74,7 +83,7 @@ func clearContents(tx *bolt.Tx, planID uint64, targets bool) error {
 			return fmt.Errorf("clear plan %d in %s: %w", planID, bucket, err)
 		}
 	}
-	return nil
+	return dropHistories(tx, lost)
 }
 
 // mergeImportedPlan takes into old every field the import filled in.
@@ -124,7 +133,8 @@ func takeSlice[T any](dst *[]T, src []T) {
 
 // ProgressRow is one row of a tracking sheet sent back by a division: the
 // task it is about, the fingerprint the task had when the sheet was
-// exported, and the tracking fields as the division filled them in.
+// exported, the tracking fields as the division filled them in, the dates
+// the sheet gives, and what the officer confirmed of it.
 type ProgressRow struct {
 	// Row is the row number in the sheet, for messages.
 	Row int
@@ -136,6 +146,22 @@ type ProgressRow struct {
 	Percent  int
 	Result   string
 	Evidence []string
+	// Date is the day the division wrote in the row ("Ngày cập nhật");
+	// zero when it wrote none.
+	Date Date
+	// Exported is the day the sheet was exported; zero when the sheet does
+	// not say, as no sheet exported before the date was written does.
+	Exported Date
+	// Known is the day of the task's latest update when the sheet was
+	// exported; zero when it had none or the sheet does not say. It tells
+	// whether the app's news came after the export (SheetChange.NewsSinceExport).
+	Known Date
+	// AllowLower: the officer confirmed that the row may lower its task's
+	// status or progress.
+	AllowLower bool
+	// AcceptStale: the officer confirmed the row although its sheet does
+	// not say when it was exported.
+	AcceptStale bool
 }
 
 // Recorded returns the row with its status and percent as ApplyProgress
@@ -152,7 +178,7 @@ func (r ProgressRow) Recorded() ProgressRow {
 // ApplyProgress did, or would do, with them.
 type ProgressOutcome struct {
 	// Updated rows changed their task's tracking fields.
-	Updated []ProgressRow
+	Updated []SheetChange
 	// Unchanged rows report what the app already holds.
 	Unchanged []ProgressRow
 	// Unmatched rows name no task of the plan; they are left alone.
@@ -162,22 +188,32 @@ type ProgressOutcome struct {
 	Changed []ProgressRow
 	// Older rows are dated no later than their task's latest update: the
 	// task already has newer news, and the row changes nothing.
-	Older []ProgressRow
+	Older []SheetChange
 	// Conflicting rows give 100% with "Chưa thực hiện"; they are left alone
 	// until the officer says which is true.
 	Conflicting []ProgressRow
+	// Unconfirmed rows would lower their task's status or progress, or come
+	// from a sheet that does not say when it was exported, and the officer
+	// has not confirmed them (SheetChange.Unconfirmed); they are left alone.
+	Unconfirmed []SheetChange
+	// Future rows are dated after the day of the import; they are left alone.
+	Future []SheetChange
 }
 
 // ApplyProgress takes a returned tracking sheet into the tasks it names by
 // id, all in one transaction: a row whose status or progress differs from
-// its task's becomes a dated update (dated reported, its source the sheet);
-// a result it gives replaces the task's; evidence lines it lists that the
-// task lacks are added. An empty cell never erases a result or evidence,
-// and a row dated no later than its task's latest update changes nothing.
-// Rows about unknown tasks, about tasks whose content changed since the
-// export, and rows that contradict themselves are listed and left alone.
-// With dryRun it only reports what it would do.
-func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, dryRun bool) (ProgressOutcome, error) {
+// its task's becomes a dated update (dated by ProgressRow.NewsDate, today
+// for a sheet with no export date; its source the sheet); a result it gives
+// replaces the task's; evidence lines it lists that the task lacks are
+// added. An empty cell never erases a result or evidence, and a row dated
+// no later than its task's latest update changes nothing. A row that would
+// lower its task's status or progress, and every changed row of a sheet
+// with no export date, is applied only when the officer confirmed it
+// (ProgressRow.AllowLower, AcceptStale). Rows about unknown tasks, about
+// tasks whose content changed since the export, rows that contradict
+// themselves and rows dated after today are listed and left alone. With
+// dryRun it only reports what it would do.
+func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, today Date, dryRun bool) (ProgressOutcome, error) {
 	var outcome ProgressOutcome
 	apply := func(tx *bolt.Tx) error {
 		outcome = ProgressOutcome{}
@@ -185,7 +221,7 @@ func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, 
 			return err
 		}
 		for _, row := range rows {
-			if err := s.applyProgressRow(tx, planID, row, reported, dryRun, &outcome); err != nil {
+			if err := s.applyProgressRow(tx, planID, row, today, dryRun, &outcome); err != nil {
 				return err
 			}
 		}
@@ -197,22 +233,7 @@ func (s *Store) ApplyProgress(planID uint64, rows []ProgressRow, reported Date, 
 	return outcome, s.db.Update(apply)
 }
 
-// sheetChange is what one row of a tracking sheet changes in its task.
-type sheetChange struct {
-	row      ProgressRow
-	task     Task
-	status   Status
-	percent  int
-	reported Date
-	// state, result: the row changes the status or progress, the result.
-	state, result bool
-	// evidence are the records of the lines the task lacks.
-	evidence []Evidence
-}
-
-func (c sheetChange) none() bool { return !c.state && !c.result && len(c.evidence) == 0 }
-
-func (s *Store) applyProgressRow(tx *bolt.Tx, planID uint64, row ProgressRow, reported Date, dryRun bool, outcome *ProgressOutcome) error {
+func (s *Store) applyProgressRow(tx *bolt.Tx, planID uint64, row ProgressRow, today Date, dryRun bool, outcome *ProgressOutcome) error {
 	task, err := readTask(tx, planID, row.TaskID)
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -231,57 +252,80 @@ func (s *Store) applyProgressRow(tx *bolt.Tx, planID uint64, row ProgressRow, re
 	} else if err != nil {
 		return fmt.Errorf("dòng %d: %w", row.Row, err)
 	}
-	change, err := readSheetChange(tx, task, row, status, percent, reported)
+	change, err := readSheetChange(tx, task, row, status, percent, today)
 	if err != nil {
 		return err
 	}
-	switch {
-	case change.none():
+	if change.none() {
 		outcome.Unchanged = append(outcome.Unchanged, row)
 		return nil
-	case !task.Track.LastUpdate.IsZero() && !reported.After(task.Track.LastUpdate):
-		outcome.Older = append(outcome.Older, row)
+	}
+	if list := outcome.leftAlone(change, today); list != nil {
+		*list = append(*list, change)
 		return nil
 	}
-	outcome.Updated = append(outcome.Updated, row)
+	outcome.Updated = append(outcome.Updated, change)
 	if dryRun {
 		return nil
 	}
 	return s.writeSheetChange(tx, change)
 }
 
+// leftAlone returns the list a change that is not applied belongs to: dated
+// after today, no newer than its task's news, or not confirmed; nil for a
+// change to apply.
+func (o *ProgressOutcome) leftAlone(c SheetChange, today Date) *[]SheetChange {
+	last := c.Task.Track.LastUpdate
+	switch {
+	case c.Date.After(today):
+		return &o.Future
+	case !last.IsZero() && !c.Date.After(last):
+		return &o.Older
+	case c.Unconfirmed():
+		return &o.Unconfirmed
+	}
+	return nil
+}
+
 // readSheetChange finds what a row would change in its task.
-func readSheetChange(tx *bolt.Tx, task Task, row ProgressRow, status Status, percent int, reported Date) (sheetChange, error) {
+func readSheetChange(tx *bolt.Tx, task Task, row ProgressRow, status Status, percent int, today Date) (SheetChange, error) {
 	existing, err := listOfTask[Evidence](tx, bucketEvidence, task.PlanID, task.ID)
 	if err != nil {
-		return sheetChange{}, err
+		return SheetChange{}, err
 	}
-	current := task.Status
-	if current == "" {
-		current = StatusNotStarted
+	var area Area
+	if err := getJSON(tx.Bucket(bucketAreas), childKey(task.PlanID, task.AreaID), &area); err != nil && !errors.Is(err, ErrNotFound) {
+		return SheetChange{}, err
 	}
-	return sheetChange{
-		row: row, task: task, status: status, percent: percent, reported: reported,
-		state:    status != current || percent != task.Progress,
-		result:   strings.TrimSpace(row.Result) != "" && row.Result != task.Result,
-		evidence: newEvidenceLines(existing, row.Evidence, task),
-	}, nil
+	current := orNotStarted(task.Status)
+	c := SheetChange{
+		Row: row, Task: task, Number: TaskNumber(area, task), Date: row.NewsDate(today), Status: status, Percent: percent,
+		StateChanged:  status != current || percent != task.Progress,
+		ResultChanged: strings.TrimSpace(row.Result) != "" && row.Result != task.Result,
+		Lower:         Lowers(current, task.Progress, status, percent),
+		Stale:         row.Stale(),
+		evidence:      newEvidenceLines(existing, row.Evidence, task),
+	}
+	for _, e := range c.evidence {
+		c.Evidence = append(c.Evidence, EvidenceLine(e))
+	}
+	return c, nil
 }
 
 // writeSheetChange stores what a row changes: a dated update, the result,
 // the new evidence.
-func (s *Store) writeSheetChange(tx *bolt.Tx, c sheetChange) error {
-	tt, err := readTracked(tx, c.task.PlanID, c.task.ID)
+func (s *Store) writeSheetChange(tx *bolt.Tx, c SheetChange) error {
+	tt, err := readTracked(tx, c.Task.PlanID, c.Task.ID)
 	if err != nil {
 		return err
 	}
-	if c.result {
-		tt.task.Result = c.row.Result
+	if c.ResultChanged {
+		tt.task.Result = c.Row.Result
 	}
-	if c.state {
-		u := Update{Date: c.reported, Status: c.status, Progress: c.percent, Note: c.row.Result, Source: SheetSource(c.row.File)}
+	if c.StateChanged {
+		u := Update{Date: c.Date, Status: c.Status, Progress: c.Percent, Note: c.Row.Result, Source: SheetSource(c.Row.File)}
 		if _, err := tt.add(tx, u, Rules{}, s.clock()); err != nil {
-			return fmt.Errorf("dòng %d: %w", c.row.Row, err)
+			return fmt.Errorf("dòng %d: %w", c.Row.Row, err)
 		}
 	}
 	if err := tt.save(tx); err != nil {

@@ -90,7 +90,7 @@ func checkRefusedReplace(t *testing.T, st *Store, planID uint64, imported Bundle
 
 // outcomeRows are the row numbers of an outcome, list by list.
 type outcomeRows struct {
-	updated, unchanged, unmatched, changed, older, conflicting []int
+	updated, unchanged, unmatched, changed, older, conflicting, unconfirmed, future []int
 }
 
 func rowsOf(o ProgressOutcome) outcomeRows {
@@ -101,7 +101,30 @@ func rowsOf(o ProgressOutcome) outcomeRows {
 		}
 		return out
 	}
-	return outcomeRows{numbers(o.Updated), numbers(o.Unchanged), numbers(o.Unmatched), numbers(o.Changed), numbers(o.Older), numbers(o.Conflicting)}
+	changes := func(list []SheetChange) []int {
+		var out []int
+		for _, c := range list {
+			out = append(out, c.Row.Row)
+		}
+		return out
+	}
+	return outcomeRows{changes(o.Updated), numbers(o.Unchanged), numbers(o.Unmatched), numbers(o.Changed), changes(o.Older),
+		numbers(o.Conflicting), changes(o.Unconfirmed), changes(o.Future)}
+}
+
+// exportedOn returns rows as a sheet exported on day gives them.
+func exportedOn(day Date, rows ...ProgressRow) []ProgressRow {
+	out := make([]ProgressRow, len(rows))
+	for i, r := range rows {
+		r.Exported = day
+		out[i] = r
+	}
+	return out
+}
+
+// applySheet applies the rows of a sheet exported on day, on that day.
+func applySheet(st *Store, planID uint64, day Date, rows ...ProgressRow) (ProgressOutcome, error) {
+	return st.ApplyProgress(planID, exportedOn(day, rows...), day, false)
 }
 
 func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
@@ -117,13 +140,13 @@ func TestApplyProgressMatchesByIDAndFingerprint(t *testing.T) {
 	if err := st.UpdateTask(edited); err != nil {
 		t.Fatal(err)
 	}
-	rows := []ProgressRow{
-		{Row: 6, TaskID: first.ID, Hash: TaskHash(first), Status: StatusDone, Result: "Đã ban hành", Evidence: []string{"Quyết định 12/QĐ-SKH"}},
-		{Row: 7, TaskID: second.ID, Hash: TaskHash(second), Status: StatusInProgress, Percent: 50},
-		{Row: 8, TaskID: 999, Hash: "x", Status: StatusDone},
-		{Row: 9, TaskID: third.ID, Hash: TaskHash(third), Status: StatusNotStarted},
-	}
 	reported := NewDate(2023, 7, 15)
+	rows := exportedOn(reported,
+		ProgressRow{Row: 6, TaskID: first.ID, Hash: TaskHash(first), Status: StatusDone, Result: "Đã ban hành", Evidence: []string{"Quyết định 12/QĐ-SKH"}},
+		ProgressRow{Row: 7, TaskID: second.ID, Hash: TaskHash(second), Status: StatusInProgress, Percent: 50},
+		ProgressRow{Row: 8, TaskID: 999, Hash: "x", Status: StatusDone},
+		ProgressRow{Row: 9, TaskID: third.ID, Hash: TaskHash(third), Status: StatusNotStarted},
+	)
 	dry, err := st.ApplyProgress(plan.ID, rows, reported, true)
 	if err != nil {
 		t.Fatal(err)
@@ -192,14 +215,13 @@ func sheetRow(task Task, row int, status Status, percent int, result string, evi
 func TestReturnedSheetNeverErasesOrGoesBack(t *testing.T) {
 	st, plan, tasks := trackedPlan(t)
 	first, second := tasks[0], tasks[1]
-	rows := []ProgressRow{sheetRow(first, 6, StatusInProgress, 50, "Đã có dự thảo", "Tờ trình (12/TTr-SKH)")}
-	if _, err := st.ApplyProgress(plan.ID, rows, day(5, 1), false); err != nil {
+	if _, err := applySheet(st, plan.ID, day(5, 1), sheetRow(first, 6, StatusInProgress, 50, "Đã có dự thảo", "Tờ trình (12/TTr-SKH)")); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("an empty cell erases nothing", func(t *testing.T) { checkEmptyCellsEraseNothing(t, st, first) })
 	t.Run("a row no newer than the task's news changes nothing", func(t *testing.T) { checkOlderRowsChangeNothing(t, st, first, second) })
 	t.Run("a row that contradicts itself is left alone", func(t *testing.T) {
-		outcome, err := st.ApplyProgress(plan.ID, []ProgressRow{sheetRow(first, 6, StatusNotStarted, 100, "")}, day(9, 1), false)
+		outcome, err := applySheet(st, plan.ID, day(9, 1), sheetRow(first, 6, StatusNotStarted, 100, ""))
 		if err != nil || len(outcome.Conflicting) != 1 || len(outcome.Updated) != 0 {
 			t.Errorf("outcome %+v, %v", outcome, err)
 		}
@@ -213,8 +235,7 @@ func TestReturnedSheetNeverErasesOrGoesBack(t *testing.T) {
 // checkEmptyCellsEraseNothing applies a row with empty result and evidence
 // cells to a task that has both.
 func checkEmptyCellsEraseNothing(t *testing.T, st *Store, first Task) {
-	blank := []ProgressRow{sheetRow(first, 6, StatusInProgress, 70, "")}
-	outcome, err := st.ApplyProgress(first.PlanID, blank, day(6, 1), false)
+	outcome, err := applySheet(st, first.PlanID, day(6, 1), sheetRow(first, 6, StatusInProgress, 70, ""))
 	if err != nil || len(outcome.Updated) != 1 {
 		t.Fatalf("outcome %+v, %v", outcome, err)
 	}
@@ -232,8 +253,7 @@ func checkEmptyCellsEraseNothing(t *testing.T, st *Store, first Task) {
 // updates.
 func checkOlderRowsChangeNothing(t *testing.T, st *Store, first, second Task) {
 	st.AddUpdate(Update{PlanID: second.PlanID, TaskID: second.ID, Date: day(7, 1), Status: StatusDone, Note: "Đã ban hành"})
-	stale := []ProgressRow{sheetRow(first, 6, StatusNotStarted, 0, "Cũ", "Khác"), sheetRow(second, 7, StatusInProgress, 10, "")}
-	outcome, err := st.ApplyProgress(first.PlanID, stale, day(6, 1), false)
+	outcome, err := applySheet(st, first.PlanID, day(6, 1), sheetRow(first, 6, StatusNotStarted, 0, "Cũ", "Khác"), sheetRow(second, 7, StatusInProgress, 10, ""))
 	if got := rowsOf(outcome); err != nil || !reflect.DeepEqual(got, outcomeRows{older: []int{6, 7}}) {
 		t.Fatalf("outcome %+v, %v", outcome, err)
 	}

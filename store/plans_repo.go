@@ -220,7 +220,11 @@ func insertBundle(tx *bolt.Tx, b *Bundle) error {
 // insertContents stores a bundle's areas, tasks and targets under b.Plan.ID,
 // every timeline read against b.Plan.Year. The tasks start with no updates,
 // not started, whatever the bundle says of their tracking.
-func insertContents(tx *bolt.Tx, b *Bundle) error {
+func insertContents(tx *bolt.Tx, b *Bundle) error { return insertContentsKeeping(tx, b, nil) }
+
+// insertContentsKeeping is insertContents where the tasks at the places of
+// kept carry on stored tasks (see carryOn) instead of starting afresh.
+func insertContentsKeeping(tx *bolt.Tx, b *Bundle, kept map[taskPlace]Task) error {
 	b.ReadTimelines()
 	for i := range b.Areas {
 		area := &b.Areas[i]
@@ -237,8 +241,7 @@ func insertContents(tx *bolt.Tx, b *Bundle) error {
 			if task.Order == 0 {
 				task.Order = j + 1
 			}
-			task.Status, task.Progress, task.Track = StatusNotStarted, 0, TaskTrack{}
-			if err := insertChild(tx, bucketTasks, task); err != nil {
+			if err := insertTask(tx, task, kept, taskPlace{i, j}); err != nil {
 				return err
 			}
 		}
@@ -254,6 +257,17 @@ func insertContents(tx *bolt.Tx, b *Bundle) error {
 		}
 	}
 	return nil
+}
+
+// insertTask stores a task of a bundle: a new one, not started, or the
+// continuation of the stored task kept names for its place.
+func insertTask(tx *bolt.Tx, task *Task, kept map[taskPlace]Task, place taskPlace) error {
+	if from, ok := kept[place]; ok {
+		carryOn(task, from)
+		return putJSON(tx.Bucket(bucketTasks), childKey(task.PlanID, task.ID), task)
+	}
+	task.Status, task.Progress, task.Track = StatusNotStarted, 0, TaskTrack{}
+	return insertChild(tx, bucketTasks, task)
 }
 
 // Seed stores a shipped plan once: the first call with a key saves the

@@ -25,19 +25,33 @@ type importPreview struct {
 	Summary *widget.Label
 	// Lines are what would be stored: areas and tasks, or task updates.
 	Lines []string
+	// ToConfirm are the rows that wait for the officer's word, one by one:
+	// they lower a task, or come from a sheet with no export date. A row is
+	// applied only when its box is ticked (ConfirmRow).
+	ToConfirm []string
 	// Skipped are rows that will be left alone, with the reason.
 	Skipped []string
 	// Problems are the rows that could not be read, with the reason.
 	Problems []string
 	// Year is the year a plan is imported into; nil for progress.
 	Year *widget.Entry
-	// Replace asks before an import replaces a plan's tasks.
-	Replace *dialog.ConfirmDialog
+	// Replace asks before an import replaces a plan's tasks, saying what it
+	// keeps of their history (ReplaceMessage).
+	Replace        *dialog.ConfirmDialog
+	ReplaceMessage string
 	// Done tells how the import ended.
 	Done dialog.Dialog
 	// confirm stores what the preview shows.
 	confirm func()
+	// confirmed says, for each line of ToConfirm, whether its box is ticked.
+	confirmed []bool
+	// Confirmations lists ToConfirm, each row with its box.
+	Confirmations *widget.List
 }
+
+// ConfirmRow ticks or clears the box of the i-th row of ToConfirm, as the
+// officer does.
+func (p *importPreview) ConfirmRow(i int, ok bool) { p.confirmed[i] = ok }
 
 // Confirm stores what the preview shows, as its "Nhập" button does.
 func (p *importPreview) Confirm() { p.dialog.Confirm() }
@@ -51,11 +65,18 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 	p.Summary.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(append([]fyne.CanvasObject{p.Summary}, extra...)...)
 	tabs := container.NewAppTabs(container.NewTabItem(fmt.Sprintf("%s (%d)", linesTitle, len(p.Lines)), textList(p.Lines)))
+	if len(p.ToConfirm) > 0 {
+		p.Confirmations = p.confirmList()
+		tabs.Append(container.NewTabItem(fmt.Sprintf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
+	}
 	if len(p.Skipped) > 0 {
 		tabs.Append(container.NewTabItem(fmt.Sprintf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
 	}
 	tabs.Append(container.NewTabItem(fmt.Sprintf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
-	if len(p.Problems) > 0 && len(p.Lines) > 0 {
+	switch {
+	case len(p.ToConfirm) > 0:
+		tabs.SelectIndex(1)
+	case len(p.Problems) > 0 && len(p.Lines) > 0:
 		tabs.SelectIndex(len(tabs.Items) - 1)
 	}
 	content := container.NewBorder(top, nil, nil, nil, tabs)
@@ -84,6 +105,26 @@ func textList(lines []string) fyne.CanvasObject {
 		func(id widget.ListItemID, obj fyne.CanvasObject) { obj.(*widget.Label).SetText(lines[id]) },
 	)
 	return list
+}
+
+// confirmList shows the rows to confirm, each with its box.
+func (p *importPreview) confirmList() *widget.List {
+	return widget.NewList(
+		func() int { return len(p.ToConfirm) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewCheck("Ghi", nil), nil, l)
+		},
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			row := obj.(*fyne.Container)
+			label, check := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Check)
+			label.SetText(p.ToConfirm[id])
+			check.OnChanged = nil
+			check.SetChecked(p.confirmed[id])
+			check.OnChanged = func(ok bool) { p.ConfirmRow(id, ok) }
+		},
+	)
 }
 
 // newPlanPreview previews a plan read from a file.
@@ -172,8 +213,13 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		p.storePlan(im, target)
 		return
 	}
-	message := capitalize(export.ReplaceWarning(target, im)) + ".\nThay toàn bộ?"
-	p.Replace = dialog.NewConfirm("Thay thế nhiệm vụ?", message, func(ok bool) {
+	report, err := export.ReplaceMatch(f.store, im, target)
+	if err != nil {
+		p.flow.fail(err)
+		return
+	}
+	p.ReplaceMessage = capitalize(export.ReplaceWarning(target, im)) + ".\n" + capitalize(report.String()) + ".\nThay toàn bộ?"
+	p.Replace = dialog.NewConfirm("Thay thế nhiệm vụ?", p.ReplaceMessage, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
 			return
@@ -202,32 +248,91 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 }
 
 // newProgressPreview previews a division's tracking sheet: the tasks it
-// would update, the rows left alone and why, the rows not read.
+// would update, old → new; the rows that wait for the officer's word, each
+// with its box; the rows left alone and why; the rows not read.
 func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome, tasks []store.Task) *importPreview {
+	p := &importPreview{flow: f, Summary: widget.NewLabel(progressSummary(plan, sheet, o))}
+	for _, c := range o.Updated {
+		p.Lines = append(p.Lines, changeLine(c))
+	}
+	for _, c := range o.Unconfirmed {
+		p.ToConfirm = append(p.ToConfirm, changeLine(c)+" ["+strings.Join(c.Flags(), "; ")+"]")
+	}
+	p.confirmed = make([]bool, len(p.ToConfirm))
+	p.Skipped = skippedLines(plan, o, tasks)
+	for _, problem := range sheet.Problems {
+		p.Problems = append(p.Problems, capitalize(problem.String()))
+	}
+	var extra []fyne.CanvasObject
+	if sheet.Stale() {
+		warning := widget.NewLabel(fmt.Sprintf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
+			"mỗi dòng có thay đổi cần xác nhận (thẻ “Cần xác nhận”). Dòng không ghi ngày cập nhật sẽ mang ngày %s.", f.today()))
+		warning.Wrapping = fyne.TextWrapWord
+		warning.Importance = widget.WarningImportance
+		extra = append(extra, warning)
+	}
+	p.confirm = func() { p.confirmProgress(plan, sheet, o.Unconfirmed) }
+	p.build("Xem trước tiến độ: "+sheet.File, "Cập nhật", "Sẽ cập nhật", extra...)
+	return p
+}
+
+// progressSummary says in a few lines what the sheet would change.
+func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome) string {
+	exported := "bảng không ghi ngày xuất"
+	if !sheet.Stale() {
+		exported = "bảng xuất ngày " + sheet.Exported.String()
+	}
+	line := fmt.Sprintf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
+		sheet.File, exported, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged))
+	if n := len(o.Unconfirmed); n > 0 {
+		line += fmt.Sprintf("; %d dòng cần xác nhận", n)
+	}
+	if n := len(o.Unmatched) + len(o.Changed) + len(o.Older) + len(o.Conflicting) + len(o.Future); n > 0 {
+		line += fmt.Sprintf("; bỏ qua %d dòng", n)
+	}
+	line += "."
+	if n := len(o.Older); n > 0 {
+		line += fmt.Sprintf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
+	}
+	return line
+}
+
+// changeLine writes a change, old → new, with its row and task.
+func changeLine(c store.SheetChange) string {
+	return fmt.Sprintf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), shortText(c.Task.Content, 60))
+}
+
+// skippedLines are the rows left alone, each with why.
+func skippedLines(plan store.Plan, o store.ProgressOutcome, tasks []store.Task) []string {
 	byID := make(map[uint64]store.Task, len(tasks))
 	for _, t := range tasks {
 		byID[t.ID] = t
 	}
-	summary := fmt.Sprintf("%s: %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi; bỏ qua %d dòng.",
-		sheet.File, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged), len(o.Unmatched)+len(o.Changed))
-	p := &importPreview{flow: f, Summary: widget.NewLabel(summary)}
-	for _, row := range o.Updated {
-		task, recorded := byID[row.TaskID], row.Recorded()
-		p.Lines = append(p.Lines, fmt.Sprintf("Dòng %d · %s. %s → %s, %d%%", row.Row, task.Ordinal, shortText(task.Content, 80), recorded.Status, recorded.Percent))
-	}
+	var lines []string
 	for _, row := range o.Unmatched {
-		p.Skipped = append(p.Skipped, fmt.Sprintf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
+		lines = append(lines, fmt.Sprintf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
 	}
 	for _, row := range o.Changed {
 		task := byID[row.TaskID]
-		p.Skipped = append(p.Skipped, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
+		lines = append(lines, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
 	}
-	for _, problem := range sheet.Problems {
-		p.Problems = append(p.Problems, capitalize(problem.String()))
+	for _, c := range o.Older {
+		since := ""
+		if c.NewsSinceExport() {
+			since = " (ghi sau khi xuất bảng)"
+		}
+		lines = append(lines, fmt.Sprintf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
+			c.Row.Row, c.Number, c.Task.Track.LastUpdate, since, c.Date, c.Describe()))
 	}
-	p.confirm = func() { p.confirmProgress(plan, sheet) }
-	p.build("Xem trước tiến độ: "+sheet.File, "Cập nhật", "Sẽ cập nhật")
-	return p
+	for _, row := range o.Conflicting {
+		task := byID[row.TaskID]
+		lines = append(lines, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
+			row.Row, task.Ordinal, shortText(task.Content, 60)))
+	}
+	for _, c := range o.Future {
+		lines = append(lines, fmt.Sprintf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
+	}
+	return lines
 }
 
 func shortText(text string, n int) string {
@@ -238,11 +343,20 @@ func shortText(text string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// confirmProgress applies the sheet in one transaction and has every screen
-// read the plan again.
-func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.ProgressSheet) {
+// confirmProgress applies the sheet in one transaction, with the rows the
+// officer ticked confirmed, and has every screen read the plan again.
+func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.ProgressSheet, waiting []store.SheetChange) {
 	f := p.flow
-	outcome, err := export.ApplyProgress(f.store, plan.ID, sheet.Rows, f.today(), false)
+	ticked := map[int]bool{}
+	for i, c := range waiting {
+		ticked[c.Row.Row] = p.confirmed[i]
+	}
+	rows := make([]store.ProgressRow, len(sheet.Rows))
+	for i, r := range sheet.Rows {
+		r.AllowLower, r.AcceptStale = ticked[r.Row], ticked[r.Row]
+		rows[i] = r
+	}
+	outcome, err := export.ApplyProgress(f.store, plan.ID, rows, f.today(), false)
 	if err != nil {
 		f.fail(err)
 		return
@@ -251,8 +365,11 @@ func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.Progres
 		f.showError(err)
 	}
 	message := fmt.Sprintf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
-	if skipped := len(outcome.Unmatched) + len(outcome.Changed); skipped > 0 {
-		message += fmt.Sprintf("\n%d dòng bị bỏ qua (không khớp hoặc nhiệm vụ đã sửa sau khi xuất).", skipped)
+	if n := len(outcome.Unconfirmed); n > 0 {
+		message += fmt.Sprintf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
+	}
+	if skipped := len(outcome.Unmatched) + len(outcome.Changed) + len(outcome.Older) + len(outcome.Conflicting) + len(outcome.Future); skipped > 0 {
+		message += fmt.Sprintf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
 	}
 	p.Done = dialog.NewInformation("Đã nhập tiến độ", message, f.window)
 	p.Done.Show()

@@ -113,6 +113,9 @@ func TestImportIntoAPlanWithTasksAsksFirst(t *testing.T) {
 	if p.Replace == nil {
 		t.Fatal("no question before replacing 21 tasks")
 	}
+	if !strings.Contains(p.ReplaceMessage, "21 nhiệm vụ không khớp được với nhiệm vụ nào trong tệp: lịch sử và tài liệu kiểm chứng của chúng bị xoá") {
+		t.Errorf("the question does not say what is lost: %q", p.ReplaceMessage)
+	}
 	// Saying no leaves the plan as it was.
 	p.Replace.Hide()
 	if err := r.wait(t); !errors.Is(err, context.Canceled) {
@@ -164,16 +167,16 @@ func TestImportProgressFromADivision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.SetCellValue(xlsx.SheetTracking, "E6", "Hoàn thành")
-	f.SetCellValue(xlsx.SheetTracking, "G6", "Đã ban hành")
-	f.SetCellValue(xlsx.SheetTracking, "I7", "424242")
-	f.SetCellValue(xlsx.SheetTracking, "F8", "nhiều")
+	f.SetCellValue(xlsx.SheetTracking, "F6", "Hoàn thành")
+	f.SetCellValue(xlsx.SheetTracking, "H6", "Đã ban hành")
+	f.SetCellValue(xlsx.SheetTracking, "K7", "424242")
+	f.SetCellValue(xlsx.SheetTracking, "G8", "nhiều")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 
 	p := r.open(t, choiceImportProgress)
-	if len(p.Lines) != 1 || !strings.Contains(p.Lines[0], "Hoàn thành, 100%") || len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0], "424242") || len(p.Problems) != 1 {
+	if len(p.Lines) != 1 || !strings.Contains(p.Lines[0], "Dòng 6 · I.1: Chưa thực hiện 0% → Hoàn thành 100%; kết quả: (trống) → “Đã ban hành”") || len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0], "424242") || len(p.Problems) != 1 {
 		t.Errorf("lines %q skipped %q problems %q", p.Lines, p.Skipped, p.Problems)
 	}
 	if task, _ := r.st.Task(plan.ID, bundle.Tasks()[0].ID); task.Status != store.StatusNotStarted {

@@ -117,6 +117,7 @@ func TestImportErrorsAreClear(t *testing.T) {
 		{"missing file", []string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, exitError, "không mở được"},
 		{"no file", []string{"import", "--plan", "2023"}, exitUsage, "đúng 1 tham số"},
 		{"progress with replace", []string{"import", "--plan", "2023", "--progress", "--replace", old}, exitUsage, "--replace"},
+		{"allow-lower without progress", []string{"import", "--plan", "2023", "--allow-lower", old}, exitUsage, "--allow-lower"},
 		{"no plan", []string{"import", old}, exitUsage, "thiếu --plan"},
 		{"no such plan", []string{"import", "--plan", "122/KH-XYZ", old}, exitError, "không tìm thấy"},
 	}
@@ -139,10 +140,10 @@ func TestProgressFromADivision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for cell, value := range map[string]any{"E6": "Hoàn thành", "G6": "Đã ban hành", "E7": "Đang thực hiện", "F7": 30, "E8": "Đang thực hiện", "F8": 50} {
+	for cell, value := range map[string]any{"F6": "Hoàn thành", "H6": "Đã ban hành", "F7": "Đang thực hiện", "G7": 30, "F8": "Đang thực hiện", "G8": 50} {
 		f.SetCellValue("Theo dõi", cell, value)
 	}
-	f.SetCellValue("Theo dõi", "I8", "99999")
+	f.SetCellValue("Theo dõi", "K8", "99999")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +190,7 @@ func TestReturnedSheetNeverGoesBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for cell, value := range map[string]any{"E6": "Chưa thực hiện", "F6": 0, "E7": "Chưa thực hiện", "F7": 100} {
+	for cell, value := range map[string]any{"F6": "Chưa thực hiện", "G6": 0, "F7": "Chưa thực hiện", "G7": 100} {
 		f.SetCellValue("Theo dõi", cell, value)
 	}
 	if err := f.Save(); err != nil {

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/kehoach/cchc/store"
@@ -22,6 +25,8 @@ const (
 	progPercent
 	progResult
 	progEvidence
+	progDate
+	progKnown
 	progFieldCount
 )
 
@@ -37,6 +42,8 @@ var progressColumns = columnSet{
 		{field: progPercent, contains: []string{"tien do", "ty le", "phan tram"}},
 		{field: progEvidence, contains: []string{"kiem chung", "tai lieu"}},
 		{field: progResult, contains: []string{"ket qua"}},
+		{field: progKnown, contains: []string{"cap nhat gan nhat"}},
+		{field: progDate, contains: []string{"ngay cap nhat", "ngay bao cao"}},
 	},
 	required:  []int{progID, progStatus},
 	minFields: 3,
@@ -47,6 +54,10 @@ var progressColumns = columnSet{
 type ProgressSheet struct {
 	// File is the file's name without its folder.
 	File string
+	// Exported is the day the sheet was exported, from the hidden cell the
+	// export writes (xlsx.ExportDateLabel); zero for a sheet that does not
+	// say, as no sheet exported before that cell was written does.
+	Exported store.Date
 	// Rows are the rows that name a task, in order.
 	Rows []store.ProgressRow
 	// Problems lists the rows that could not be read, with the reason.
@@ -82,7 +93,7 @@ func ReadProgress(r io.Reader, name string) (*ProgressSheet, error) {
 	if !scan.found {
 		return nil, fmt.Errorf("%s: %w: không có trang tính “%s” với các cột Mã nhiệm vụ, Trạng thái, Tiến độ; hãy dùng tệp Excel do chương trình xuất ra", name, ErrNoTable, xlsx.SheetTracking)
 	}
-	sheet := &ProgressSheet{File: name}
+	sheet := &ProgressSheet{File: name, Exported: exportDate(t.rows[:h.first])}
 	for _, row := range t.rows[h.last+1:] {
 		readProgressRow(sheet, row, h)
 	}
@@ -111,8 +122,30 @@ func readProgressRow(sheet *ProgressSheet, r tableRow, h header) {
 		sheet.Problems = append(sheet.Problems, RowProblem{Row: r.number, Reason: err.Error()})
 		return
 	}
-	row.File = sheet.File
+	row.File, row.Exported = sheet.File, sheet.Exported
 	sheet.Rows = append(sheet.Rows, row)
+}
+
+// Stale reports whether the sheet does not say when it was exported: its
+// changed rows wait for the officer's word.
+func (s *ProgressSheet) Stale() bool { return s.Exported.IsZero() }
+
+// exportDate finds, in the rows above a tracking sheet's header, the day
+// the sheet was exported: the cell right of the one headed
+// xlsx.ExportDateLabel. A missing or unreadable date gives the zero Date.
+func exportDate(rows []tableRow) store.Date {
+	label := headingKey(xlsx.ExportDateLabel)
+	for _, r := range rows {
+		for i, c := range r.cells {
+			if headingKey(c.text) == label {
+				d, err := parseSheetDate(r.cell(i + 1).text)
+				if err == nil {
+					return d
+				}
+			}
+		}
+	}
+	return store.Date{}
 }
 
 // progressRow reads the cells of a task's row.
@@ -129,10 +162,40 @@ func progressRow(number int, id string, text func(int) string) (store.ProgressRo
 	if err != nil {
 		return store.ProgressRow{}, err
 	}
+	date, err := parseSheetDate(text(progDate))
+	if err != nil {
+		return store.ProgressRow{}, fmt.Errorf("ngày cập nhật “%s” không đọc được: ghi ngày/tháng/năm, ví dụ 20/07/2025", shorten(text(progDate), 30))
+	}
+	known, _ := parseSheetDate(text(progKnown))
 	return store.ProgressRow{
 		Row: number, TaskID: taskID, Hash: text(progHash), Status: status, Percent: percent,
-		Result: text(progResult), Evidence: evidenceLines(text(progEvidence)),
+		Result: text(progResult), Evidence: evidenceLines(text(progEvidence)), Date: date, Known: known,
 	}, nil
+}
+
+// sheetDateLayouts are the ways a date cell reads: as Excel shows a date
+// typed in Vietnam, as text typed or pasted, and as ISO.
+var sheetDateLayouts = []string{"2/1/2006", "2-1-2006", "2.1.2006", "2006-01-02", "2/1/06"}
+
+// parseSheetDate reads a date cell: "20/07/2025", "20-7-2025", "2025-07-20",
+// or Excel's serial number of a date whose format was lost; empty is the
+// zero Date.
+func parseSheetDate(cell string) (store.Date, error) {
+	cell = strings.TrimSpace(cell)
+	if cell == "" {
+		return store.Date{}, nil
+	}
+	for _, layout := range sheetDateLayouts {
+		if t, err := time.Parse(layout, cell); err == nil && store.ValidYear(t.Year()) {
+			return store.DateOf(t), nil
+		}
+	}
+	if serial, err := strconv.ParseFloat(cell, 64); err == nil && serial >= 1 && serial < 2958466 {
+		if t, err := excelize.ExcelDateToTime(serial, false); err == nil && store.ValidYear(t.Year()) {
+			return store.DateOf(t), nil
+		}
+	}
+	return store.Date{}, fmt.Errorf("ngày %q không đọc được", cell)
 }
 
 // parsePercent reads a progress cell: "50", "50%", or 0.5 from a cell

@@ -33,8 +33,15 @@ type XLSXOptions struct {
 	// Unit, when set, keeps only the tasks this unit leads: the workbook a
 	// division fills in and sends back.
 	Unit string
-	// Today is the day the summary sheet counts overdue tasks against.
+	// Today is the day the workbook is exported, the reporting date the
+	// summary sheet counts the tasks' states on; zero means store.Today().
+	// The tracking sheet records it, so that a returned sheet is known to
+	// hold no news later than that day.
 	Today store.Date
+	// Standings are where the tasks stand on Today, by task id, as
+	// Store.Standings gives them; a task missing is judged from its own
+	// summary (store.SummaryStanding) under the default rules.
+	Standings map[uint64]store.Standing
 	// Margins are the page margins; the zero value means store.DefaultMargins.
 	Margins store.Margins
 	// Progress, when set, is told the fraction of the work done.

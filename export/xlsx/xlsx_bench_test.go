@@ -65,7 +65,7 @@ func baselineWorkbook(w io.Writer, bundle store.Bundle) error {
 		cells func(store.Task) []any
 	}{
 		{"Sheet1", planCells},
-		{"Theo dõi", func(t store.Task) []any { return trackingCells(t, bundle.Evidence[t.ID]) }},
+		{"Theo dõi", func(t store.Task) []any { return trackingCells(t, store.Standing{}, bundle.Evidence[t.ID]) }},
 	}
 	for _, sheet := range sheets {
 		sw, err := f.NewStreamWriter(sheet.name)

@@ -119,13 +119,15 @@ func (s *streamSheet) mergeRow(from, to int) error {
 	return nil
 }
 
-// titleRow writes a line of text merged across the visible columns.
-func (s *streamSheet) titleRow(text string, style int, bold bool, size float64) error {
-	cells := make([]any, s.lastCol)
+// titleRow writes a line of text merged across the visible columns, and
+// the values of hidden, when given, in the hidden columns after them.
+func (s *streamSheet) titleRow(text string, style int, bold bool, size float64, hidden ...any) error {
+	cells := make([]any, s.lastCol, s.lastCol+len(hidden))
 	cells[0] = excelize.Cell{StyleID: style, Value: text}
 	for i := 1; i < s.lastCol; i++ {
 		cells[i] = excelize.Cell{StyleID: style}
 	}
+	cells = append(cells, hidden...)
 	height := s.height(bold, size, measured{text, s.span(1, s.lastCol)})
 	if err := s.addRow(cells, height); err != nil {
 		return err

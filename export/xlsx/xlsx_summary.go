@@ -8,19 +8,16 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// summaryStatuses are the summary sheet's status columns: the stored
-// statuses and the displayed-only Overdue.
-var summaryStatuses = append(append([]store.Status(nil), store.Statuses...), store.StatusOverdue)
-
 // summaryWidths are the summary sheet's column widths: numeral, area name,
-// one per status, total.
-var summaryWidths = []float64{6, 44, 13, 13, 13, 13, 13, 11}
+// one per computed state (store.States), total.
+var summaryWidths = []float64{6, 38, 12, 12, 12, 12, 12, 12, 10}
 
 // summaryHeaderRow is the row of the summary table's headings.
 const summaryHeaderRow = 3
 
 // writeSummarySheet writes the "Tổng hợp" sheet: tasks counted by area and
-// by the status shown on opts.Today, totals as formulas, and a stacked
+// by their computed state on the export day, each task in exactly one state
+// so that the states add up to the tasks, totals as formulas, and a stacked
 // column chart of the counts, all on one printed page.
 func writeSummarySheet(f *excelize.File, styles *xlsxStyles, b store.Bundle, opts XLSXOptions) error {
 	sheet := SheetSummary
@@ -31,7 +28,7 @@ func writeSummarySheet(f *excelize.File, styles *xlsxStyles, b store.Bundle, opt
 		}
 	}
 	title := "TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
-	subtitle := fmt.Sprintf("%s số %s · tính đến ngày %s", b.Plan.DocType.Name(), b.Plan.Ref(), opts.Today)
+	subtitle := fmt.Sprintf("%s số %s · tính đến ngày %s", b.Plan.DocType.Name(), b.Plan.Ref(), exportDay(opts))
 	if opts.Unit != "" {
 		subtitle += " · " + UnitLinePrefix + opts.Unit
 	}
@@ -44,7 +41,7 @@ func writeSummarySheet(f *excelize.File, styles *xlsxStyles, b store.Bundle, opt
 			return err
 		}
 	}
-	if err := writeSummaryTable(f, styles, b, opts.Today); err != nil {
+	if err := writeSummaryTable(f, styles, b, opts); err != nil {
 		return err
 	}
 	if err := addSummaryChart(f, len(b.Areas)); err != nil {
@@ -78,10 +75,10 @@ func setMergedText(f *excelize.File, sheet string, row, lastCol int, text string
 }
 
 // writeSummaryTable writes the headings, one row per area and the totals.
-func writeSummaryTable(f *excelize.File, styles *xlsxStyles, b store.Bundle, today store.Date) error {
+func writeSummaryTable(f *excelize.File, styles *xlsxStyles, b store.Bundle, opts XLSXOptions) error {
 	sheet := SheetSummary
 	headings := []any{"TT", "Lĩnh vực"}
-	for _, st := range summaryStatuses {
+	for _, st := range store.States {
 		headings = append(headings, string(st))
 	}
 	headings = append(headings, "Tổng số")
@@ -98,9 +95,9 @@ func writeSummaryTable(f *excelize.File, styles *xlsxStyles, b store.Bundle, tod
 	row := summaryHeaderRow
 	for _, area := range b.Areas {
 		row++
-		counts := store.StatusCounts(area.Tasks, today)
+		counts := areaStates(area.Tasks, opts)
 		values := []any{area.Numeral, area.Name}
-		for _, st := range summaryStatuses {
+		for _, st := range store.States {
 			values = append(values, counts[st])
 		}
 		if err := setStyledRow(f, sheet, row, values, styles.summaryLabel, styles.count); err != nil {
@@ -114,6 +111,15 @@ func writeSummaryTable(f *excelize.File, styles *xlsxStyles, b store.Bundle, tod
 		}
 	}
 	return writeSummaryTotals(f, styles, row)
+}
+
+// areaStates counts an area's tasks by their state on the export day.
+func areaStates(tasks []store.Task, opts XLSXOptions) map[store.State]int {
+	standings := make([]store.TaskStanding, len(tasks))
+	for i, t := range tasks {
+		standings[i] = store.TaskStanding{Task: t, Standing: standingOf(opts, t)}
+	}
+	return store.CountStates(standings)
 }
 
 // setStyledRow writes values from column A on; the second cell, the
@@ -130,10 +136,10 @@ func setStyledRow(f *excelize.File, sheet string, row int, values []any, labelSt
 
 // setRowTotal adds the formula summing a row's status counts.
 func setRowTotal(f *excelize.File, sheet string, row, style int) error {
-	first, last := cellName(3, row), cellName(2+len(summaryStatuses), row)
-	total := cellName(3+len(summaryStatuses), row)
-	// StatusCounts counts each task once, by the status it shows, so the
-	// columns add up to the area's number of tasks.
+	first, last := cellName(3, row), cellName(2+len(store.States), row)
+	total := cellName(3+len(store.States), row)
+	// Every task has exactly one state, so the columns add up to the
+	// area's number of tasks.
 	if err := f.SetCellFormula(sheet, total, fmt.Sprintf("SUM(%s:%s)", first, last)); err != nil {
 		return err
 	}
@@ -160,7 +166,8 @@ func writeSummaryTotals(f *excelize.File, styles *xlsxStyles, lastAreaRow int) e
 }
 
 // addSummaryChart draws the counts as stacked columns, one per area, under
-// the table.
+// the table: dark labels in the document's font, and fills that stay apart
+// when printed in black and white (stateFills).
 func addSummaryChart(f *excelize.File, areas int) error {
 	if areas == 0 {
 		return nil
@@ -168,21 +175,26 @@ func addSummaryChart(f *excelize.File, areas int) error {
 	sheet := "'" + SheetSummary + "'"
 	firstRow, lastRow := summaryHeaderRow+1, summaryHeaderRow+areas
 	var series []excelize.ChartSeries
-	for i := range summaryStatuses {
+	for i := range store.States {
 		col := colName(3 + i)
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("%s!$%s$%d", sheet, col, summaryHeaderRow),
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheet, firstRow, lastRow),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet, col, firstRow, col, lastRow),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusColours[i]}},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{stateFills[i]}},
 		})
 	}
+	label := excelize.Font{Family: documentFont, Size: 11, Color: chartInk}
+	title := label
+	title.Size, title.Bold = titleSize, true
 	chart := &excelize.Chart{
 		Type:      excelize.ColStacked,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và trạng thái"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 900, Height: 380},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và tình hình thực hiện", Font: &title}}, Font: &title},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &label},
+		XAxis:     excelize.ChartAxis{Font: label},
+		YAxis:     excelize.ChartAxis{Font: label, MajorGridLines: true},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 400},
 	}
 	anchor := cellName(1, lastRow+3)
 	if err := f.AddChart(SheetSummary, anchor, chart); err != nil {
@@ -191,7 +203,12 @@ func addSummaryChart(f *excelize.File, areas int) error {
 	return nil
 }
 
-// statusColours are the chart's colours in the order of summaryStatuses:
-// grey not started, blue in progress, green done, light grey dropped, red
-// overdue.
-var statusColours = []string{"BFBFBF", "5B9BD5", "70AD47", "E7E6E6", "C00000"}
+// chartInk is the colour of the chart's text: black, legible on paper.
+const chartInk = "000000"
+
+// stateFills are the chart's fills in the order of store.States. Their
+// greys (luma) are about 207, 131, 57, 169, 93 and 13 of 255: at least 36
+// apart, and neighbours in a column at least 74 apart, so the states stay
+// apart in black and white. Not started light grey, in progress blue,
+// overdue red, done on time green, done late brown, dropped near black.
+var stateFills = []string{"CFCFCF", "4F8FCC", "C00000", "8FC26A", "A04D00", "0D0D0D"}

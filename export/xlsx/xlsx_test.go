@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -206,30 +208,51 @@ func checkPrintTitles(t *testing.T, f *excelize.File) {
 
 func TestWorkbookTrackingSheet(t *testing.T) {
 	b := seedBundle(t)
-	b.Areas[0].Tasks[0].Status = store.StatusInProgress
-	b.Areas[0].Tasks[0].Progress = 40
-	b.Areas[0].Tasks[0].Result = "Đã trình dự thảo"
-	b.Evidence = map[uint64][]store.Evidence{b.Areas[0].Tasks[0].ID: {{Title: "Tờ trình", Ref: "số 12/TTr-SKH"}}}
+	task := &b.Areas[0].Tasks[0]
+	task.Status, task.Progress, task.Result = store.StatusInProgress, 40, "Đã trình dự thảo"
+	task.Track.LastUpdate = store.NewDate(2023, 6, 2)
+	b.Evidence = map[uint64][]store.Evidence{task.ID: {{Title: "Tờ trình", Ref: "số 12/TTr-SKH"}}}
 	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{}))
-	task := b.Areas[0].Tasks[0]
-	row := map[string]string{"A6": "1", "E6": "Đang thực hiện", "F6": "40", "G6": "Đã trình dự thảo",
-		"H6": "Tờ trình (số 12/TTr-SKH)", "I6": "1", "J6": store.TaskHash(task)}
+	row := map[string]string{
+		"A6": "1", "E6": "Đang thực hiện", "F6": "Đang thực hiện", "G6": "40", "H6": "Đã trình dự thảo",
+		"I6": "Tờ trình (số 12/TTr-SKH)", "J6": "", "K6": "1", "L6": store.TaskHash(*task), "M6": "02/06/2023",
+		"E4": "Đánh giá đến ngày xuất", "J4": "Ngày cập nhật",
+		"E7": "Quá hạn", // I.2, due in December 2022
+		"K1": ExportDateLabel, "L1": "15/07/2023",
+	}
 	checkCells(t, f, SheetTracking, "tracking", row)
-	for _, col := range []string{"I", "J"} {
+	if line := cellValue(t, f, SheetTracking, "A2"); !strings.HasSuffix(line, "· bảng xuất ngày 15/07/2023") {
+		t.Errorf("the export day is not on the sheet: %q", line)
+	}
+	for _, col := range []string{"K", "L", "M"} {
 		if visible, _ := f.GetColVisible(SheetTracking, col); visible {
-			t.Errorf("column %s (id, fingerprint) is visible", col)
+			t.Errorf("column %s (id, fingerprint, latest update) is visible", col)
 		}
 	}
+	checkTrackingValidation(t, f)
+	dateStyle, _ := f.GetCellStyle(SheetTracking, "J6")
+	if style, _ := f.GetStyle(dateStyle); style.CustomNumFmt == nil || *style.CustomNumFmt != "dd/mm/yyyy" || style.Fill.Color[0] != inputFill {
+		t.Errorf("the date cell's style %+v", style)
+	}
+}
+
+// checkTrackingValidation checks the tracking sheet's drop-down of stored
+// statuses, its progress range and its date cells.
+func checkTrackingValidation(t *testing.T, f *excelize.File) {
+	t.Helper()
 	validations, err := f.GetDataValidations(SheetTracking)
-	if err != nil || len(validations) != 2 {
+	if err != nil || len(validations) != 3 {
 		t.Fatalf("validations %v %v", validations, err)
 	}
 	list := validations[0]
-	if list.Type != "list" || list.Formula1 != `"Chưa thực hiện,Đang thực hiện,Hoàn thành,Không thực hiện"` || !strings.HasPrefix(list.Sqref, "E5:") {
+	if list.Type != "list" || list.Formula1 != `"Chưa thực hiện,Đang thực hiện,Hoàn thành,Không thực hiện"` || !strings.HasPrefix(list.Sqref, "F5:") {
 		t.Errorf("status list %+v", list)
 	}
 	if len(list.Formula1) > 255 {
 		t.Errorf("drop-down list is %d characters long, Excel allows 255", len(list.Formula1))
+	}
+	if date := validations[2]; date.Type != "date" || !strings.HasPrefix(date.Sqref, "J5:") {
+		t.Errorf("date validation %+v", date)
 	}
 }
 
@@ -237,21 +260,93 @@ func TestWorkbookSummarySheet(t *testing.T) {
 	data := writeWorkbook(t, seedBundle(t), XLSXOptions{})
 	f := openTestWorkbook(t, data)
 	// Area I on 15/07/2023: I.2 (Tháng 12/2022) is overdue, I.1 and I.3 not
-	// started; the total H4 is a formula, checked below.
-	checkCells(t, f, SheetSummary, "summary", map[string]string{"A4": "I", "C4": "2", "G4": "1", "B11": "Tổng cộng"})
-	if formula, _ := f.GetCellFormula(SheetSummary, "H4"); formula != "SUM(C4:G4)" {
+	// started; the total I4 is a formula, checked below.
+	checkCells(t, f, SheetSummary, "summary", map[string]string{
+		"C3": "Chưa thực hiện", "E3": "Quá hạn", "F3": "Hoàn thành đúng hạn", "G3": "Hoàn thành quá hạn", "H3": "Không thực hiện", "I3": "Tổng số",
+		"A4": "I", "C4": "2", "E4": "1", "B11": "Tổng cộng",
+	})
+	if formula, _ := f.GetCellFormula(SheetSummary, "I4"); formula != "SUM(C4:H4)" {
 		t.Errorf("total formula %q", formula)
 	}
+	checkChartInk(t, chartXML(t, data))
+}
+
+// checkChartInk checks that the chart's title, both axes and its legend
+// write in black Times New Roman, and that it fills with stateFills.
+func checkChartInk(t *testing.T, chart string) {
+	t.Helper()
+	black := regexp.MustCompile(`<a:solidFill><a:srgbClr val="000000"></a:srgbClr></a:solidFill><a:latin typeface="Times New Roman">`)
+	if n := len(black.FindAllString(chart, -1)); n < 4 {
+		t.Errorf("%d texts of the chart in black Times New Roman, want the title, two axes and the legend", n)
+	}
+	for _, fill := range stateFills {
+		if !strings.Contains(chart, `<a:srgbClr val="`+fill+`">`) {
+			t.Errorf("the chart lacks the fill %s", fill)
+		}
+	}
+	if strings.Contains(chart, "E7E6E6") {
+		t.Error("the chart keeps the fill that vanishes on paper")
+	}
+}
+
+// chartXML returns the workbook's chart part.
+func chartXML(t *testing.T, data []byte) string {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
 	for _, part := range zr.File {
-		found = found || strings.HasPrefix(part.Name, "xl/charts/chart")
+		if strings.HasPrefix(part.Name, "xl/charts/chart") {
+			r, err := part.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			text, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(text)
+		}
 	}
-	if !found {
-		t.Error("the workbook has no chart")
+	t.Fatal("the workbook has no chart")
+	return ""
+}
+
+func TestWorkbookSummaryCountsTheStandingsGiven(t *testing.T) {
+	b := seedBundle(t)
+	standings := map[uint64]store.Standing{}
+	states := []store.State{store.StateDoneOnTime, store.StateDoneLate, store.StateDropped}
+	for i, task := range b.Areas[0].Tasks {
+		standings[task.ID] = store.Standing{State: states[i%len(states)]}
+	}
+	f := openTestWorkbook(t, writeWorkbook(t, b, XLSXOptions{Standings: standings}))
+	checkCells(t, f, SheetSummary, "summary", map[string]string{"C4": "0", "E4": "0", "F4": "1", "G4": "1", "H4": "1"})
+	checkCells(t, f, SheetTracking, "tracking", map[string]string{"E6": "Hoàn thành đúng hạn", "E7": "Hoàn thành quá hạn", "F7": "Chưa thực hiện"})
+}
+
+// TestStateFillsStayApartInGrey: every two states' fills differ by at least
+// 30 in grey (luma, of 255), and neighbours in a stacked column by 70.
+func TestStateFillsStayApartInGrey(t *testing.T) {
+	luma := func(hex string) float64 {
+		var r, g, b int
+		fmt.Sscanf(hex, "%02x%02x%02x", &r, &g, &b)
+		return 0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)
+	}
+	if len(stateFills) != len(store.States) {
+		t.Fatalf("%d fills for %d states", len(stateFills), len(store.States))
+	}
+	for i := range stateFills {
+		for j := i + 1; j < len(stateFills); j++ {
+			gap, least := math.Abs(luma(stateFills[i])-luma(stateFills[j])), 30.0
+			if j == i+1 {
+				least = 70
+			}
+			if gap < least {
+				t.Errorf("%s and %s are %.0f apart in grey", store.States[i], store.States[j], gap)
+			}
+		}
 	}
 }
 
