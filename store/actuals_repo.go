@@ -42,13 +42,7 @@ func (s *Store) ClearActual(planID, targetID uint64, p Period) error {
 
 // Actuals returns the actuals entered for a plan's targets in a period.
 func (s *Store) Actuals(planID uint64, p Period) ([]Actual, error) {
-	var out []Actual
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		out, err = readActuals(tx, planID, p)
-		return err
-	})
-	return out, err
+	return viewing(s, func(tx *bolt.Tx) ([]Actual, error) { return readActuals(tx, planID, p) })
 }
 
 func readActuals(tx *bolt.Tx, planID uint64, p Period) ([]Actual, error) {
@@ -68,24 +62,18 @@ func readActuals(tx *bolt.Tx, planID uint64, p Period) ([]Actual, error) {
 // TargetResults returns every target of a plan with its actual in the
 // period (entered, or computed from the period's figures) and its verdict.
 func (s *Store) TargetResults(planID uint64, p Period) ([]TargetResult, error) {
-	var out []TargetResult
-	err := s.db.View(func(tx *bolt.Tx) error {
+	return viewing(s, func(tx *bolt.Tx) ([]TargetResult, error) {
 		targets, err := readTargets(tx, planID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		actuals, err := readActuals(tx, planID, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		figures, err := readFigures(tx, planID, p)
-		if err != nil {
-			return err
-		}
-		out = EvaluateTargets(targets, actuals, figures)
-		return nil
+		return EvaluateTargets(targets, actuals, figures), err
 	})
-	return out, err
 }
 
 // figuresKey is the key of a plan's figures for a period.
@@ -96,16 +84,12 @@ func figuresKey(planID uint64, p Period) []byte {
 // Figures returns a plan's figures for a period; none entered gives
 // Figures with no values.
 func (s *Store) Figures(planID uint64, p Period) (Figures, error) {
-	var f Figures
-	err := s.db.View(func(tx *bolt.Tx) error {
+	return viewing(s, func(tx *bolt.Tx) (Figures, error) {
 		if _, err := readPlan(tx, planID); err != nil {
-			return err
+			return Figures{}, err
 		}
-		var err error
-		f, err = readFigures(tx, planID, p)
-		return err
+		return readFigures(tx, planID, p)
 	})
-	return f, err
 }
 
 func readFigures(tx *bolt.Tx, planID uint64, p Period) (Figures, error) {

@@ -29,13 +29,7 @@ func AssignTargetCodes(targets []Target) {
 
 // Targets returns a plan's targets in order, each with its code.
 func (s *Store) Targets(planID uint64) ([]Target, error) {
-	var targets []Target
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		targets, err = readTargets(tx, planID)
-		return err
-	})
-	return targets, err
+	return viewing(s, func(tx *bolt.Tx) ([]Target, error) { return readTargets(tx, planID) })
 }
 
 // FindTarget finds a target of a plan by its code ("III.2.4", in any
