@@ -82,6 +82,9 @@ const (
 	VerdictNoData Verdict = "chưa có số liệu"
 )
 
+// Title returns the verdict as a table prints it, "Đạt".
+func (v Verdict) Title() string { return upperFirst(string(v)) }
+
 // closeEnough is how far apart two values may be and still be equal: the
 // rounding of a share computed from a fraction.
 const closeEnough = 1e-9

@@ -163,15 +163,17 @@ type feedDef struct {
 	// share returns the numerator and denominator, or the share itself as
 	// entered (denominator 0), and whether the figures give it.
 	share func(f Figures) (num, den float64, ok bool)
+	// figure is the figure the share can be entered as, if any.
+	figure FigureKey
 }
 
 var feedDefs = []feedDef{
-	{FeedOnlineShare, "tỷ lệ hồ sơ giải quyết trực tuyến", "hồ sơ", onlineShare},
-	{FeedOnTimeShare, "tỷ lệ hồ sơ giải quyết đúng hạn (kể cả trước hạn)", "hồ sơ", onTimeShare},
-	{FeedEarlyShare, "tỷ lệ hồ sơ giải quyết trước hạn", "hồ sơ", earlyShare},
-	{FeedOnlinePayment, "tỷ lệ giao dịch thanh toán trực tuyến", "", entered(FigOnlinePayment)},
-	{FeedSatisfaction, "mức độ hài lòng của người dân, tổ chức", "", entered(FigSatisfaction)},
-	{FeedDigitalSigning, "tỷ lệ văn bản được ký số", "văn bản", signingShare},
+	{FeedOnlineShare, "tỷ lệ hồ sơ giải quyết trực tuyến", "hồ sơ", onlineShare, FigOnlineShare},
+	{FeedOnTimeShare, "tỷ lệ hồ sơ giải quyết đúng hạn (kể cả trước hạn)", "hồ sơ", onTimeShare, ""},
+	{FeedEarlyShare, "tỷ lệ hồ sơ giải quyết trước hạn", "hồ sơ", earlyShare, ""},
+	{FeedOnlinePayment, "tỷ lệ giao dịch thanh toán trực tuyến", "", entered(FigOnlinePayment), FigOnlinePayment},
+	{FeedSatisfaction, "mức độ hài lòng của người dân, tổ chức", "", entered(FigSatisfaction), FigSatisfaction},
+	{FeedDigitalSigning, "tỷ lệ văn bản được ký số", "văn bản", signingShare, ""},
 }
 
 // Feeds lists the feeds a target may name.

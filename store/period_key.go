@@ -29,29 +29,24 @@ func (p Period) Validate() error {
 	return nil
 }
 
-// Next returns the window of days the report of p looks ahead to in its
-// direction section (phương hướng kỳ tới), and the name of that window:
-// the next quarter after a quarter, the last six months after the first
-// six, the fourth quarter after nine months, the next year after the year.
-func (p Period) Next(ps PeriodSettings) (start, end Date, name string) {
-	var from, to Period
+// Next returns the period the report of p looks ahead to in its direction
+// section (phương hướng kỳ tới), as the plan's deadlines count it: the
+// last day of its last calendar month, and its name. The next quarter
+// follows a quarter, the last six months the first six, the fourth
+// quarter nine months, the next year the year.
+func (p Period) Next() (end Date, name string) {
+	next := Period{Kind: PeriodYear, Year: p.Year + 1}
 	switch p.Kind {
 	case PeriodQ1:
-		from = Period{Kind: PeriodQ2, Year: p.Year}
+		next = Period{Kind: PeriodQ2, Year: p.Year}
 	case PeriodQ2:
-		from = Period{Kind: PeriodQ3, Year: p.Year}
+		next = Period{Kind: PeriodQ3, Year: p.Year}
 	case PeriodQ3, Period9M:
-		from = Period{Kind: PeriodQ4, Year: p.Year}
+		next = Period{Kind: PeriodQ4, Year: p.Year}
 	case PeriodQ4:
-		from = Period{Kind: PeriodQ1, Year: p.Year + 1}
+		next = Period{Kind: PeriodQ1, Year: p.Year + 1}
 	case PeriodH1:
-		from, to = Period{Kind: PeriodQ3, Year: p.Year}, Period{Kind: PeriodQ4, Year: p.Year}
-		start, _ = from.Bounds(ps)
-		_, end = to.Bounds(ps)
-		return start, end, fmt.Sprintf("6 tháng cuối năm %d", p.Year)
-	default:
-		from = Period{Kind: PeriodYear, Year: p.Year + 1}
+		return LastDayOfMonth(p.Year, 12), fmt.Sprintf("6 tháng cuối năm %d", p.Year)
 	}
-	start, end = from.Bounds(ps)
-	return start, end, from.Name()
+	return LastDayOfMonth(next.Year, periodMonths[next.Kind][1]), next.Name()
 }

@@ -51,8 +51,12 @@ type ReportSection struct {
 	Paragraphs   []ReportParagraph `json:"paragraphs,omitempty"`
 }
 
-// ClosingKey is the key of the section that holds the closing lines.
-const ClosingKey = "closing"
+// The keys of the sections without a heading: the lines before the first
+// heading, and the closing lines.
+const (
+	LeadKey    = "lead"
+	ClosingKey = "closing"
+)
 
 // Report is a periodic report on the plan's administrative reform (Báo cáo
 // kết quả thực hiện công tác CCHC quý, 6 tháng, 9 tháng, năm): a record
@@ -222,10 +226,10 @@ func (r *Report) EditHeading(i int, title string) error {
 	return nil
 }
 
-// Body returns the report's text as a document prints it: the headed
-// sections with their paragraphs, and the closing lines; blank paragraphs
-// are left out.
-func (r Report) Body() (sections []Section, closing []string) {
+// Body returns the report's text as a document prints it: the lines
+// before the first heading, the headed sections with their paragraphs, and
+// the closing lines after the last; blank paragraphs are left out.
+func (r Report) Body() (lead []string, sections []Section, closing []string) {
 	for _, s := range r.Sections {
 		var texts []string
 		for _, p := range s.Paragraphs {
@@ -233,13 +237,16 @@ func (r Report) Body() (sections []Section, closing []string) {
 				texts = append(texts, p.Text)
 			}
 		}
-		if s.Level == 0 {
+		switch {
+		case s.Level > 0:
+			sections = append(sections, Section{Level: s.Level, Number: s.Number, Title: s.Title, Paragraphs: texts})
+		case len(sections) == 0:
+			lead = append(lead, texts...)
+		default:
 			closing = append(closing, texts...)
-			continue
 		}
-		sections = append(sections, Section{Level: s.Level, Number: s.Number, Title: s.Title, Paragraphs: texts})
 	}
-	return sections, closing
+	return lead, sections, closing
 }
 
 // EditedCount counts the headings and paragraphs the officer changed.

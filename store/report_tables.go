@@ -120,20 +120,24 @@ func TargetRows(results []TargetResult) []TargetRow {
 }
 
 // FigureRows turns a period's figures into the rows of the figures table:
-// every figure of FigureDefs, entered or blank, then the shares computed
-// from them that were not entered as they are.
+// every figure of FigureDefs, entered, computed from the others (a share
+// not entered as it is), or blank; then the other shares computed from them.
 func FigureRows(f Figures) []FigureRow {
 	rows := make([]FigureRow, 0, len(FigureDefs)+len(feedDefs))
 	for _, d := range FigureDefs {
 		v, ok := f.Get(d.Key)
-		rows = append(rows, FigureRow{Label: d.Label, Unit: d.Unit, Value: v, Entered: ok})
+		row := FigureRow{Label: d.Label, Unit: d.Unit, Value: v, Entered: ok}
+		for _, feed := range feedDefs {
+			if fv, computed := f.Feed(feed.feed); feed.figure == d.Key && !ok && computed {
+				row.Value, row.Entered, row.Computed, row.Detail = fv.Value, true, true, fv.Detail
+			}
+		}
+		rows = append(rows, row)
 	}
 	for _, d := range feedDefs {
-		fv, ok := f.Feed(d.feed)
-		if !ok || fv.Detail == "" {
-			continue
+		if fv, ok := f.Feed(d.feed); ok && d.figure == "" {
+			rows = append(rows, FigureRow{Label: upperFirst(d.name), Unit: "%", Value: fv.Value, Entered: true, Computed: true, Detail: fv.Detail})
 		}
-		rows = append(rows, FigureRow{Label: upperFirst(d.name), Unit: "%", Value: fv.Value, Entered: true, Computed: true, Detail: fv.Detail})
 	}
 	return rows
 }

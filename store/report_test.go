@@ -98,7 +98,7 @@ func TestEditingParagraphsAndHeadings(t *testing.T) {
 	if err := r.EditParagraph(1, 5, "x"); !errors.Is(err, ErrInvalid) {
 		t.Errorf("paragraph 5 of 2: %v", err)
 	}
-	sections, closing := r.Body()
+	_, sections, closing := r.Body()
 	if len(sections) != 2 || sections[0].Title != "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CCHC" || len(closing) != 1 {
 		t.Errorf("body = %+v, %q", sections, closing)
 	}

@@ -64,7 +64,8 @@ type Target struct {
 	Feed Feed `json:"feed,omitempty"`
 }
 
-// Goal returns the target in short: "≥ 70%", "tăng ≥ 20% so với năm 2022".
+// Goal returns the target in short: "≥ 70%", "100%" (exactly),
+// "tăng ≥ 20% so với năm 2022".
 func (t Target) Goal() string {
 	value := strconv.FormatFloat(t.Value, 'f', -1, 64)
 	value = strings.Replace(value, ".", ",", 1)
@@ -72,8 +73,11 @@ func (t Target) Goal() string {
 	if unit != "%" && unit != "" {
 		unit = " " + unit
 	}
-	if t.Comparator == IncreaseBy {
+	switch t.Comparator {
+	case IncreaseBy:
 		return fmt.Sprintf("tăng ≥ %s%s so với năm %d", value, unit, t.BaselineYear)
+	case Exactly:
+		return value + unit
 	}
 	return fmt.Sprintf("%s %s%s", t.Comparator, value, unit)
 }
