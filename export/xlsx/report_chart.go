@@ -74,6 +74,10 @@ func writeCountTable(f *excelize.File, styles *xlsxStyles, header int, areas []s
 	if err := f.SetRowHeight(sheet, header, 2*excelLineHeight+rowPadding); err != nil {
 		return err
 	}
+	face, err := faceAdvances(false)
+	if err != nil {
+		return err
+	}
 	for i, a := range areas {
 		row := header + 1 + i
 		values := []any{a.Numeral, a.Name}
@@ -84,6 +88,9 @@ func writeCountTable(f *excelize.File, styles *xlsxStyles, header int, areas []s
 			return err
 		}
 		if err := sumFormula(f, sheet, cellName(len(values)+1, row), cellName(3, row), cellName(len(values), row), styles.count); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sheet, row, rowHeight(face, tableSize, []string{a.Name}, reportChartWidths[1:2])); err != nil {
 			return err
 		}
 	}
@@ -141,13 +148,12 @@ func addStateChart(f *excelize.File, header, areas int) error {
 			DataLabel:  excelize.ChartDataLabel{Font: chartFont(10, true, label)},
 		})
 	}
-	axisFont := chartFont(11, false, "000000")
+	axisFont, titleFont := chartFont(11, false, "000000"), chartFont(13, true, "000000")
 	gap := uint(60)
 	chart := &excelize.Chart{
-		Type:   excelize.BarStacked,
-		Series: series,
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và tình trạng",
-			Font: &excelize.Font{Family: documentFont, Size: 13, Bold: true, Color: "000000"}}}},
+		Type:      excelize.BarStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Font: &titleFont, Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và tình trạng", Font: &titleFont}}},
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: documentFont, Size: 11, Color: "000000"}},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont},

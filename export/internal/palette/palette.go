@@ -1,7 +1,8 @@
 // Package palette holds the colours documents give task states, shared by
 // the PDF chart and the workbook's native chart: each distinct on colour
-// paper and in greyscale, their lightness (Rec. 601 luma) 35 to 45 apart
-// from 38 to 225, so a black-and-white printout still tells them apart.
+// paper and in greyscale, their lightness (Rec. 601 luma) 38 apart from
+// 27 to 217, so a black-and-white printout still tells them apart and the
+// lightest stays visible on paper.
 package palette
 
 import (
@@ -20,18 +21,20 @@ func (c RGB) Luma() float64 { return 0.299*float64(c.R) + 0.587*float64(c.G) + 0
 func (c RGB) Hex() string { return fmt.Sprintf("%02X%02X%02X", c.R, c.G, c.B) }
 
 // Dark reports whether text on the colour should be white.
-func (c RGB) Dark() bool { return c.Luma() < 100 }
+func (c RGB) Dark() bool { return c.Luma() < 110 }
 
 // stateColours are the colours of the states, darkest first: finished on
-// time dark green, overdue red, in progress blue, dropped grey-violet,
-// finished late light green, not started light grey.
+// time dark green, overdue red, dropped grey-violet, in progress blue,
+// finished late light green, not started light grey. Neighbours in a
+// stacked bar (ChartStates) differ the most where they can: in progress
+// and overdue by 75 steps of grey.
 var stateColours = map[store.State]RGB{
-	store.StateDoneOnTime: {5, 60, 15},
-	store.StateOverdue:    {190, 35, 30},
-	store.StateInProgress: {60, 130, 200},
-	store.StateDropped:    {160, 140, 170},
-	store.StateDoneLate:   {170, 215, 110},
-	store.StateNotStarted: {225, 225, 225},
+	store.StateDoneOnTime: {0, 44, 8},
+	store.StateOverdue:    {160, 25, 20},
+	store.StateDropped:    {110, 95, 125},
+	store.StateInProgress: {90, 150, 210},
+	store.StateDoneLate:   {165, 200, 100},
+	store.StateNotStarted: {217, 217, 217},
 }
 
 // Of returns the colour of a state.
