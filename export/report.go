@@ -71,7 +71,7 @@ func DraftReport(st ReportStore, req DraftRequest) (DraftResult, error) {
 	if !req.AsOf.IsZero() {
 		r.AsOf = req.AsOf
 	}
-	in, err := ReportInput(st, req.PlanID, req.Period, r.AsOf)
+	in, err := draft.Read(st, req.PlanID, req.Period, r.AsOf)
 	if err != nil {
 		return DraftResult{}, err
 	}
@@ -137,38 +137,13 @@ func reportDistribution(usual, recipients []string) []string {
 	return out
 }
 
-// ReportInput reads what a period's report is drafted from, counted to
-// day asOf.
-func ReportInput(st ReportStore, planID uint64, p store.Period, asOf store.Date) (draft.Input, error) {
-	settings, err := st.Settings()
-	if err != nil {
-		return draft.Input{}, err
-	}
-	in := draft.Input{Period: p, Periods: settings.Periods, AsOf: asOf}
-	if in.Bundle, err = st.Bundle(planID); err != nil {
-		return draft.Input{}, err
-	}
-	if in.Standings, err = st.Standings(planID, asOf); err != nil {
-		return draft.Input{}, err
-	}
-	start, _ := p.Bounds(settings.Periods)
-	if in.Before, err = st.Standings(planID, start.AddDays(-1)); err != nil {
-		return draft.Input{}, err
-	}
-	if in.Targets, err = st.TargetResults(planID, p); err != nil {
-		return draft.Input{}, err
-	}
-	in.Figures, err = st.Figures(planID, p)
-	return in, err
-}
-
 // ReportTables returns the tables of a report's appendices: those it was
 // sent with, or, for a draft, computed from the data as of its day.
 func ReportTables(st ReportStore, r store.Report) (store.ReportTables, error) {
 	if frozen, ok, err := st.ReportTables(r.PlanID, r.ID); err != nil || ok {
 		return frozen, err
 	}
-	in, err := ReportInput(st, r.PlanID, r.Period, r.AsOf)
+	in, err := draft.Read(st, r.PlanID, r.Period, r.AsOf)
 	if err != nil {
 		return store.ReportTables{}, err
 	}

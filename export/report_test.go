@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/kehoach/cchc/export/fonts"
-	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
 )
@@ -18,19 +17,12 @@ import (
 // seedYearStore opens a store with the seed plan and its scripted year.
 func seedYearStore(t testing.TB) (*store.Store, store.Plan) {
 	t.Helper()
-	st, err := seeds.Open(filepath.Join(t.TempDir(), "cchc.db"))
+	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	st.SetClock(func() time.Time { return time.Date(2024, 1, 15, 9, 0, 0, 0, time.UTC) })
-	plan, err := st.FindPlan("2023")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.StoreSeedYear(st, plan.ID); err != nil {
-		t.Fatal(err)
-	}
 	return st, plan
 }
 

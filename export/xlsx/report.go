@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -168,7 +169,7 @@ func writeReportFigures(f *excelize.File, styles *xlsxStyles, r store.Report, t 
 	for i, row := range t.Figures {
 		var value any = ""
 		if row.Entered {
-			value = row.Value
+			value = math.Round(row.Value*100) / 100
 		}
 		comment := ""
 		switch {

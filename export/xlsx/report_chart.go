@@ -149,17 +149,18 @@ func addStateChart(f *excelize.File, header, areas int) error {
 		})
 	}
 	axisFont, titleFont := chartFont(11, false, "000000"), chartFont(13, true, "000000")
-	gap := uint(60)
+	gap, varied := uint(60), false
 	chart := &excelize.Chart{
-		Type:      excelize.BarStacked,
-		Series:    series,
-		Title:     excelize.ChartTitle{Font: &titleFont, Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và tình trạng", Font: &titleFont}}},
-		Legend:    excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: documentFont, Size: 11, Color: "000000"}},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;-0;;@"}},
-		Dimension: excelize.ChartDimension{Width: 960, Height: uint(min(160+40*areas, 1400))},
-		GapWidth:  &gap,
+		Type:       excelize.BarStacked,
+		Series:     series,
+		Title:      excelize.ChartTitle{Font: &titleFont, Paragraph: []excelize.RichTextRun{{Text: "Nhiệm vụ theo lĩnh vực và tình trạng", Font: &titleFont}}},
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: documentFont, Size: 11, Color: "000000"}},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;-0;;@"}},
+		Dimension:  excelize.ChartDimension{Width: 960, Height: uint(min(160+40*areas, 1400))},
+		GapWidth:   &gap,
+		VaryColors: &varied,
 	}
 	if err := f.AddChart(SheetReportChart, cellName(1, last+3), chart); err != nil {
 		return fmt.Errorf("report chart: %w", err)

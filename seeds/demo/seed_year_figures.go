@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 
+	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -153,4 +154,22 @@ func storeBaselines(st SeedStore, targets []store.Target, baselines map[string]f
 		}
 	}
 	return nil
+}
+
+// OpenSeedYear opens (creating) the database at path with the seed plan
+// and its scripted year: what the tests of the periodic reports read.
+func OpenSeedYear(path string) (*store.Store, store.Plan, error) {
+	st, err := seeds.Open(path)
+	if err != nil {
+		return nil, store.Plan{}, err
+	}
+	plan, err := st.FindPlan("122/KH-SKH")
+	if err == nil {
+		_, err = StoreSeedYear(st, plan.ID)
+	}
+	if err != nil {
+		st.Close()
+		return nil, store.Plan{}, err
+	}
+	return st, plan, nil
 }

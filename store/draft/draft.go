@@ -167,3 +167,38 @@ func lowerFirst(s string) string {
 	}
 	return s
 }
+
+// Source is what drafting reads of the store.
+type Source interface {
+	Bundle(planID uint64) (store.Bundle, error)
+	Settings() (store.Settings, error)
+	Standings(planID uint64, asOf store.Date) ([]store.TaskStanding, error)
+	TargetResults(planID uint64, p store.Period) ([]store.TargetResult, error)
+	Figures(planID uint64, p store.Period) (store.Figures, error)
+}
+
+// Read reads what a plan's report of period p is drafted from, counted to
+// day asOf: the tasks where they stand on asOf and on the eve of the
+// period, the targets with their actuals, the figures.
+func Read(src Source, planID uint64, p store.Period, asOf store.Date) (Input, error) {
+	settings, err := src.Settings()
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Period: p, Periods: settings.Periods, AsOf: asOf}
+	if in.Bundle, err = src.Bundle(planID); err != nil {
+		return Input{}, err
+	}
+	if in.Standings, err = src.Standings(planID, asOf); err != nil {
+		return Input{}, err
+	}
+	start, _ := p.Bounds(settings.Periods)
+	if in.Before, err = src.Standings(planID, start.AddDays(-1)); err != nil {
+		return Input{}, err
+	}
+	if in.Targets, err = src.TargetResults(planID, p); err != nil {
+		return Input{}, err
+	}
+	in.Figures, err = src.Figures(planID, p)
+	return in, err
+}
