@@ -17,11 +17,8 @@ import (
 
 // ReportStore is what the report actions need of the store.
 type ReportStore interface {
-	Bundle(planID uint64) (store.Bundle, error)
 	Settings() (store.Settings, error)
-	Standings(planID uint64, asOf store.Date) ([]store.TaskStanding, error)
-	TargetResults(planID uint64, p store.Period) ([]store.TargetResult, error)
-	Figures(planID uint64, p store.Period) (store.Figures, error)
+	ReportData(planID uint64, p store.Period, asOf store.Date) (store.ReportData, error)
 	LatestReport(planID uint64, p store.Period) (store.Report, error)
 	CreateReport(r *store.Report) error
 	SaveReport(r store.Report) (store.Report, error)
@@ -62,11 +59,13 @@ func DraftReport(st ReportStore, req DraftRequest) (DraftResult, error) {
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return DraftResult{}, err
 	}
+	settings, err := st.Settings()
+	if err != nil {
+		return DraftResult{}, err
+	}
 	r := existing
 	if !exists {
-		if r, err = newReport(st, req.PlanID, req.Period); err != nil {
-			return DraftResult{}, err
-		}
+		r = newReport(settings, req.PlanID, req.Period)
 	}
 	if !req.AsOf.IsZero() {
 		r.AsOf = req.AsOf
@@ -75,13 +74,16 @@ func DraftReport(st ReportStore, req DraftRequest) (DraftResult, error) {
 	if err != nil {
 		return DraftResult{}, err
 	}
+	if r.Agency.Name == "" { // settings without an agency: the plan's own
+		r.Agency, r.Signer, r.Symbol = in.Bundle.Plan.Agency, in.Bundle.Plan.Signer, store.SymbolFor(store.DocReport, in.Bundle.Plan.Agency.Abbrev)
+	}
 	sections, tables := draft.Compose(in)
 	r, conflicts, err := r.Redraft(sections, req.Mode)
 	result := DraftResult{Report: r, Conflicts: conflicts, Tables: tables, Created: !exists}
 	if err != nil {
 		return result, err
 	}
-	r.Drafted = time.Now()
+	r.Drafted, r.Tables = time.Now(), &tables
 	if !exists {
 		err = st.CreateReport(&r)
 	} else {
@@ -92,27 +94,15 @@ func DraftReport(st ReportStore, req DraftRequest) (DraftResult, error) {
 }
 
 // newReport is a period's report before it is drafted: its header from the
-// settings of today (agency, signer, Kính gửi) and the plan.
-func newReport(st ReportStore, planID uint64, p store.Period) (store.Report, error) {
-	settings, err := st.Settings()
-	if err != nil {
-		return store.Report{}, err
-	}
-	b, err := st.Bundle(planID)
-	if err != nil {
-		return store.Report{}, err
-	}
-	agency, signer := settings.Agency, settings.Signer
-	if agency.Name == "" {
-		agency, signer = b.Plan.Agency, b.Plan.Signer
-	}
+// settings of today (agency, signer, Kính gửi), as of the period's end.
+func newReport(settings store.Settings, planID uint64, p store.Period) store.Report {
 	_, end := p.Bounds(settings.Periods)
 	recipients := settings.RecipientsOrDefault()
 	return store.Report{
-		PlanID: planID, Period: p, AsOf: end, Symbol: store.SymbolFor(store.DocReport, agency.Abbrev),
-		Agency: agency, Recipients: recipients, Summary: store.ReportSummary(p),
-		Distribution: reportDistribution(settings.Distribution, recipients), Signer: signer,
-	}, nil
+		PlanID: planID, Period: p, AsOf: end, Symbol: store.SymbolFor(store.DocReport, settings.Agency.Abbrev),
+		Agency: settings.Agency, Recipients: recipients, Summary: store.ReportSummary(p),
+		Distribution: reportDistribution(settings.Distribution, recipients), Signer: settings.Signer,
+	}
 }
 
 // reportDistribution is the Nơi nhận of a report: "Như trên;" for the
@@ -137,8 +127,9 @@ func reportDistribution(usual, recipients []string) []string {
 	return out
 }
 
-// ReportTables returns the tables of a report's appendices: those it was
-// sent with, or, for a draft, computed from the data as of its day.
+// ReportTables returns the tables of a report's appendices: those saved
+// with it (drafted with its text, frozen when it was sent), or, for a
+// report saved without them, computed from the data as of its day.
 func ReportTables(st ReportStore, r store.Report) (store.ReportTables, error) {
 	if frozen, ok, err := st.ReportTables(r.PlanID, r.ID); err != nil || ok {
 		return frozen, err
@@ -152,7 +143,7 @@ func ReportTables(st ReportStore, r store.Report) (store.ReportTables, error) {
 }
 
 // SendReport marks the latest report of a period sent under its number and
-// date, freezing it with the tables of its appendices as of its day.
+// date, freezing it with the tables of its appendices drafted with it.
 func SendReport(st ReportStore, planID uint64, p store.Period, number string, date store.Date) (store.Report, error) {
 	r, err := st.LatestReport(planID, p)
 	if err != nil {

@@ -91,6 +91,10 @@ type Report struct {
 	// it was last saved.
 	Drafted time.Time `json:"drafted,omitzero"`
 	Saved   time.Time `json:"saved,omitzero"`
+	// Tables, when set, are the tables of the appendices drafted with the
+	// text, saved with it in a bucket of their own; reading a report leaves
+	// them nil (Store.ReportTables reads them).
+	Tables *ReportTables `json:"-"`
 }
 
 // ReportSummary is the trích yếu of a report of period p: "Kết quả thực

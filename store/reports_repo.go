@@ -97,14 +97,26 @@ func insertReport(tx *bolt.Tx, r *Report) error {
 		return fmt.Errorf("next report id: %w", err)
 	}
 	r.ID = id
-	return putJSON(tx.Bucket(bucketReports), childKey(r.PlanID, id), r)
+	return putReport(tx, r)
+}
+
+// putReport stores a report, and its tables when it carries them.
+func putReport(tx *bolt.Tx, r *Report) error {
+	if r.Tables != nil {
+		if err := putJSON(tx.Bucket(bucketReportTables), childKey(r.PlanID, r.ID), r.Tables); err != nil {
+			return err
+		}
+	}
+	return putJSON(tx.Bucket(bucketReports), childKey(r.PlanID, r.ID), r)
 }
 
 // SaveReport saves the officer's changes to the latest version of a
-// report and returns it as saved. A draft is overwritten; a report sent
+// report and returns it as saved, with its tables when it carries them
+// (else the tables stay as saved). A draft is overwritten; a report sent
 // is frozen, so its changes make a new draft version that replaces it,
-// without the number and date the sent one had. Its status changes only
-// through MarkReportSent.
+// without the number and date the sent one had, with the sent one's tables
+// unless it carries its own. Its status changes only through
+// MarkReportSent.
 func (s *Store) SaveReport(r Report) (Report, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		stored, err := latestOf(tx, r)
@@ -117,12 +129,17 @@ func (s *Store) SaveReport(r Report) (Report, error) {
 			if err := r.Validate(); err != nil {
 				return err
 			}
-			return putJSON(tx.Bucket(bucketReports), childKey(r.PlanID, r.ID), &r)
+			return putReport(tx, &r)
 		}
 		r.Status, r.Version, r.Replaces, r.SentAt = ReportDraft, stored.Version+1, stored.ID, time.Time{}
 		r.Number, r.Date = "", Date{}
 		if err := r.Validate(); err != nil {
 			return err
+		}
+		if r.Tables == nil {
+			if r.Tables, err = readReportTables(tx, stored.PlanID, stored.ID); err != nil {
+				return err
+			}
 		}
 		return insertReport(tx, &r)
 	})
@@ -149,7 +166,8 @@ func latestOf(tx *bolt.Tx, r Report) (Report, error) {
 }
 
 // Sending is what marking a report sent records: its number and date, and
-// the tables of its appendices as they were sent.
+// the tables of its appendices as they were sent (nil keeps those saved
+// with its draft).
 type Sending struct {
 	Number string
 	Date   Date
@@ -212,19 +230,23 @@ func checkReportNumberFree(tx *bolt.Tx, r Report) error {
 	return nil
 }
 
-// ReportTables returns the tables a sent report was frozen with; false when
-// it has none (a draft, whose tables are computed when it is printed).
+// ReportTables returns the tables saved with a report: drafted with its
+// text, and frozen with it when it was sent; false when it has none.
 func (s *Store) ReportTables(planID, id uint64) (ReportTables, bool, error) {
+	t, err := viewing(s, func(tx *bolt.Tx) (*ReportTables, error) { return readReportTables(tx, planID, id) })
+	if err != nil || t == nil {
+		return ReportTables{}, false, err
+	}
+	return *t, true, nil
+}
+
+// readReportTables reads a report's tables; nil when it has none.
+func readReportTables(tx *bolt.Tx, planID, id uint64) (*ReportTables, error) {
+	if tx.Bucket(bucketReportTables).Get(childKey(planID, id)) == nil {
+		return nil, nil
+	}
 	var t ReportTables
-	found := false
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketReportTables).Get(childKey(planID, id)) == nil {
-			return nil
-		}
-		found = true
-		return getJSON(tx.Bucket(bucketReportTables), childKey(planID, id), &t)
-	})
-	return t, found, err
+	return &t, getJSON(tx.Bucket(bucketReportTables), childKey(planID, id), &t)
 }
 
 // DeleteReport removes a draft report; a sent one is a record and stays.
@@ -236,6 +258,9 @@ func (s *Store) DeleteReport(planID, id uint64) error {
 		}
 		if r.Sent() {
 			return fmt.Errorf("%w: %s đã gửi, không xoá được", ErrInvalid, r.Label())
+		}
+		if err := tx.Bucket(bucketReportTables).Delete(childKey(planID, id)); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketReports).Delete(childKey(planID, id))
 	})

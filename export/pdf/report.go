@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/store"
 )
 
@@ -67,7 +68,15 @@ func reportAppendix(numeral, title, note string, draw func(context.Context, *lay
 
 // progressShares are the widths of the task-progress table's columns: TT,
 // content, lead unit, timeline, result, evidence, state.
-var progressShares = []float64{0.05, 0.25, 0.14, 0.1, 0.24, 0.12, 0.1}
+var progressShares = []float64{0.045, 0.355, 0.12, 0.08, 0.2, 0.1, 0.1}
+
+// The task-progress table is set a point smaller than the plan's own
+// appendix: seven columns where the plan has six, so that a year's report
+// of a large plan keeps to as few pages as the plan's table.
+var (
+	progressHeadStyle = textStyle{fonts.Bold, 11}
+	progressCellStyle = textStyle{fonts.Regular, 11}
+)
 
 // progressHeadings are its column headings.
 var progressHeadings = []string{"TT", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Kết quả thực hiện", "Tài liệu kiểm chứng", "Trạng thái"}
@@ -75,7 +84,7 @@ var progressHeadings = []string{"TT", "Nội dung", "Đơn vị chủ trì", "Th
 // progressTable lays out every task by area with its result, evidence and
 // state, under a header row repeated on every page.
 func progressTable(ctx context.Context, l *layout, t store.ReportTables, report func(float64)) error {
-	tb := newTable(l, progressShares, progressHeadings, tableHeadStyle)
+	tb := newTable(l, progressShares, progressHeadings, progressHeadStyle)
 	tb.start()
 	total := 0
 	for _, a := range t.Areas {
@@ -84,7 +93,7 @@ func progressTable(ctx context.Context, l *layout, t store.ReportTables, report 
 	done := 0
 	for _, a := range t.Areas {
 		if a.Name != "" {
-			area := spanRow(tb, a.Numeral, a.Name)
+			area := spanRow(tb, a.Numeral, a.Name, progressHeadStyle)
 			first := 0.0
 			if len(a.Tasks) > 0 {
 				first = tb.height(progressRow(tb, a.Tasks[0]).lines)
@@ -106,11 +115,11 @@ func progressTable(ctx context.Context, l *layout, t store.ReportTables, report 
 }
 
 // spanRow makes a group row: its numeral, then its name across the other
-// columns, in bold.
-func spanRow(tb *table, numeral, name string) row {
+// columns, in the bold style given.
+func spanRow(tb *table, numeral, name string, bold textStyle) row {
 	return tb.row(
-		tb.cell(0, 1, numeral, tableAreaStyle, "C"),
-		tb.cell(1, len(tb.xs)-2, name, tableAreaStyle, "L"),
+		tb.cell(0, 1, numeral, bold, "C"),
+		tb.cell(1, len(tb.xs)-2, name, bold, "L"),
 	)
 }
 
@@ -120,13 +129,13 @@ func progressRow(tb *table, t store.TaskProgress) row {
 		result = strings.TrimSpace(result + "\nLý do chậm: " + t.Reason)
 	}
 	return tb.row(
-		tb.cell(0, 1, t.Ordinal, tableCellStyle, "C"),
-		tb.cell(1, 1, t.Content, tableCellStyle, "L"),
-		tb.cell(2, 1, t.Lead, tableCellStyle, "L"),
-		tb.cell(3, 1, t.Timeline, tableCellStyle, "C"),
-		tb.cell(4, 1, result, tableCellStyle, "L"),
-		tb.cell(5, 1, t.Evidence, tableCellStyle, "L"),
-		tb.cell(6, 1, t.StatusText(), tableCellStyle, "C"),
+		tb.cell(0, 1, t.Ordinal, progressCellStyle, "C"),
+		tb.cell(1, 1, t.Content, progressCellStyle, "L"),
+		tb.cell(2, 1, t.Lead, progressCellStyle, "L"),
+		tb.cell(3, 1, t.Timeline, progressCellStyle, "C"),
+		tb.cell(4, 1, result, progressCellStyle, "L"),
+		tb.cell(5, 1, t.Evidence, progressCellStyle, "L"),
+		tb.cell(6, 1, t.StatusText(), progressCellStyle, "C"),
 	)
 }
 

@@ -135,8 +135,10 @@ func (d *drafter) nextSection() store.ReportSection {
 		intro = fmt.Sprintf("Trong %s, %s không có nhiệm vụ đến hạn hoàn thành theo Kế hoạch.", name, d.agency)
 		s.Paragraphs = append(s.Paragraphs, paragraph("next/due", intro))
 	}
-	s.Paragraphs = append(s.Paragraphs, d.list("next/due", intro, due, dueItem)...)
-	s.Paragraphs = append(s.Paragraphs, d.list("next/overdue", "Khẩn trương hoàn thành các nhiệm vụ quá hạn:", overdue, dueItem)...)
+	dueList := taskList{key: "next/due", intro: intro, what: "đến hạn", limit: ListLimit}
+	overdueList := taskList{key: "next/overdue", intro: "Khẩn trương hoàn thành các nhiệm vụ quá hạn:", what: "quá hạn", limit: ListLimit}
+	s.Paragraphs = append(s.Paragraphs, dueList.paragraphs(due, dueItem)...)
+	s.Paragraphs = append(s.Paragraphs, overdueList.paragraphs(overdue, dueItem)...)
 	if recurring > 0 {
 		s.Paragraphs = append(s.Paragraphs, paragraph("next/recurring",
 			fmt.Sprintf("Tiếp tục thực hiện %d nhiệm vụ thường xuyên theo Kế hoạch; các phòng, đơn vị báo cáo kết quả đúng kỳ.", recurring)))

@@ -22,10 +22,10 @@ type Input struct {
 	Periods store.PeriodSettings
 	// AsOf is the day the data are counted to.
 	AsOf store.Date
-	// Standings are where the tasks stand on AsOf, and on the eve of the
-	// period's first day, in the plan's order.
-	Standings []store.TaskStanding
-	Before    []store.TaskStanding
+	// Standings are where the tasks stand on AsOf, in the plan's order;
+	// FinishedOn the day each task done on AsOf was finished.
+	Standings  []store.TaskStanding
+	FinishedOn map[uint64]store.Date
 	// Targets are the targets with their actuals in the period.
 	Targets []store.TargetResult
 	// Figures are the period's statistical figures.
@@ -33,8 +33,13 @@ type Input struct {
 }
 
 // ListLimit is how many tasks a list of the report's body names before it
-// sends the reader to the appendix: the appendix lists them all.
-const ListLimit = 15
+// sends the reader to the appendix, which lists them all. ListBudget bounds
+// the tasks the areas' lists name together: a plan of many areas gets
+// shorter lists, or, past the budget, the number of tasks alone.
+const (
+	ListLimit  = 15
+	ListBudget = 240
+)
 
 // Compose drafts the report's sections, in the outline of domain.md (I
 // chỉ đạo, điều hành; II kết quả, one subsection per reform area and one
@@ -54,16 +59,19 @@ type drafter struct {
 	in         Input
 	start      store.Date
 	byTask     map[uint64]store.Standing
-	before     map[uint64]store.Standing
 	agency     string
 	direction  int // index in Bundle.Areas of the area of direction, -1 if none
 	areaTasks  [][]store.TaskStanding
 	allCounts  map[store.State]int
 	finishedIn map[uint64]bool
+	// finished and late are each area's tasks finished in the period and
+	// late; areaLimit is how many of them each list names.
+	finished, late [][]store.TaskStanding
+	areaLimit      int
 }
 
 func newDrafter(in Input) *drafter {
-	d := &drafter{in: in, byTask: index(in.Standings), before: index(in.Before), agency: in.Bundle.Plan.Agency.Name,
+	d := &drafter{in: in, byTask: index(in.Standings), agency: in.Bundle.Plan.Agency.Name,
 		direction: -1, finishedIn: map[uint64]bool{}}
 	d.start, _ = in.Period.Bounds(in.Periods)
 	for i, a := range in.Bundle.Areas {
@@ -85,7 +93,32 @@ func newDrafter(in Input) *drafter {
 	if d.agency == "" {
 		d.agency = "cơ quan"
 	}
+	d.sortAreaLists()
 	return d
+}
+
+// sortAreaLists finds each area's finished and late tasks, and how many
+// each list may name within the budget.
+func (d *drafter) sortAreaLists() {
+	lists := 0
+	for _, tasks := range d.areaTasks {
+		var finished, late []store.TaskStanding
+		for _, ts := range tasks {
+			if d.finishedIn[ts.Task.ID] {
+				finished = append(finished, ts)
+			}
+			if d.lateInPeriod(ts) {
+				late = append(late, ts)
+			}
+		}
+		for _, list := range [][]store.TaskStanding{finished, late} {
+			if len(list) > 0 {
+				lists++
+			}
+		}
+		d.finished, d.late = append(d.finished, finished), append(d.late, late)
+	}
+	d.areaLimit = min(ListLimit, ListBudget/max(lists, 1))
 }
 
 func index(list []store.TaskStanding) map[uint64]store.Standing {
@@ -104,8 +137,8 @@ func isDirectionArea(name string) bool {
 }
 
 // finishedInPeriod reports whether a task was finished in the period: done
-// on AsOf and not on the eve of the period; a recurring task, reported done
-// within the period.
+// on AsOf, finished on a day of the period; a recurring task, reported
+// done within the period.
 func (d *drafter) finishedInPeriod(ts store.TaskStanding) bool {
 	if !ts.Standing.State.Done() {
 		return false
@@ -113,7 +146,7 @@ func (d *drafter) finishedInPeriod(ts store.TaskStanding) bool {
 	if ts.Task.Timeline.Recurring() {
 		return !ts.Standing.LastUpdate.Before(d.start)
 	}
-	return !d.before[ts.Task.ID].State.Done()
+	return !d.in.FinishedOn[ts.Task.ID].Before(d.start)
 }
 
 // planRef names the plan in running text: "Kế hoạch số 122/KH-SKH ngày
@@ -170,35 +203,16 @@ func lowerFirst(s string) string {
 
 // Source is what drafting reads of the store.
 type Source interface {
-	Bundle(planID uint64) (store.Bundle, error)
-	Settings() (store.Settings, error)
-	Standings(planID uint64, asOf store.Date) ([]store.TaskStanding, error)
-	TargetResults(planID uint64, p store.Period) ([]store.TargetResult, error)
-	Figures(planID uint64, p store.Period) (store.Figures, error)
+	ReportData(planID uint64, p store.Period, asOf store.Date) (store.ReportData, error)
 }
 
 // Read reads what a plan's report of period p is drafted from, counted to
-// day asOf: the tasks where they stand on asOf and on the eve of the
-// period, the targets with their actuals, the figures.
+// day asOf.
 func Read(src Source, planID uint64, p store.Period, asOf store.Date) (Input, error) {
-	settings, err := src.Settings()
+	data, err := src.ReportData(planID, p, asOf)
 	if err != nil {
 		return Input{}, err
 	}
-	in := Input{Period: p, Periods: settings.Periods, AsOf: asOf}
-	if in.Bundle, err = src.Bundle(planID); err != nil {
-		return Input{}, err
-	}
-	if in.Standings, err = src.Standings(planID, asOf); err != nil {
-		return Input{}, err
-	}
-	start, _ := p.Bounds(settings.Periods)
-	if in.Before, err = src.Standings(planID, start.AddDays(-1)); err != nil {
-		return Input{}, err
-	}
-	if in.Targets, err = src.TargetResults(planID, p); err != nil {
-		return Input{}, err
-	}
-	in.Figures, err = src.Figures(planID, p)
-	return in, err
+	return Input{Bundle: data.Bundle, Period: p, Periods: data.Settings.Periods, AsOf: asOf, Standings: data.Standings,
+		FinishedOn: data.FinishedOn, Targets: data.Targets, Figures: data.Figures}, nil
 }

@@ -234,13 +234,15 @@ func taskRow(t store.ReportTables, i int) store.TaskProgress {
 	return store.TaskProgress{}
 }
 
-func TestLongListsSendToTheAppendix(t *testing.T) {
+// demoYear drafts the year's report of a synthetic plan.
+func demoYear(t *testing.T, opts demo.Options) []store.ReportSection {
+	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	stored, err := demo.Store(st, demo.Options{Tasks: 200, PerArea: 100})
+	stored, err := demo.Store(st, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,12 +252,31 @@ func TestLongListsSendToTheAppendix(t *testing.T) {
 		t.Fatal(err)
 	}
 	sections, _ := draft.Compose(in)
-	for _, s := range sections {
-		if strings.HasPrefix(s.Key, "area:") && len(s.Paragraphs) > 2*draft.ListLimit+5 {
-			t.Errorf("section %s has %d paragraphs", s.Key, len(s.Paragraphs))
-		}
+	return sections
+}
+
+func TestLongListsSendToTheAppendix(t *testing.T) {
+	tests := []struct {
+		name     string
+		opts     demo.Options
+		most     int
+		sentence string
+	}{
+		{"two areas of 100", demo.Options{Tasks: 200, PerArea: 100}, 2*draft.ListLimit + 5, "- Và "},
+		{"300 areas of 10", demo.Options{Tasks: 3000, PerArea: 10}, 3, "Số nhiệm vụ hoàn thành trong kỳ: "},
 	}
-	if !strings.Contains(composed{sections: sections}.text(), "nhiệm vụ khác (chi tiết tại Phụ lục I).") {
-		t.Error("no list sends the reader to the appendix")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sections := demoYear(t, tt.opts)
+			for _, s := range sections {
+				if strings.HasPrefix(s.Key, "area:") && len(s.Paragraphs) > tt.most {
+					t.Errorf("section %s has %d paragraphs, want at most %d", s.Key, len(s.Paragraphs), tt.most)
+				}
+			}
+			text := composed{sections: sections}.text()
+			if !strings.Contains(text, tt.sentence) || !strings.Contains(text, "(chi tiết tại Phụ lục I).") {
+				t.Errorf("no list sends the reader to the appendix with %q", tt.sentence)
+			}
+		})
 	}
 }

@@ -91,17 +91,10 @@ func (d *drafter) areaParagraphs(i int, subject string) []store.ReportParagraph 
 	counts := store.CountStates(tasks)
 	out := []store.ReportParagraph{paragraph(prefix+"counts",
 		fmt.Sprintf("%s %s (tính đến ngày %s).", subject, countsText(counts, len(tasks)), d.in.AsOf))}
-	var finished, late []store.TaskStanding
-	for _, ts := range tasks {
-		if d.finishedIn[ts.Task.ID] {
-			finished = append(finished, ts)
-		}
-		if d.lateInPeriod(ts) {
-			late = append(late, ts)
-		}
-	}
-	out = append(out, d.list(prefix+"done", "Các nhiệm vụ hoàn thành trong kỳ:", finished, d.finishedItem)...)
-	return append(out, d.list(prefix+"late", "Các nhiệm vụ chậm tiến độ:", late, lateItem)...)
+	finished := taskList{key: prefix + "done", intro: "Các nhiệm vụ hoàn thành trong kỳ:", what: "hoàn thành trong kỳ", limit: d.areaLimit}
+	late := taskList{key: prefix + "late", intro: "Các nhiệm vụ chậm tiến độ:", what: "chậm tiến độ", limit: d.areaLimit}
+	out = append(out, finished.paragraphs(d.finished[i], d.finishedItem)...)
+	return append(out, late.paragraphs(d.late[i], lateItem)...)
 }
 
 // lateInPeriod reports whether a task is late in the period's report:
@@ -111,20 +104,32 @@ func (d *drafter) lateInPeriod(ts store.TaskStanding) bool {
 	return state == store.StateOverdue || state == store.StateDoneLate && d.finishedIn[ts.Task.ID]
 }
 
-// list writes an introduction and one paragraph per task, at most
-// ListLimit of them, then how many more the appendix holds; nothing for no
-// tasks.
-func (d *drafter) list(key, intro string, tasks []store.TaskStanding, item func(store.TaskStanding) string) []store.ReportParagraph {
+// taskList is a list of tasks in the report's body.
+type taskList struct {
+	key, intro string
+	// what the tasks are, for the sentence that counts them when the list
+	// may name none: "hoàn thành trong kỳ".
+	what  string
+	limit int
+}
+
+// paragraphs writes the introduction and one paragraph per task, at most
+// limit of them, then how many more the appendix holds; with a limit of 0,
+// one sentence that counts them. Nothing for no tasks.
+func (l taskList) paragraphs(tasks []store.TaskStanding, item func(store.TaskStanding) string) []store.ReportParagraph {
 	if len(tasks) == 0 {
 		return nil
 	}
-	out := []store.ReportParagraph{paragraph(key, intro)}
+	if l.limit == 0 {
+		return []store.ReportParagraph{paragraph(l.key, fmt.Sprintf("Số nhiệm vụ %s: %d (chi tiết tại Phụ lục I).", l.what, len(tasks)))}
+	}
+	out := []store.ReportParagraph{paragraph(l.key, l.intro)}
 	for i, ts := range tasks {
-		if i == ListLimit {
-			out = append(out, paragraph(key+":more", fmt.Sprintf("- Và %d nhiệm vụ khác (chi tiết tại Phụ lục I).", len(tasks)-ListLimit)))
+		if i == l.limit {
+			out = append(out, paragraph(l.key+":more", fmt.Sprintf("- Và %d nhiệm vụ khác (chi tiết tại Phụ lục I).", len(tasks)-l.limit)))
 			break
 		}
-		out = append(out, paragraph(key+":"+strconv.FormatUint(ts.Task.ID, 10), item(ts)))
+		out = append(out, paragraph(l.key+":"+strconv.FormatUint(ts.Task.ID, 10), item(ts)))
 	}
 	return out
 }
