@@ -60,6 +60,15 @@ func (t TaskProgress) StatusText() string {
 	return string(t.State)
 }
 
+// ResultWithReason is the row's result, with the reason of a late task
+// on a line of its own: "Lý do chậm: ...".
+func (t TaskProgress) ResultWithReason() string {
+	if t.Reason == "" {
+		return t.Result
+	}
+	return strings.TrimSpace(t.Result + "\nLý do chậm: " + t.Reason)
+}
+
 // FigureRow is one line of the figures table: a figure entered, or a share
 // computed from them.
 type FigureRow struct {
@@ -82,6 +91,18 @@ func (f FigureRow) ValueText() string {
 		return FormatNumber(f.Value) + "%"
 	}
 	return FormatNumber(f.Value)
+}
+
+// Note says how the figure was had: computed from the others, or not
+// entered; "" for one entered.
+func (f FigureRow) Note() string {
+	switch {
+	case f.Computed:
+		return "Tính từ số liệu: " + f.Detail
+	case !f.Entered:
+		return "Chưa nhập số liệu"
+	}
+	return ""
 }
 
 // TargetRow is one line of the targets table.

@@ -24,74 +24,65 @@ type reportOptions struct {
 }
 
 func init() {
-	commands["report"] = command{
-		usage:   "report --plan P --period Q1|Q2|Q3|Q4|H1|9M|Y [--as-of NGÀY] --format pdf|xlsx -o TỆP",
-		summary: "in báo cáo kết quả thực hiện CCHC của kỳ (PDF kèm phụ lục, hoặc Excel các phụ lục); soạn và lưu trước nếu kỳ chưa có báo cáo",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			periodFlags(fs, &o)
+	reportCommand("report", "report --plan P --period Q1|Q2|Q3|Q4|H1|9M|Y [--as-of NGÀY] --format pdf|xlsx -o TỆP",
+		"in báo cáo kết quả thực hiện CCHC của kỳ (PDF kèm phụ lục, hoặc Excel các phụ lục); soạn và lưu trước nếu kỳ chưa có báo cáo",
+		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.asOf, "as-of", "", "ngày chốt số liệu của báo cáo soạn mới (mặc định ngày cuối kỳ)")
 			fs.StringVar(&o.format, "format", "", "pdf hoặc xlsx")
 			fs.StringVar(&o.output, "o", "", "tệp kết quả")
-			return func(e *env, _ []string) error { return runReport(e, o) }
-		},
-	}
-	commands["report draft"] = command{
-		usage:   "report draft --plan P --period KỲ [--as-of NGÀY] [--overwrite | --keep-edited]",
-		summary: "soạn (lại) báo cáo của kỳ từ số liệu; không ghi đè đoạn đã sửa tay nếu không có --overwrite (--keep-edited: giữ đoạn đã sửa, cập nhật phần còn lại)",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			periodFlags(fs, &o)
+		}, runReport)
+	reportCommand("report draft", "report draft --plan P --period KỲ [--as-of NGÀY] [--overwrite | --keep-edited]",
+		"soạn (lại) báo cáo của kỳ từ số liệu; không ghi đè đoạn đã sửa tay nếu không có --overwrite (--keep-edited: giữ đoạn đã sửa, cập nhật phần còn lại)",
+		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.asOf, "as-of", "", "ngày chốt số liệu")
 			fs.BoolVar(&o.overwrite, "overwrite", false, "ghi đè cả các đoạn đã sửa tay")
 			fs.BoolVar(&o.keepEdited, "keep-edited", false, "giữ các đoạn đã sửa tay, cập nhật các đoạn khác")
-			return func(e *env, _ []string) error { return runReportDraft(e, o) }
-		},
-	}
-	commands["report list"] = command{
-		usage:   "report list --plan P",
-		summary: "liệt kê các báo cáo của kế hoạch, mọi bản",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
-			return func(e *env, _ []string) error { return runReportList(e, o) }
-		},
-	}
-	commands["report show"] = command{
-		usage:   "report show --plan P --period KỲ [--json]",
-		summary: "xem nội dung báo cáo của kỳ: các mục, số đoạn, đoạn đã sửa tay",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			periodFlags(fs, &o)
-			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
-			return func(e *env, _ []string) error { return runReportShow(e, o) }
-		},
-	}
-	commands["report freeze"] = command{
-		usage:   "report freeze --plan P --period KỲ --number SỐ --date NGÀY",
-		summary: "đánh dấu báo cáo đã gửi với số và ngày; báo cáo được giữ nguyên, sửa sau đó thành bản mới",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			periodFlags(fs, &o)
+		}, runReportDraft)
+	reportCommand("report list", "report list --plan P", "liệt kê các báo cáo của kế hoạch, mọi bản", nil, runReportList)
+	reportCommand("report show", "report show --plan P --period KỲ [--json]", "xem nội dung báo cáo của kỳ: các mục, số đoạn, đoạn đã sửa tay",
+		func(fs *flag.FlagSet, o *reportOptions) { fs.BoolVar(&o.json, "json", false, "in dạng JSON") }, runReportShow)
+	reportCommand("report freeze", "report freeze --plan P --period KỲ --number SỐ --date NGÀY",
+		"đánh dấu báo cáo đã gửi với số và ngày; báo cáo được giữ nguyên, sửa sau đó thành bản mới",
+		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.number, "number", "", "số báo cáo")
 			fs.StringVar(&o.date, "date", "", "ngày báo cáo")
-			return func(e *env, _ []string) error { return runReportFreeze(e, o) }
-		},
-	}
-	commands["report edit"] = command{
-		usage:   "report edit --plan P --period KỲ --section MỤC (--paragraph N (--text VĂN_BẢN | --file TỆP) | --heading ĐỀ_MỤC)",
-		summary: "sửa một đoạn (N bằng số đoạn + 1 để thêm, văn bản trống để bỏ) hoặc đề mục của báo cáo; báo cáo đã gửi thì thành bản mới",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
-			var o reportOptions
-			periodFlags(fs, &o)
+		}, runReportFreeze)
+	reportCommand("report edit", "report edit --plan P --period KỲ --section MỤC (--paragraph N (--text VĂN_BẢN | --file TỆP) | --heading ĐỀ_MỤC)",
+		"sửa một đoạn (N bằng số đoạn + 1 để thêm, văn bản trống để bỏ) hoặc đề mục của báo cáo; báo cáo đã gửi thì thành bản mới",
+		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.section, "section", "", "mục: I, II.1, III.2 …, hoặc lead, closing")
 			fs.IntVar(&o.paragraph, "paragraph", 0, "đoạn thứ mấy của mục, từ 1")
 			fs.StringVar(&o.text, "text", "", "nội dung mới của đoạn")
 			fs.StringVar(&o.file, "file", "", "tệp văn bản chứa nội dung mới")
 			fs.StringVar(&o.heading, "heading", "", "đề mục mới")
-			return func(e *env, _ []string) error { return runReportEdit(e, o, given(fs)) }
+		}, runReportEdit)
+}
+
+// reportCommand registers one of the report commands: --plan and --period
+// (--plan alone for the list), the flags extra declares, and run, which is
+// told which flags the command line set.
+func reportCommand(name, usage, summary string, extra func(*flag.FlagSet, *reportOptions), run func(*env, reportOptions, map[string]bool) error) {
+	commands[name] = command{usage: usage, summary: summary,
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			var o reportOptions
+			periodFlags(fs, &o)
+			if extra != nil {
+				extra(fs, &o)
+			}
+			return func(e *env, _ []string) error { return run(e, o, given(fs)) }
 		},
 	}
+}
+
+// datedPeriod reads a date option (zero when not given), then finds the
+// plan and the period.
+func (e *env) datedPeriod(o reportOptions, option, value string) (store.Date, *store.Store, store.Plan, store.Period, error) {
+	date, err := dateArg(option, value, store.Date{})
+	if err != nil {
+		return store.Date{}, nil, store.Plan{}, store.Period{}, err
+	}
+	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	return date, st, plan, p, err
 }
 
 // periodFlags declares --plan and --period.
@@ -100,7 +91,7 @@ func periodFlags(fs *flag.FlagSet, o *reportOptions) {
 	fs.StringVar(&o.period, "period", "", "kỳ báo cáo: Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
 }
 
-func runReport(e *env, o reportOptions) error {
+func runReport(e *env, o reportOptions, _ map[string]bool) error {
 	if o.output == "" {
 		return usageError("thiếu -o TỆP: tệp sẽ ghi ra")
 	}
@@ -111,11 +102,7 @@ func runReport(e *env, o reportOptions) error {
 	if format != export.PDF && format != export.XLSX {
 		return usageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
 	}
-	asOf, err := dateArg("--as-of", o.asOf, store.Date{})
-	if err != nil {
-		return err
-	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	asOf, st, plan, p, err := e.datedPeriod(o, "--as-of", o.asOf)
 	if err != nil {
 		return err
 	}
@@ -136,15 +123,11 @@ func runReport(e *env, o reportOptions) error {
 	return nil
 }
 
-func runReportDraft(e *env, o reportOptions) error {
+func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
 	if o.overwrite && o.keepEdited {
 		return usageError("--overwrite và --keep-edited không đi cùng nhau")
 	}
-	asOf, err := dateArg("--as-of", o.asOf, store.Date{})
-	if err != nil {
-		return err
-	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	asOf, st, plan, p, err := e.datedPeriod(o, "--as-of", o.asOf)
 	if err != nil {
 		return err
 	}
@@ -187,7 +170,7 @@ func editedRefusal(conflicts []store.RedraftConflict) error {
 		len(conflicts), strings.Join(places, "; "))
 }
 
-func runReportList(e *env, o reportOptions) error {
+func runReportList(e *env, o reportOptions, _ map[string]bool) error {
 	st, plan, err := e.plan(o.plan)
 	if err != nil {
 		return err
@@ -208,7 +191,7 @@ func runReportList(e *env, o reportOptions) error {
 	return tw.Flush()
 }
 
-func runReportShow(e *env, o reportOptions) error {
+func runReportShow(e *env, o reportOptions, _ map[string]bool) error {
 	_, r, err := e.latestReport(o)
 	if err != nil {
 		return err
@@ -249,15 +232,11 @@ func (e *env) latestReport(o reportOptions) (*store.Store, store.Report, error) 
 	return st, r, err
 }
 
-func runReportFreeze(e *env, o reportOptions) error {
+func runReportFreeze(e *env, o reportOptions, _ map[string]bool) error {
 	if strings.TrimSpace(o.number) == "" || strings.TrimSpace(o.date) == "" {
 		return usageError("báo cáo đã gửi cần --number (số) và --date (ngày)")
 	}
-	date, err := dateArg("--date", o.date, store.Date{})
-	if err != nil {
-		return err
-	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	date, st, plan, p, err := e.datedPeriod(o, "--date", o.date)
 	if err != nil {
 		return err
 	}

@@ -124,16 +124,12 @@ func spanRow(tb *table, numeral, name string, bold textStyle) row {
 }
 
 func progressRow(tb *table, t store.TaskProgress) row {
-	result := t.Result
-	if t.Reason != "" {
-		result = strings.TrimSpace(result + "\nLý do chậm: " + t.Reason)
-	}
 	return tb.row(
 		tb.cell(0, 1, t.Ordinal, progressCellStyle, "C"),
 		tb.cell(1, 1, t.Content, progressCellStyle, "L"),
 		tb.cell(2, 1, t.Lead, progressCellStyle, "L"),
 		tb.cell(3, 1, t.Timeline, progressCellStyle, "C"),
-		tb.cell(4, 1, result, progressCellStyle, "L"),
+		tb.cell(4, 1, t.ResultWithReason(), progressCellStyle, "L"),
 		tb.cell(5, 1, t.Evidence, progressCellStyle, "L"),
 		tb.cell(6, 1, t.StatusText(), progressCellStyle, "C"),
 	)
@@ -149,19 +145,12 @@ func figuresTable(l *layout, rows []store.FigureRow) {
 	tb := newTable(l, figuresShares, []string{"TT", "Chỉ số", "Đơn vị tính", "Số liệu", "Ghi chú"}, tableHeadStyle)
 	tb.start()
 	for i, f := range rows {
-		note := ""
-		switch {
-		case f.Computed:
-			note = "Tính từ số liệu: " + f.Detail
-		case !f.Entered:
-			note = "Chưa nhập số liệu"
-		}
 		tb.add(tb.row(
 			tb.cell(0, 1, strconv.Itoa(i+1), tableCellStyle, "C"),
 			tb.cell(1, 1, f.Label, tableCellStyle, "L"),
 			tb.cell(2, 1, f.Unit, tableCellStyle, "C"),
 			tb.cell(3, 1, f.ValueText(), tableCellStyle, "C"),
-			tb.cell(4, 1, note, tableCellStyle, "L"),
+			tb.cell(4, 1, f.Note(), tableCellStyle, "L"),
 		))
 	}
 }

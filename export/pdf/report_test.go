@@ -33,19 +33,13 @@ var reportSigner = store.Signer{Authority: store.AuthorityKT, HeadTitle: "GIÁM 
 
 func newSeedReport(t testing.TB, kind store.PeriodKind) seedReport {
 	t.Helper()
-	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p := store.Period{Kind: kind, Year: 2023}
-	_, end := p.Bounds(store.PeriodSettings{})
-	in, err := draft.Read(st, plan.ID, p, end)
+	in, err := demo.SeedYearInput(filepath.Join(t.TempDir(), "cchc.db"), kind)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sections, tables := draft.Compose(in)
-	r := store.Report{PlanID: plan.ID, Period: p, AsOf: end, Symbol: "BC-SKH", Agency: plan.Agency,
+	p, plan := in.Period, in.Bundle.Plan
+	r := store.Report{PlanID: plan.ID, Period: p, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency,
 		Recipients: store.DefaultRecipients, Summary: store.ReportSummary(p), Signer: reportSigner,
 		Distribution: []string{"Như trên;", "UBND tỉnh (báo cáo);", "Lãnh đạo Sở;", "Lưu: VT, VP."}}
 	if r, _, err = r.Redraft(sections, store.RedraftAsk); err != nil {

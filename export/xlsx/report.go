@@ -37,7 +37,7 @@ var (
 func WriteReportXLSX(ctx context.Context, w io.Writer, r store.Report, t store.ReportTables, opts XLSXOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	styles, err := prepareReportWorkbook(f)
+	styles, err := prepareSheets(f, SheetReportTasks, SheetReportFigures, SheetReportTargets, SheetReportChart)
 	if err != nil {
 		return err
 	}
@@ -63,16 +63,19 @@ func WriteReportXLSX(ctx context.Context, w io.Writer, r store.Report, t store.R
 	return nil
 }
 
-// prepareReportWorkbook names the sheets and sets the default font.
-func prepareReportWorkbook(f *excelize.File) (*xlsxStyles, error) {
-	if err := f.SetSheetName("Sheet1", SheetReportTasks); err != nil {
+// prepareSheets names a new workbook's sheets, the first active, sets the
+// default font, asks Excel to compute the formulas when it opens the file,
+// and registers the styles.
+func prepareSheets(f *excelize.File, names ...string) (*xlsxStyles, error) {
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
 		return nil, fmt.Errorf("rename sheet: %w", err)
 	}
-	for _, name := range []string{SheetReportFigures, SheetReportTargets, SheetReportChart} {
+	for _, name := range names[1:] {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, fmt.Errorf("new sheet %s: %w", name, err)
 		}
 	}
+	f.SetActiveSheet(0)
 	if err := f.SetDefaultFont(documentFont); err != nil {
 		return nil, fmt.Errorf("default font: %w", err)
 	}
@@ -152,11 +155,7 @@ func writeReportTasks(ctx context.Context, f *excelize.File, styles *xlsxStyles,
 
 // taskCells are a task's cells in the task-progress table.
 func taskCells(t store.TaskProgress) []any {
-	result := t.Result
-	if t.Reason != "" {
-		result = strings.TrimSpace(result + "\nLý do chậm: " + t.Reason)
-	}
-	return []any{t.Ordinal, t.Content, t.Lead, t.Timeline, result, t.Evidence, t.StatusText()}
+	return []any{t.Ordinal, t.Content, t.Lead, t.Timeline, t.ResultWithReason(), t.Evidence, t.StatusText()}
 }
 
 func writeReportFigures(f *excelize.File, styles *xlsxStyles, r store.Report, t store.ReportTables, note string, opts XLSXOptions) error {
@@ -171,14 +170,7 @@ func writeReportFigures(f *excelize.File, styles *xlsxStyles, r store.Report, t 
 		if row.Entered {
 			value = math.Round(row.Value*100) / 100
 		}
-		comment := ""
-		switch {
-		case row.Computed:
-			comment = "Tính từ số liệu: " + row.Detail
-		case !row.Entered:
-			comment = "Chưa nhập số liệu"
-		}
-		if err := s.cellsRow([]any{strconv.Itoa(i + 1), row.Label, row.Unit, value, comment}, cellStyles); err != nil {
+		if err := s.cellsRow([]any{strconv.Itoa(i + 1), row.Label, row.Unit, value, row.Note()}, cellStyles); err != nil {
 			return err
 		}
 	}

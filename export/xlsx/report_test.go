@@ -19,19 +19,13 @@ import (
 // period, from its scripted year.
 func seedReportWorkbook(t testing.TB, kind store.PeriodKind) ([]byte, store.ReportTables) {
 	t.Helper()
-	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p := store.Period{Kind: kind, Year: 2023}
-	_, end := p.Bounds(store.PeriodSettings{})
-	in, err := draft.Read(st, plan.ID, p, end)
+	in, err := demo.SeedYearInput(filepath.Join(t.TempDir(), "cchc.db"), kind)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, tables := draft.Compose(in)
-	r := store.Report{PlanID: plan.ID, Period: p, AsOf: end, Symbol: "BC-SKH", Agency: plan.Agency, Summary: store.ReportSummary(p)}
+	plan := in.Bundle.Plan
+	r := store.Report{PlanID: plan.ID, Period: in.Period, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency, Summary: store.ReportSummary(in.Period)}
 	var buf bytes.Buffer
 	if err := WriteReportXLSX(context.Background(), &buf, r, tables, XLSXOptions{}); err != nil {
 		t.Fatal(err)

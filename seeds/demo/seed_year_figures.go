@@ -5,6 +5,7 @@ import (
 
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/draft"
 )
 
 // scriptedActual is a target's actual in a period: num of den when den is
@@ -172,4 +173,18 @@ func OpenSeedYear(path string) (*store.Store, store.Plan, error) {
 		return nil, store.Plan{}, err
 	}
 	return st, plan, nil
+}
+
+// SeedYearInput opens (creating) the database at path with the seed plan
+// and its scripted year, and reads what its report of the period of kind
+// in 2023 is drafted from, as of the period's last day.
+func SeedYearInput(path string, kind store.PeriodKind) (draft.Input, error) {
+	st, plan, err := OpenSeedYear(path)
+	if err != nil {
+		return draft.Input{}, err
+	}
+	defer st.Close()
+	p := store.Period{Kind: kind, Year: 2023}
+	_, end := p.Bounds(store.PeriodSettings{})
+	return draft.Read(st, plan.ID, p, end)
 }

@@ -16,25 +16,16 @@ type composed struct {
 	in       draft.Input
 	sections []store.ReportSection
 	tables   store.ReportTables
-	st       *store.Store
-	plan     store.Plan
 }
 
 func compose(t *testing.T, kind store.PeriodKind) composed {
 	t.Helper()
-	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	p := store.Period{Kind: kind, Year: 2023}
-	_, end := p.Bounds(store.PeriodSettings{})
-	in, err := draft.Read(st, plan.ID, p, end)
+	in, err := demo.SeedYearInput(filepath.Join(t.TempDir(), "cchc.db"), kind)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sections, tables := draft.Compose(in)
-	return composed{in: in, sections: sections, tables: tables, st: st, plan: plan}
+	return composed{in: in, sections: sections, tables: tables}
 }
 
 // text is every paragraph and heading of the draft, one a line.
