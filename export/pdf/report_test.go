@@ -161,7 +161,7 @@ func checkReportResults(t *testing.T, s seedReport, text string) {
 }
 
 func TestReportPassesTheDecree30Checks(t *testing.T) {
-	for _, kind := range []store.PeriodKind{store.PeriodQ1, store.PeriodYear} {
+	for _, kind := range reportPeriods {
 		t.Run(string(kind), func(t *testing.T) {
 			s := newSeedReport(t, kind)
 			// The report as sent, numbered and dated (the draft's blanks are checked above).
