@@ -82,6 +82,9 @@ type Settings struct {
 	// Distribution is the default Nơi nhận list, one recipient a line.
 	Distribution []string `json:"distribution"`
 	Signer       Signer   `json:"signer"`
+	// Recipients are the Kính gửi of reports sent upward; none means
+	// DefaultRecipients.
+	Recipients []string `json:"recipients,omitempty"`
 	// Margins are the page margins of printed documents.
 	Margins Margins `json:"margins"`
 	// DueSoonDays is how many days ahead a due date is flagged "sắp đến

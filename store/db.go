@@ -22,7 +22,14 @@ var (
 	// Updates and evidence are keyed by plan, task and their own id.
 	bucketUpdates  = []byte("updates")
 	bucketEvidence = []byte("evidence")
-	allBuckets     = [][]byte{bucketMeta, bucketPlans, bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence}
+	// Actuals are keyed by plan, target and period key; figures by plan and
+	// period key; reports and their frozen tables by plan and report id.
+	bucketActuals      = []byte("actuals")
+	bucketFigures      = []byte("figures")
+	bucketReports      = []byte("reports")
+	bucketReportTables = []byte("reportTables")
+	allBuckets         = [][]byte{bucketMeta, bucketPlans, bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence,
+		bucketActuals, bucketFigures, bucketReports, bucketReportTables}
 )
 
 var (

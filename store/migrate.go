@@ -21,13 +21,17 @@ import (
 //   - 4: a task's dated updates and evidence live in buckets of their own
 //     (updates, evidence), keyed by plan, task and their own id; the task
 //     keeps a summary of them (track).
-const SchemaVersion = 4
+//   - 5: targets carry their code ("III.2.4") and the figure that feeds
+//     them; actuals, statistical figures and reports have buckets of their
+//     own (actuals, figures, reports, reportTables).
+const SchemaVersion = 5
 
 // migrations[v] brings a file from version v to v+1.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	1: migrateTasksV1toV2,
 	2: migrateTimelinesV2toV3,
 	3: migrateTrackingV3toV4,
+	4: migrateTargetsV4toV5,
 }
 
 // storedSchema returns the schema version of the file, 0 for a new file.

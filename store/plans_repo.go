@@ -184,14 +184,18 @@ func (s *Store) UpdatePlan(p Plan) error {
 	})
 }
 
-// DeletePlan removes a plan with all its areas, tasks, targets, updates and
-// evidence records.
+// planBuckets are the buckets whose records belong to a plan, keyed by its id first.
+var planBuckets = [][]byte{bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence,
+	bucketActuals, bucketFigures, bucketReports, bucketReportTables}
+
+// DeletePlan removes a plan with all its areas, tasks, targets, updates,
+// evidence, actuals, figures and reports.
 func (s *Store) DeletePlan(id uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		if _, err := readPlan(tx, id); err != nil {
 			return err
 		}
-		for _, bucket := range [][]byte{bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence} {
+		for _, bucket := range planBuckets {
 			if err := deleteChildren(tx, bucket, id); err != nil {
 				return fmt.Errorf("delete plan %d from %s: %w", id, bucket, err)
 			}
@@ -246,17 +250,7 @@ func insertContentsKeeping(tx *bolt.Tx, b *Bundle, kept map[taskPlace]Task) erro
 			}
 		}
 	}
-	for i := range b.Targets {
-		target := &b.Targets[i]
-		target.PlanID = b.Plan.ID
-		if target.Order == 0 {
-			target.Order = i + 1
-		}
-		if err := insertChild(tx, bucketTargets, target); err != nil {
-			return err
-		}
-	}
-	return nil
+	return insertTargets(tx, b.Plan.ID, b.Targets)
 }
 
 // insertTask stores a task of a bundle: a new one, not started, or the

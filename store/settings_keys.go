@@ -25,6 +25,7 @@ var settingFields = []settingField{
 	textSetting("agency.place", func(s *Settings) *string { return &s.Agency.Place }),
 	listSetting("units", func(s *Settings) *[]string { return &s.Units }, SplitUnits),
 	listSetting("distribution", func(s *Settings) *[]string { return &s.Distribution }, SplitDistribution),
+	recipientsSetting("recipients"),
 	{key: "signer.authority", get: func(s *Settings) string { return string(s.Signer.Authority) }, set: setAuthority},
 	textSetting("signer.headTitle", func(s *Settings) *string { return &s.Signer.HeadTitle }),
 	textSetting("signer.ownTitle", func(s *Settings) *string { return &s.Signer.OwnTitle }),

@@ -49,9 +49,23 @@ type Target struct {
 	Ref string `json:"ref"`
 	// Order places the target within its plan, from 1.
 	Order int `json:"order"`
+	// Code names the target uniquely within its plan: its Ref and its
+	// place among the targets of that Ref, "III.2.4". The store computes it
+	// whenever a plan's targets are written (see TargetCodes).
+	Code string `json:"code,omitempty"`
+	// Baseline is the value in the baseline year an IncreaseBy target is
+	// measured against; nil until the officer enters it.
+	Baseline *float64 `json:"baseline,omitempty"`
+	// Ratio says the target is measured as a share, entered as a numerator
+	// and a denominator (152 of 160 dossiers on time gives 95%).
+	Ratio bool `json:"ratio,omitempty"`
+	// Feed is the statistical figure the target's actual is computed from
+	// when no actual is entered; FeedNone when there is none.
+	Feed Feed `json:"feed,omitempty"`
 }
 
-// Goal returns the target in short: "≥ 70%", "tăng ≥ 20% so với năm 2022".
+// Goal returns the target in short: "≥ 70%", "100%" (exactly),
+// "tăng ≥ 20% so với năm 2022".
 func (t Target) Goal() string {
 	value := strconv.FormatFloat(t.Value, 'f', -1, 64)
 	value = strings.Replace(value, ".", ",", 1)
@@ -59,8 +73,11 @@ func (t Target) Goal() string {
 	if unit != "%" && unit != "" {
 		unit = " " + unit
 	}
-	if t.Comparator == IncreaseBy {
+	switch t.Comparator {
+	case IncreaseBy:
 		return fmt.Sprintf("tăng ≥ %s%s so với năm %d", value, unit, t.BaselineYear)
+	case Exactly:
+		return value + unit
 	}
 	return fmt.Sprintf("%s %s%s", t.Comparator, value, unit)
 }
@@ -75,6 +92,9 @@ func (t Target) Validate() error {
 	}
 	if t.Comparator == IncreaseBy && t.BaselineYear == 0 {
 		return fmt.Errorf("%w: chỉ tiêu %s: chỉ tiêu tăng thêm cần năm gốc để so sánh", ErrInvalid, t.Ref)
+	}
+	if t.Feed != FeedNone && t.Feed.Name() == "" {
+		return fmt.Errorf("%w: chỉ tiêu %s: không có số liệu thống kê %q để tính; dùng %s", ErrInvalid, t.Ref, t.Feed, feedList())
 	}
 	return nil
 }

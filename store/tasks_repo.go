@@ -150,42 +150,6 @@ func checkArea(tx *bolt.Tx, planID, areaID uint64) error {
 	return nil
 }
 
-// Targets returns a plan's targets in order.
-func (s *Store) Targets(planID uint64) ([]Target, error) {
-	var targets []Target
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		targets, err = readTargets(tx, planID)
-		return err
-	})
-	return targets, err
-}
-
-// CreateTarget adds a target to a plan and gives it an id.
-func (s *Store) CreateTarget(t *Target) error {
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error { return insertChild(tx, bucketTargets, t) })
-}
-
-// UpdateTarget saves changes to a target.
-func (s *Store) UpdateTarget(t Target) error {
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		return wrapRecord("chỉ tiêu", t.ID, replaceChild(tx, bucketTargets, &t))
-	})
-}
-
-// DeleteTarget removes a target.
-func (s *Store) DeleteTarget(planID, targetID uint64) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		return wrapRecord("chỉ tiêu", targetID, deleteChild(tx, bucketTargets, planID, targetID))
-	})
-}
-
 // wrapRecord names the record an error is about; nil stays nil.
 func wrapRecord(kind string, id uint64, err error) error {
 	if err == nil {

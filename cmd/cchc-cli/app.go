@@ -230,11 +230,9 @@ func dispatch(e *env, args []string) error {
 }
 
 // subcommand joins a command and the word that follows it when the two name
-// a command ("task add"), and returns the arguments left.
+// a command ("task add", "report draft" beside "report"), and returns the
+// arguments left.
 func subcommand(name string, rest []string) (string, []string) {
-	if _, ok := commands[name]; ok {
-		return name, rest
-	}
 	if sub, after := splitCommand(rest); sub != "" {
 		if _, ok := commands[name+" "+sub]; ok {
 			return name + " " + sub, after

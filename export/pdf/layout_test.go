@@ -14,13 +14,21 @@ import (
 
 func TestHeaderBlockAsDecree30(t *testing.T) {
 	path, _ := writePDF(t, seedPlanDocument(t), testOptions(WithAppendix))
-	page := pageWords(t, path)[0]
+	checkHeaderBlock(t, pageWords(t, path)[0], "KẾ", "Cải")
+}
+
+// checkHeaderBlock checks the header of a document's first page against
+// Decree 30: the sizes of its lines, its two columns centred, the number
+// level with the date, the type (first word typeWord) centred under them,
+// the trích yếu starting with summaryWord.
+func checkHeaderBlock(t *testing.T, page bboxPage, typeWord, summaryWord string) {
+	t.Helper()
 	left, right := mmPt(store.DefaultMargins.Left), page.Width-mmPt(store.DefaultMargins.Right)
 
 	parent, agency := page.lineOf(t, "UBND"), page.lineOf(t, "SỞ")
 	nation, motto := page.lineOf(t, "CỘNG"), page.lineOf(t, "Độc")
 	number, date := page.lineOf(t, "Số:"), page.lineOf(t, "Tuyên")
-	typeLine := page.lineAt(page.findBelow(t, "KẾ", date[0].YMax))
+	typeLine := page.lineAt(page.findBelow(t, typeWord, date[0].YMax))
 	for _, c := range []struct {
 		name  string
 		words []bboxWord
@@ -28,7 +36,7 @@ func TestHeaderBlockAsDecree30(t *testing.T) {
 	}{
 		{"parent agency", parent, 12}, {"agency", agency, 12}, {"Quốc hiệu", nation, 12},
 		{"Tiêu ngữ", motto, 13}, {"number", number, 13}, {"place and date", date, 14},
-		{"document type", typeLine, 14}, {"trích yếu", page.lineOf(t, "Cải"), 14},
+		{"document type", typeLine, 14}, {"trích yếu", page.lineOf(t, summaryWord), 14},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for _, w := range c.words {
@@ -64,7 +72,7 @@ func TestHeaderBlockAsDecree30(t *testing.T) {
 		t.Errorf("the header starts at %.1f, want the top margin %.1f", parent[0].YMin, top)
 	}
 	if !closeTo(centre(typeLine), (left+right)/2, 1) {
-		t.Errorf("KẾ HOẠCH centred at %.1f, want %.1f", centre(typeLine), (left+right)/2)
+		t.Errorf("the document type centred at %.1f, want %.1f", centre(typeLine), (left+right)/2)
 	}
 }
 
@@ -77,10 +85,17 @@ func TestRulesAsDecree30(t *testing.T) {
 	for _, b := range l.boxes {
 		boxes[b.name] = append(boxes[b.name], b)
 	}
-	rules := boxes["rule"]
-	if len(rules) != 3 {
-		t.Fatalf("%d rules on the plan, want 3 (agency, Tiêu ngữ, trích yếu)", len(rules))
+	if len(boxes["rule"]) != 3 {
+		t.Fatalf("%d rules on the plan, want 3 (agency, Tiêu ngữ, trích yếu)", len(boxes["rule"]))
 	}
+	checkRules(t, boxes)
+}
+
+// checkRules checks the first three rules of a document, under the agency,
+// the Tiêu ngữ and the trích yếu: their lengths, centres and gaps.
+func checkRules(t *testing.T, boxes map[string][]box) {
+	t.Helper()
+	rules := boxes["rule"]
 	for i, c := range []struct {
 		name     string
 		text     box
@@ -109,10 +124,24 @@ func TestRulesAsDecree30(t *testing.T) {
 func TestBodyMarginsIndentAndSpacing(t *testing.T) {
 	path, result := writePDF(t, seedPlanDocument(t), testOptions(WithoutAppendix))
 	pages := pageWords(t, path)
+	checkBodyPages(t, pages[1:result.Pages-1])
+	// The first line of a paragraph is indented 1.27 cm.
+	left := mmPt(store.DefaultMargins.Left)
+	first := pages[0].lineOf(t, "Thực")
+	if !closeTo(first[0].XMin, left+mmPt(firstLineIndent), 0.3) {
+		t.Errorf("first line starts at %.2f, want %.2f (1.27 cm indent)", first[0].XMin, left+mmPt(firstLineIndent))
+	}
+}
+
+// checkBodyPages checks pages of running text, the second page of their
+// document first: words from margin to margin, 14 pt, lines single spaced
+// with at least 6 pt more between paragraphs.
+func checkBodyPages(t *testing.T, pages []bboxPage) {
+	t.Helper()
 	left, right := mmPt(store.DefaultMargins.Left), pages[0].Width-mmPt(store.DefaultMargins.Right)
 	top, bottom := mmPt(store.DefaultMargins.Top), pages[0].Height-mmPt(store.DefaultMargins.Bottom)
 	bodyLine := 14 * bodyLeading
-	for i, page := range pages[1 : result.Pages-1] { // the pages of running text only
+	for i, page := range pages {
 		words := slices.DeleteFunc(slices.Clone(page.Words), func(w bboxWord) bool { return w.YMax <= top })
 		l, r := wordSpan(words)
 		if !closeTo(l, left, 0.3) || !closeTo(r, right, 0.3) {
@@ -142,18 +171,26 @@ func TestBodyMarginsIndentAndSpacing(t *testing.T) {
 			}
 		}
 	}
-	// The first line of a paragraph is indented 1.27 cm.
-	first := pages[0].lineOf(t, "Thực")
-	if !closeTo(first[0].XMin, left+mmPt(firstLineIndent), 0.3) {
-		t.Errorf("first line starts at %.2f, want %.2f (1.27 cm indent)", first[0].XMin, left+mmPt(firstLineIndent))
-	}
 }
 
 func TestSignatureBlockLevelWithDistribution(t *testing.T) {
 	doc := seedPlanDocument(t)
 	doc.Plan.Signer = store.Signer{Authority: store.AuthorityKT, HeadTitle: "GIÁM ĐỐC", OwnTitle: "PHÓ GIÁM ĐỐC", Name: "Nguyễn Văn Bình"}
 	path, result := writePDF(t, doc, testOptions(WithoutAppendix))
-	page := pageWords(t, path)[result.Pages-1]
+	checkSignatureBlock(t, pageWords(t, path)[result.Pages-1])
+	text := normalizeSpace(pageText(t, path, result.Pages))
+	for _, item := range doc.Plan.Distribution {
+		if !strings.Contains(text, "- "+item) {
+			t.Errorf("Nơi nhận lacks %q", "- "+item)
+		}
+	}
+}
+
+// checkSignatureBlock checks the foot of a document signed KT. GIÁM ĐỐC,
+// PHÓ GIÁM ĐỐC, by Nguyễn ...: Nơi nhận level with the title, at the left
+// margin, in its sizes; the title lines and the name centred on one axis.
+func checkSignatureBlock(t *testing.T, page bboxPage) {
+	t.Helper()
 	label, title := page.find(t, "Nơi"), page.find(t, "KT.")
 	if !closeTo(label.baseline(), title.baseline(), 0.2) {
 		t.Errorf("Nơi nhận (baseline %.1f) is not level with the signer's title (%.1f)", label.baseline(), title.baseline())
@@ -173,12 +210,6 @@ func TestSignatureBlockLevelWithDistribution(t *testing.T) {
 	l3, r3 := wordSpan(name)
 	if !closeTo((l1+r1)/2, (l2+r2)/2, 1) || !closeTo((l2+r2)/2, (l3+r3)/2, 1) {
 		t.Error("the signer block is not centred on one axis")
-	}
-	text := normalizeSpace(pageText(t, path, result.Pages))
-	for _, item := range doc.Plan.Distribution {
-		if !strings.Contains(text, "- "+item) {
-			t.Errorf("Nơi nhận lacks %q", "- "+item)
-		}
 	}
 }
 

@@ -101,23 +101,7 @@ func WriteXLSX(ctx context.Context, w io.Writer, b store.Bundle, opts XLSXOption
 // prepareWorkbook names the sheets, sets the default font and asks Excel to
 // compute the formulas when it opens the file.
 func prepareWorkbook(f *excelize.File) (*xlsxStyles, error) {
-	if err := f.SetSheetName("Sheet1", SheetPlan); err != nil {
-		return nil, fmt.Errorf("rename sheet: %w", err)
-	}
-	for _, name := range []string{SheetTracking, SheetSummary} {
-		if _, err := f.NewSheet(name); err != nil {
-			return nil, fmt.Errorf("new sheet %s: %w", name, err)
-		}
-	}
-	f.SetActiveSheet(0)
-	if err := f.SetDefaultFont(documentFont); err != nil {
-		return nil, fmt.Errorf("default font: %w", err)
-	}
-	fullCalc := true
-	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &fullCalc}); err != nil {
-		return nil, fmt.Errorf("calculation properties: %w", err)
-	}
-	return newXLSXStyles(f)
+	return prepareSheets(f, SheetPlan, SheetTracking, SheetSummary)
 }
 
 // writePlanSheet writes the "Biểu kế hoạch" sheet.

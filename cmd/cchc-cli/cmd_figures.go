@@ -1,0 +1,147 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/kehoach/cchc/store"
+)
+
+// figureSets collects the --set KEY=VALUE flags of `figures`.
+type figureSets []string
+
+func (s *figureSets) String() string     { return strings.Join(*s, " ") }
+func (s *figureSets) Set(v string) error { *s = append(*s, v); return nil }
+
+func init() {
+	commands["figures"] = command{
+		usage:   "figures --plan P --period KỲ [--set SỐ_LIỆU=GIÁ_TRỊ ...] [--note NGUỒN] [--json]",
+		summary: "nhập (--set, để trống giá trị để xoá) hoặc xem số liệu thống kê của kỳ, và các chỉ tiêu tính từ đó",
+		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+			var sets figureSets
+			var o targetOptions
+			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
+			fs.StringVar(&o.period, "period", "", "kỳ báo cáo")
+			fs.Var(&sets, "set", "SỐ_LIỆU=GIÁ_TRỊ, nhắc lại cho từng số liệu: "+figureKeys())
+			fs.StringVar(&o.note, "note", "", "nguồn số liệu")
+			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
+			return func(e *env, _ []string) error { return runFigures(e, o, sets, given(fs)) }
+		},
+	}
+}
+
+func figureKeys() string {
+	keys := make([]string, len(store.FigureDefs))
+	for i, d := range store.FigureDefs {
+		keys[i] = string(d.Key)
+	}
+	return strings.Join(keys, ", ")
+}
+
+func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) error {
+	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	if err != nil {
+		return err
+	}
+	f, err := st.Figures(plan.ID, p)
+	if err != nil {
+		return err
+	}
+	if len(sets) > 0 || set["note"] {
+		if err := applyFigureSets(&f, sets); err != nil {
+			return err
+		}
+		if set["note"] {
+			f.Note = o.note
+		}
+		if f, err = st.SaveFigures(f); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Đã ghi số liệu thống kê %s.\n", p.Name())
+	}
+	if o.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(store.FigureRows(f))
+	}
+	if err := printFigures(e, f); err != nil {
+		return err
+	}
+	return printFedTargets(e, st, plan.ID, p)
+}
+
+// applyFigureSets enters each KEY=VALUE; an empty value removes the figure.
+func applyFigureSets(f *store.Figures, sets figureSets) error {
+	for _, item := range sets {
+		keyText, valueText, ok := strings.Cut(item, "=")
+		if !ok {
+			return usageError("--set %q: ghi SỐ_LIỆU=GIÁ_TRỊ, ví dụ received.online=152", item)
+		}
+		key, err := store.ParseFigureKey(keyText)
+		if err != nil {
+			return usageError("--set: %s", store.Message(err))
+		}
+		if strings.TrimSpace(valueText) == "" {
+			f.Unset(key)
+			continue
+		}
+		v, err := store.ParseNumber(valueText)
+		if err != nil {
+			return usageError("--set %s: %q không phải một số", keyText, valueText)
+		}
+		f.Set(key, v)
+	}
+	return nil
+}
+
+// printFigures prints every figure, entered, computed or missing.
+func printFigures(e *env, f store.Figures) error {
+	fmt.Fprintf(e.stdout, "Số liệu thống kê %s", f.Period.Name())
+	if f.Note != "" {
+		fmt.Fprintf(e.stdout, " (nguồn: %s)", f.Note)
+	}
+	fmt.Fprintln(e.stdout, ":")
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	keys := map[string]string{}
+	for _, d := range store.FigureDefs {
+		keys[d.Label] = string(d.Key)
+	}
+	for _, row := range store.FigureRows(f) {
+		value := row.ValueText()
+		switch {
+		case row.Computed:
+			value += " (tính từ số liệu: " + row.Detail + ")"
+		case !row.Entered:
+			value = "chưa nhập"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", row.Label, keys[row.Label], value)
+	}
+	return tw.Flush()
+}
+
+// printFedTargets says which targets the figures compute, and their result.
+func printFedTargets(e *env, st *store.Store, planID uint64, p store.Period) error {
+	results, err := st.TargetResults(planID, p)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, r := range results {
+		switch {
+		case r.Source == store.SourceFigures:
+			lines = append(lines, fmt.Sprintf("  %s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
+		case r.Target.Feed != store.FeedNone && r.Source == store.SourceEntered:
+			lines = append(lines, fmt.Sprintf("  %s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
+		}
+	}
+	if len(lines) == 0 {
+		fmt.Fprintln(e.stdout, "Chưa có chỉ tiêu nào tính được từ số liệu này.")
+		return nil
+	}
+	fmt.Fprintln(e.stdout, "Chỉ tiêu tính từ số liệu thống kê:")
+	fmt.Fprintln(e.stdout, strings.Join(lines, "\n"))
+	return nil
+}

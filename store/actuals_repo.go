@@ -1,0 +1,123 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// actualKey is the key of a target's actual for a period: the plan's id,
+// the target's, then the period's key.
+func actualKey(planID, targetID uint64, p Period) []byte {
+	return append(childKey(planID, targetID), p.Key()...)
+}
+
+// SetActual stores what a target reached in a period, replacing what was
+// entered for it before, and returns it as stored.
+func (s *Store) SetActual(a Actual) (Actual, error) {
+	if err := a.Validate(); err != nil {
+		return Actual{}, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var target Target
+		if err := getJSON(tx.Bucket(bucketTargets), childKey(a.PlanID, a.TargetID), &target); err != nil {
+			return wrapRecord("chỉ tiêu", a.TargetID, err)
+		}
+		if target.Unit == "%" && a.Value > 100 {
+			return fmt.Errorf("%w: chỉ tiêu %s: tỷ lệ %s%% phải từ 0 đến 100", ErrInvalid, target.Code, FormatNumber(a.Value))
+		}
+		a.Recorded = s.clock()
+		return putJSON(tx.Bucket(bucketActuals), actualKey(a.PlanID, a.TargetID, a.Period), &a)
+	})
+	return a, err
+}
+
+// ClearActual removes what was entered for a target in a period; nothing
+// entered is no error.
+func (s *Store) ClearActual(planID, targetID uint64, p Period) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketActuals).Delete(actualKey(planID, targetID, p))
+	})
+}
+
+// Actuals returns the actuals entered for a plan's targets in a period.
+func (s *Store) Actuals(planID uint64, p Period) ([]Actual, error) {
+	return viewing(s, func(tx *bolt.Tx) ([]Actual, error) { return readActuals(tx, planID, p) })
+}
+
+func readActuals(tx *bolt.Tx, planID uint64, p Period) ([]Actual, error) {
+	all, err := listChildren[Actual](tx, bucketActuals, planID)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if a.Period == p {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// TargetResults returns every target of a plan with its actual in the
+// period (entered, or computed from the period's figures) and its verdict.
+func (s *Store) TargetResults(planID uint64, p Period) ([]TargetResult, error) {
+	return viewing(s, func(tx *bolt.Tx) ([]TargetResult, error) {
+		targets, err := readTargets(tx, planID)
+		if err != nil {
+			return nil, err
+		}
+		actuals, err := readActuals(tx, planID, p)
+		if err != nil {
+			return nil, err
+		}
+		figures, err := readFigures(tx, planID, p)
+		return EvaluateTargets(targets, actuals, figures), err
+	})
+}
+
+// figuresKey is the key of a plan's figures for a period.
+func figuresKey(planID uint64, p Period) []byte {
+	return append(key8(planID), p.Key()...)
+}
+
+// Figures returns a plan's figures for a period; none entered gives
+// Figures with no values.
+func (s *Store) Figures(planID uint64, p Period) (Figures, error) {
+	return viewing(s, func(tx *bolt.Tx) (Figures, error) {
+		if _, err := readPlan(tx, planID); err != nil {
+			return Figures{}, err
+		}
+		return readFigures(tx, planID, p)
+	})
+}
+
+func readFigures(tx *bolt.Tx, planID uint64, p Period) (Figures, error) {
+	f := Figures{PlanID: planID, Period: p}
+	data := tx.Bucket(bucketFigures).Get(figuresKey(planID, p))
+	if data == nil {
+		return f, nil
+	}
+	err := getJSON(tx.Bucket(bucketFigures), figuresKey(planID, p), &f)
+	return f, err
+}
+
+// SaveFigures stores a plan's figures for a period, replacing those saved
+// before; figures with no values remove the record.
+func (s *Store) SaveFigures(f Figures) (Figures, error) {
+	if err := f.Validate(); err != nil {
+		return Figures{}, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := readPlan(tx, f.PlanID); err != nil {
+			return err
+		}
+		key := figuresKey(f.PlanID, f.Period)
+		if f.Empty() && f.Note == "" {
+			return tx.Bucket(bucketFigures).Delete(key)
+		}
+		f.Recorded = s.clock()
+		return putJSON(tx.Bucket(bucketFigures), key, &f)
+	})
+	return f, err
+}

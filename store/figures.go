@@ -1,0 +1,353 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FigureKey names one figure of the statistical appendix of a periodic
+// report (domain.md): dossiers received, resolved, apologised for, and the
+// shares the province asks for.
+type FigureKey string
+
+// The figures, in the order the appendix lists them.
+const (
+	FigReceivedOnline   FigureKey = "received.online"
+	FigReceivedInPerson FigureKey = "received.inPerson"
+	FigResolvedEarly    FigureKey = "resolved.early"
+	FigResolvedOnTime   FigureKey = "resolved.onTime"
+	FigResolvedLate     FigureKey = "resolved.late"
+	FigApologies        FigureKey = "apologies"
+	FigOnlineShare      FigureKey = "online.percent"
+	FigOnlinePayment    FigureKey = "payment.percent"
+	FigSatisfaction     FigureKey = "satisfaction.percent"
+	FigDocumentsIssued  FigureKey = "documents.issued"
+	FigDocumentsSigned  FigureKey = "documents.signed"
+)
+
+// FigureDef says what a figure holds and how it prints.
+type FigureDef struct {
+	Key FigureKey `json:"key"`
+	// Label is the figure's name as the appendix prints it.
+	Label string `json:"label"`
+	// Unit is what it counts, "hồ sơ", or "%" for a share.
+	Unit string `json:"unit"`
+}
+
+// Percent reports whether the figure is a share from 0 to 100.
+func (d FigureDef) Percent() bool { return d.Unit == "%" }
+
+// FigureDefs are the figures of the statistical appendix, in order.
+var FigureDefs = []FigureDef{
+	{FigReceivedOnline, "Số hồ sơ tiếp nhận trực tuyến", "hồ sơ"},
+	{FigReceivedInPerson, "Số hồ sơ tiếp nhận trực tiếp", "hồ sơ"},
+	{FigResolvedEarly, "Số hồ sơ giải quyết trước hạn", "hồ sơ"},
+	{FigResolvedOnTime, "Số hồ sơ giải quyết đúng hạn", "hồ sơ"},
+	{FigResolvedLate, "Số hồ sơ giải quyết quá hạn", "hồ sơ"},
+	{FigApologies, "Số văn bản xin lỗi người dân, tổ chức", "văn bản"},
+	{FigOnlineShare, "Tỷ lệ hồ sơ giải quyết trực tuyến", "%"},
+	{FigOnlinePayment, "Tỷ lệ giao dịch thanh toán trực tuyến", "%"},
+	{FigSatisfaction, "Mức độ hài lòng của người dân, tổ chức", "%"},
+	{FigDocumentsIssued, "Số văn bản điện tử phát hành", "văn bản"},
+	{FigDocumentsSigned, "Số văn bản được ký số", "văn bản"},
+}
+
+// FigureDefOf returns the definition of a key; false for an unknown key.
+func FigureDefOf(key FigureKey) (FigureDef, bool) {
+	for _, d := range FigureDefs {
+		if d.Key == key {
+			return d, true
+		}
+	}
+	return FigureDef{}, false
+}
+
+// ParseFigureKey finds a figure by its key ("received.online"), in any case.
+func ParseFigureKey(text string) (FigureKey, error) {
+	want := strings.ToLower(strings.TrimSpace(text))
+	for _, d := range FigureDefs {
+		if strings.ToLower(string(d.Key)) == want {
+			return d.Key, nil
+		}
+	}
+	keys := make([]string, len(FigureDefs))
+	for i, d := range FigureDefs {
+		keys[i] = string(d.Key)
+	}
+	return "", fmt.Errorf("%w: không có số liệu %q; các số liệu: %s", ErrInvalid, text, strings.Join(keys, ", "))
+}
+
+// Figures are the statistical figures of one plan for one reporting period,
+// as the officer enters them. A figure not entered is absent, not zero.
+type Figures struct {
+	PlanID uint64                `json:"planId"`
+	Period Period                `json:"period"`
+	Values map[FigureKey]float64 `json:"values,omitempty"`
+	// Note says where the figures come from (the one-stop system's report ...).
+	Note string `json:"note,omitempty"`
+	// Recorded is when they were last saved.
+	Recorded time.Time `json:"recorded,omitzero"`
+}
+
+// Get returns a figure as entered; false when it was not.
+func (f Figures) Get(key FigureKey) (float64, bool) {
+	v, ok := f.Values[key]
+	return v, ok
+}
+
+// Set enters a figure.
+func (f *Figures) Set(key FigureKey, value float64) {
+	if f.Values == nil {
+		f.Values = map[FigureKey]float64{}
+	}
+	f.Values[key] = value
+}
+
+// Unset removes a figure.
+func (f *Figures) Unset(key FigureKey) { delete(f.Values, key) }
+
+// Empty reports whether no figure is entered.
+func (f Figures) Empty() bool { return len(f.Values) == 0 }
+
+// Validate reports a figure that cannot be: a count that is negative or
+// not whole, a share outside 0–100, more documents signed than issued.
+func (f Figures) Validate() error {
+	if err := f.Period.Validate(); err != nil {
+		return err
+	}
+	for key, v := range f.Values {
+		def, ok := FigureDefOf(key)
+		switch {
+		case !ok:
+			return fmt.Errorf("%w: không có số liệu %q", ErrInvalid, key)
+		case math.IsNaN(v) || math.IsInf(v, 0) || v < 0:
+			return fmt.Errorf("%w: %s: %s không hợp lệ", ErrInvalid, def.Label, FormatNumber(v))
+		case def.Percent() && v > 100:
+			return fmt.Errorf("%w: %s: tỷ lệ %s%% phải từ 0 đến 100", ErrInvalid, def.Label, FormatNumber(v))
+		case !def.Percent() && v != math.Trunc(v):
+			return fmt.Errorf("%w: %s: %s phải là số nguyên", ErrInvalid, def.Label, FormatNumber(v))
+		}
+	}
+	signed, hasSigned := f.Get(FigDocumentsSigned)
+	if issued, ok := f.Get(FigDocumentsIssued); ok && hasSigned && signed > issued {
+		return fmt.Errorf("%w: số văn bản được ký số (%s) nhiều hơn số văn bản phát hành (%s)", ErrInvalid, FormatNumber(signed), FormatNumber(issued))
+	}
+	return nil
+}
+
+// Feed is a share computed from the figures that a target's actual can
+// come from: the target "tỷ lệ hồ sơ giải quyết trực tuyến ≥ 70%" is fed
+// by FeedOnlineShare.
+type Feed string
+
+// The feeds.
+const (
+	FeedNone           Feed = ""
+	FeedOnlineShare    Feed = "online-share"
+	FeedOnTimeShare    Feed = "on-time-share"
+	FeedEarlyShare     Feed = "early-share"
+	FeedOnlinePayment  Feed = "online-payment"
+	FeedSatisfaction   Feed = "satisfaction"
+	FeedDigitalSigning Feed = "digital-signing"
+)
+
+// feedDef is a feed's name and how it is computed.
+type feedDef struct {
+	feed Feed
+	name string
+	// unit names what the numerator and denominator count.
+	unit string
+	// share returns the numerator and denominator, or the share itself as
+	// entered (denominator 0), and whether the figures give it.
+	share func(f Figures) (num, den float64, ok bool)
+	// figure is the figure the share can be entered as, if any.
+	figure FigureKey
+}
+
+var feedDefs = []feedDef{
+	{FeedOnlineShare, "tỷ lệ hồ sơ giải quyết trực tuyến", "hồ sơ", onlineShare, FigOnlineShare},
+	{FeedOnTimeShare, "tỷ lệ hồ sơ giải quyết đúng hạn (kể cả trước hạn)", "hồ sơ", onTimeShare, ""},
+	{FeedEarlyShare, "tỷ lệ hồ sơ giải quyết trước hạn", "hồ sơ", earlyShare, ""},
+	{FeedOnlinePayment, "tỷ lệ giao dịch thanh toán trực tuyến", "", entered(FigOnlinePayment), FigOnlinePayment},
+	{FeedSatisfaction, "mức độ hài lòng của người dân, tổ chức", "", entered(FigSatisfaction), FigSatisfaction},
+	{FeedDigitalSigning, "tỷ lệ văn bản được ký số", "văn bản", signingShare, ""},
+}
+
+// Feeds lists the feeds a target may name.
+func Feeds() []Feed {
+	out := make([]Feed, len(feedDefs))
+	for i, d := range feedDefs {
+		out[i] = d.feed
+	}
+	return out
+}
+
+func feedDefOf(feed Feed) (feedDef, bool) {
+	for _, d := range feedDefs {
+		if d.feed == feed {
+			return d, true
+		}
+	}
+	return feedDef{}, false
+}
+
+// Name returns what the feed computes, "tỷ lệ hồ sơ giải quyết trực
+// tuyến"; "" for none or an unknown feed.
+func (feed Feed) Name() string {
+	d, _ := feedDefOf(feed)
+	return d.name
+}
+
+func feedList() string {
+	names := make([]string, len(feedDefs))
+	for i, d := range feedDefs {
+		names[i] = string(d.feed)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ParseFeed reads a feed by its name; "", "none" and "không" mean none.
+func ParseFeed(text string) (Feed, error) {
+	clean := strings.ToLower(strings.TrimSpace(text))
+	switch clean {
+	case "", "none", "không", "khong":
+		return FeedNone, nil
+	}
+	if _, ok := feedDefOf(Feed(clean)); ok {
+		return Feed(clean), nil
+	}
+	return "", fmt.Errorf("%w: không có số liệu thống kê %q để tính chỉ tiêu; dùng %s hoặc none", ErrInvalid, text, feedList())
+}
+
+// FeedValue is a share computed from the figures.
+type FeedValue struct {
+	// Value is the share in percent.
+	Value float64
+	// Detail is how it was computed, "152/160 hồ sơ"; empty when the
+	// share was entered as it is.
+	Detail string
+}
+
+// Feed computes a share from the figures; false when they do not give it.
+func (f Figures) Feed(feed Feed) (FeedValue, bool) {
+	d, ok := feedDefOf(feed)
+	if !ok {
+		return FeedValue{}, false
+	}
+	num, den, ok := d.share(f)
+	if !ok {
+		return FeedValue{}, false
+	}
+	if den == 0 {
+		return FeedValue{Value: num}, true
+	}
+	detail := FormatNumber(num) + "/" + FormatNumber(den)
+	if d.unit != "" {
+		detail += " " + d.unit
+	}
+	return FeedValue{Value: 100 * num / den, Detail: detail}, true
+}
+
+// entered is a share the officer enters as it is.
+func entered(key FigureKey) func(Figures) (float64, float64, bool) {
+	return func(f Figures) (float64, float64, bool) {
+		v, ok := f.Get(key)
+		return v, 0, ok
+	}
+}
+
+// onlineShare is the share entered, or the dossiers received online over
+// all dossiers received.
+func onlineShare(f Figures) (float64, float64, bool) {
+	if v, ok := f.Get(FigOnlineShare); ok {
+		return v, 0, true
+	}
+	return fraction(f, []FigureKey{FigReceivedOnline}, []FigureKey{FigReceivedOnline, FigReceivedInPerson})
+}
+
+func onTimeShare(f Figures) (float64, float64, bool) {
+	resolved := []FigureKey{FigResolvedEarly, FigResolvedOnTime, FigResolvedLate}
+	return fraction(f, resolved[:2], resolved)
+}
+
+func earlyShare(f Figures) (float64, float64, bool) {
+	return fraction(f, []FigureKey{FigResolvedEarly}, []FigureKey{FigResolvedEarly, FigResolvedOnTime, FigResolvedLate})
+}
+
+func signingShare(f Figures) (float64, float64, bool) {
+	return fraction(f, []FigureKey{FigDocumentsSigned}, []FigureKey{FigDocumentsIssued})
+}
+
+// fraction sums the figures of the numerator and of the denominator; false
+// when one of them is missing or the denominator is nothing.
+func fraction(f Figures, numKeys, denKeys []FigureKey) (float64, float64, bool) {
+	sum := func(keys []FigureKey) (float64, bool) {
+		total := 0.0
+		for _, k := range keys {
+			v, ok := f.Get(k)
+			if !ok {
+				return 0, false
+			}
+			total += v
+		}
+		return total, true
+	}
+	num, okNum := sum(numKeys)
+	den, okDen := sum(denKeys)
+	if !okNum || !okDen || den == 0 {
+		return 0, 0, false
+	}
+	return num, den, true
+}
+
+// SuggestFeed guesses, from a target's words, the figure it is measured
+// by: "tỷ lệ hồ sơ giải quyết theo dịch vụ công trực tuyến ... trên tổng
+// số hồ sơ" is FeedOnlineShare. Targets it cannot place get FeedNone; the
+// officer sets or clears a feed afterwards.
+func SuggestFeed(indicator string) Feed {
+	text := Fold(indicator)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("hai long"):
+		return FeedSatisfaction
+	case has("thanh toan truc tuyen", "giao dich"):
+		return FeedOnlinePayment
+	case has("giai quyet", "truoc thoi han"):
+		return FeedEarlyShare
+	case has("giai quyet dung han"):
+		return FeedOnTimeShare
+	case has("ho so", "truc tuyen", "tong so ho so"):
+		return FeedOnlineShare
+	case has("van ban", "ky so"):
+		return FeedDigitalSigning
+	}
+	return FeedNone
+}
+
+// FormatNumber writes a number the Vietnamese way, with a decimal comma
+// and at most two decimals: "95", "66,67".
+func FormatNumber(v float64) string {
+	text := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	return strings.Replace(text, ".", ",", 1)
+}
+
+// ParseNumber reads a number written either way, "66,67" or "66.67", with
+// an optional "%" after it.
+func ParseNumber(text string) (float64, error) {
+	clean := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	v, err := strconv.ParseFloat(strings.Replace(clean, ",", ".", 1), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%w: %q không phải một số", ErrInvalid, text)
+	}
+	return v, nil
+}
