@@ -126,7 +126,7 @@ func (s *Store) filePerm() fs.FileMode {
 func (s *Store) WriteBackup(w io.Writer, reason string) (BackupInfo, error) {
 	var info BackupInfo
 	err := s.db.View(func(tx *bolt.Tx) error {
-		r := Report{Path: s.path}
+		r := CheckReport{Path: s.path}
 		inspectTx(tx, &r)
 		if err := r.Err(); err != nil {
 			return fmt.Errorf("không sao lưu: %w", err)

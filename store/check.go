@@ -15,9 +15,9 @@ import (
 // everywhere cannot fill the memory with findings.
 const maxProblemsKept = 200
 
-// Report is what checking a data file found: its schema, how much it
+// CheckReport is what checking a data file found: its schema, how much it
 // holds, and every problem, in Vietnamese.
-type Report struct {
+type CheckReport struct {
 	// Path is the file checked.
 	Path string
 	// Schema is the file's schema version, 0 when it cannot be read.
@@ -33,10 +33,10 @@ type Report struct {
 }
 
 // OK reports whether the file passed every check.
-func (r Report) OK() bool { return len(r.Problems) == 0 }
+func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
 
 // Err returns the report's problems as a *DamagedError, nil when it passed.
-func (r Report) Err() error {
+func (r CheckReport) Err() error {
 	if r.OK() {
 		return nil
 	}
@@ -47,7 +47,7 @@ func (r Report) Err() error {
 	return damaged(r.Path, problems...)
 }
 
-func (r *Report) add(format string, a ...any) {
+func (r *CheckReport) add(format string, a ...any) {
 	if len(r.Problems) >= maxProblemsKept {
 		r.more++
 		return
@@ -62,8 +62,8 @@ func (r *Report) add(format string, a ...any) {
 func (s *Store) Check() error { return s.Inspect().Err() }
 
 // Inspect checks the file as Check does and returns the whole report.
-func (s *Store) Inspect() Report {
-	r := Report{Path: s.path}
+func (s *Store) Inspect() CheckReport {
+	r := CheckReport{Path: s.path}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		inspectTx(tx, &r)
 		return nil
@@ -76,7 +76,7 @@ func (s *Store) Inspect() Report {
 
 // inspectTx fills a report from a transaction. The records are walked only
 // when the pages are sound: reading a damaged page may crash.
-func inspectTx(tx *bolt.Tx, r *Report) {
+func inspectTx(tx *bolt.Tx, r *CheckReport) {
 	checkPages(tx, r)
 	if !r.OK() {
 		return
@@ -93,7 +93,7 @@ var pageNumber = regexp.MustCompile(`page (\d+)`)
 
 // checkPages runs bbolt's own check: every page of the file reachable
 // exactly once, within the file and of a known type.
-func checkPages(tx *bolt.Tx, r *Report) {
+func checkPages(tx *bolt.Tx, r *CheckReport) {
 	for err := range tx.Check() {
 		if m := pageNumber.FindStringSubmatch(err.Error()); m != nil {
 			r.add("cấu trúc tệp bị hỏng ở trang %s", m[1])
@@ -104,7 +104,7 @@ func checkPages(tx *bolt.Tx, r *Report) {
 }
 
 // checkRecords checks the schema, the buckets and every record.
-func checkRecords(tx *bolt.Tx, r *Report) {
+func checkRecords(tx *bolt.Tx, r *CheckReport) {
 	schema, err := readSchema(tx)
 	if err != nil {
 		r.add("%s", err)
@@ -159,7 +159,7 @@ func holdsNoRecord(tx *bolt.Tx) bool {
 }
 
 // checkMeta checks the settings record.
-func checkMeta(b *bolt.Bucket, r *Report) {
+func checkMeta(b *bolt.Bucket, r *CheckReport) {
 	r.Records++
 	if data := b.Get(keySettings); data != nil {
 		var settings Settings
@@ -171,7 +171,7 @@ func checkMeta(b *bolt.Bucket, r *Report) {
 
 // checkBucket checks every record of a bucket other than meta: that it
 // decodes and that its key names a plan (and a task) that exist.
-func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *Report) {
+func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *CheckReport) {
 	kind := recordKindOf(name)
 	b.ForEach(func(k, v []byte) error {
 		if v == nil {
@@ -179,7 +179,11 @@ func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *Report) {
 		}
 		r.Records++
 		r.countRecord(name)
-		if problem := checkKey(tx, name, k); problem != "" {
+		keyProblem := checkKey
+		if kind.key != nil {
+			keyProblem = func(tx *bolt.Tx, _ string, k []byte) string { return kind.key(tx, k) }
+		}
+		if problem := keyProblem(tx, name, k); problem != "" {
 			r.add("%s %s", kind.describe(k), problem)
 			return nil
 		}
@@ -190,7 +194,7 @@ func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *Report) {
 	})
 }
 
-func (r *Report) countRecord(bucket string) {
+func (r *CheckReport) countRecord(bucket string) {
 	switch bucket {
 	case string(bucketPlans):
 		r.Plans++

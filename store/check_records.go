@@ -18,6 +18,9 @@ type recordKind struct {
 	// decode reads a record and says what is wrong with it, "" when
 	// nothing is.
 	decode func(tx *bolt.Tx, key, value []byte) string
+	// key, when set, says what is wrong with a record's key; nil checks
+	// the plan and task its 8-byte ids name (checkKey).
+	key func(tx *bolt.Tx, key []byte) string
 }
 
 // recordKinds are the buckets whose records the check decodes into their
@@ -29,6 +32,49 @@ var recordKinds = map[string]recordKind{
 	string(bucketTargets): {name: "chỉ tiêu", decode: decodeChild[Target]},
 	"updates":             {name: "lần cập nhật tiến độ", decode: decodeJSON},
 	"evidence":            {name: "tài liệu kiểm chứng", decode: decodeJSON},
+	"actuals":             {name: "số liệu thực hiện chỉ tiêu", decode: decodeJSON, key: actualRecordKey},
+	"figures":             {name: "số liệu thống kê", decode: decodeJSON, key: figuresRecordKey},
+	"reports":             {name: "báo cáo", decode: decodeJSON},
+	"reportTables":        {name: "bảng phụ lục của báo cáo", decode: decodeJSON},
+}
+
+// actualRecordKey checks the key of an actual: plan, target, period.
+func actualRecordKey(tx *bolt.Tx, k []byte) string {
+	if len(k) <= 16 {
+		return "có khoá sai dạng"
+	}
+	if problem := periodKeyProblem(k[16:]); problem != "" {
+		return problem
+	}
+	if plans := tx.Bucket(bucketPlans); plans == nil || plans.Get(k[:8]) == nil {
+		return "thuộc một kế hoạch không còn trong tệp"
+	}
+	if targets := tx.Bucket(bucketTargets); targets == nil || targets.Get(k[:16]) == nil {
+		return "thuộc một chỉ tiêu không còn trong tệp"
+	}
+	return ""
+}
+
+// figuresRecordKey checks the key of a period's figures: plan, period.
+func figuresRecordKey(tx *bolt.Tx, k []byte) string {
+	if len(k) <= 8 {
+		return "có khoá sai dạng"
+	}
+	if problem := periodKeyProblem(k[8:]); problem != "" {
+		return problem
+	}
+	if plans := tx.Bucket(bucketPlans); plans == nil || plans.Get(k[:8]) == nil {
+		return "thuộc một kế hoạch không còn trong tệp"
+	}
+	return ""
+}
+
+// periodKeyProblem says what is wrong with the period at the end of a key.
+func periodKeyProblem(raw []byte) string {
+	if _, err := ParsePeriodKey(string(raw)); err != nil {
+		return "ghi một kỳ báo cáo không đọc được"
+	}
+	return ""
 }
 
 // recordKindOf returns the kind of a bucket's records.

@@ -76,7 +76,8 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 func clearContents(tx *bolt.Tx, planID uint64, targets bool, lost []Task) error {
 	buckets := [][]byte{bucketAreas, bucketTasks}
 	if targets {
-		buckets = append(buckets, bucketTargets)
+		// The targets go with their actuals: new targets start with none.
+		buckets = append(buckets, bucketTargets, bucketActuals)
 	}
 	for _, bucket := range buckets {
 		if err := deleteChildren(tx, bucket, planID); err != nil {

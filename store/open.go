@@ -223,7 +223,7 @@ func isFileSystemError(err error) bool {
 // schemaOnOpen checks the file's pages and reads its schema; a file of the
 // current schema must have every bucket.
 func (s *Store) schemaOnOpen() (schema int, err error) {
-	r := Report{Path: s.path}
+	r := CheckReport{Path: s.path}
 	viewErr := s.db.View(func(tx *bolt.Tx) error {
 		defer func() {
 			if recovered := recover(); recovered != nil {
@@ -250,7 +250,7 @@ func (s *Store) schemaOnOpen() (schema int, err error) {
 }
 
 // missingBuckets adds a problem for each bucket of the schema the file lacks.
-func missingBuckets(tx *bolt.Tx, r *Report) {
+func missingBuckets(tx *bolt.Tx, r *CheckReport) {
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
 			r.add("thiếu ngăn dữ liệu “%s”", name)
@@ -288,7 +288,7 @@ func (s *Store) upgrade(found int) error {
 		if err := migrate(tx, found); err != nil {
 			return damaged(s.path, fmt.Sprintf("dữ liệu phiên bản %d không chuyển được sang phiên bản %d: có bản ghi hỏng", found, SchemaVersion))
 		}
-		r := Report{Path: s.path}
+		r := CheckReport{Path: s.path}
 		checkRecords(tx, &r)
 		return r.Err()
 	})

@@ -48,13 +48,13 @@ func runCheck(e *env, _ []string) error {
 }
 
 // checkFile checks the file at path, never creating or changing it.
-func checkFile(path string) (store.Report, error) {
+func checkFile(path string) (store.CheckReport, error) {
 	st, err := store.OpenReadOnly(path)
 	if d, ok := store.AsDamaged(err); ok {
-		return store.Report{Path: path, Problems: d.Problems}, nil
+		return store.CheckReport{Path: path, Problems: d.Problems}, nil
 	}
 	if err != nil {
-		return store.Report{}, err
+		return store.CheckReport{}, err
 	}
 	defer st.Close()
 	return st.Inspect(), nil

@@ -18,6 +18,7 @@ func (s *figureSets) Set(v string) error { *s = append(*s, v); return nil }
 
 func init() {
 	commands["figures"] = command{
+		writes:  true,
 		usage:   "figures --plan P --period KỲ [--set SỐ_LIỆU=GIÁ_TRỊ ...] [--note NGUỒN] [--json]",
 		summary: "nhập (--set, để trống giá trị để xoá) hoặc xem số liệu thống kê của kỳ, và các chỉ tiêu tính từ đó",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -42,6 +43,9 @@ func figureKeys() string {
 }
 
 func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) error {
+	if len(sets) == 0 && !set["note"] {
+		e.onlyReads()
+	}
 	st, plan, p, err := e.planPeriod(o.plan, o.period)
 	if err != nil {
 		return err

@@ -24,30 +24,30 @@ type reportOptions struct {
 }
 
 func init() {
-	reportCommand("report", "report --plan P --period Q1|Q2|Q3|Q4|H1|9M|Y [--as-of NGÀY] --format pdf|xlsx -o TỆP",
+	reportCommand("report", true, "report --plan P --period Q1|Q2|Q3|Q4|H1|9M|Y [--as-of NGÀY] --format pdf|xlsx -o TỆP",
 		"in báo cáo kết quả thực hiện CCHC của kỳ (PDF kèm phụ lục, hoặc Excel các phụ lục); soạn và lưu trước nếu kỳ chưa có báo cáo",
 		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.asOf, "as-of", "", "ngày chốt số liệu của báo cáo soạn mới (mặc định ngày cuối kỳ)")
 			fs.StringVar(&o.format, "format", "", "pdf hoặc xlsx")
 			fs.StringVar(&o.output, "o", "", "tệp kết quả")
 		}, runReport)
-	reportCommand("report draft", "report draft --plan P --period KỲ [--as-of NGÀY] [--overwrite | --keep-edited]",
+	reportCommand("report draft", true, "report draft --plan P --period KỲ [--as-of NGÀY] [--overwrite | --keep-edited]",
 		"soạn (lại) báo cáo của kỳ từ số liệu; không ghi đè đoạn đã sửa tay nếu không có --overwrite (--keep-edited: giữ đoạn đã sửa, cập nhật phần còn lại)",
 		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.asOf, "as-of", "", "ngày chốt số liệu")
 			fs.BoolVar(&o.overwrite, "overwrite", false, "ghi đè cả các đoạn đã sửa tay")
 			fs.BoolVar(&o.keepEdited, "keep-edited", false, "giữ các đoạn đã sửa tay, cập nhật các đoạn khác")
 		}, runReportDraft)
-	reportCommand("report list", "report list --plan P", "liệt kê các báo cáo của kế hoạch, mọi bản", nil, runReportList)
-	reportCommand("report show", "report show --plan P --period KỲ [--json]", "xem nội dung báo cáo của kỳ: các mục, số đoạn, đoạn đã sửa tay",
+	reportCommand("report list", false, "report list --plan P", "liệt kê các báo cáo của kế hoạch, mọi bản", nil, runReportList)
+	reportCommand("report show", false, "report show --plan P --period KỲ [--json]", "xem nội dung báo cáo của kỳ: các mục, số đoạn, đoạn đã sửa tay",
 		func(fs *flag.FlagSet, o *reportOptions) { fs.BoolVar(&o.json, "json", false, "in dạng JSON") }, runReportShow)
-	reportCommand("report freeze", "report freeze --plan P --period KỲ --number SỐ --date NGÀY",
+	reportCommand("report freeze", true, "report freeze --plan P --period KỲ --number SỐ --date NGÀY",
 		"đánh dấu báo cáo đã gửi với số và ngày; báo cáo được giữ nguyên, sửa sau đó thành bản mới",
 		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.number, "number", "", "số báo cáo")
 			fs.StringVar(&o.date, "date", "", "ngày báo cáo")
 		}, runReportFreeze)
-	reportCommand("report edit", "report edit --plan P --period KỲ --section MỤC (--paragraph N (--text VĂN_BẢN | --file TỆP) | --heading ĐỀ_MỤC)",
+	reportCommand("report edit", true, "report edit --plan P --period KỲ --section MỤC (--paragraph N (--text VĂN_BẢN | --file TỆP) | --heading ĐỀ_MỤC)",
 		"sửa một đoạn (N bằng số đoạn + 1 để thêm, văn bản trống để bỏ) hoặc đề mục của báo cáo; báo cáo đã gửi thì thành bản mới",
 		func(fs *flag.FlagSet, o *reportOptions) {
 			fs.StringVar(&o.section, "section", "", "mục: I, II.1, III.2 …, hoặc lead, closing")
@@ -60,9 +60,9 @@ func init() {
 
 // reportCommand registers one of the report commands: --plan and --period
 // (--plan alone for the list), the flags extra declares, and run, which is
-// told which flags the command line set.
-func reportCommand(name, usage, summary string, extra func(*flag.FlagSet, *reportOptions), run func(*env, reportOptions, map[string]bool) error) {
-	commands[name] = command{usage: usage, summary: summary,
+// told which flags the command line set; writes declares that it may write.
+func reportCommand(name string, writes bool, usage, summary string, extra func(*flag.FlagSet, *reportOptions), run func(*env, reportOptions, map[string]bool) error) {
+	commands[name] = command{usage: usage, summary: summary, writes: writes,
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
 			var o reportOptions
 			periodFlags(fs, &o)

@@ -18,6 +18,7 @@ type rolloverOptions struct {
 
 func init() {
 	commands["rollover"] = command{
+		writes:  true,
 		usage:   "rollover --from NĂM|SỐ --to NĂM --number SỐ --date NGÀY [--keep T,...|--drop T,...] [--as-of NGÀY]",
 		summary: "lập kế hoạch năm sau từ kế hoạch này: mang theo nhiệm vụ thường xuyên, chỉ tiêu (không kèm kết quả); nhiệm vụ chưa hoàn thành giữ (--keep) hoặc bỏ (--drop), all cho tất cả",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

@@ -28,6 +28,7 @@ func init() {
 		},
 	}
 	commands["actual"] = command{
+		writes:  true,
 		usage:   "actual --plan P --target MÃ --period KỲ (--value V [--of N] | --clear) [--note NGUỒN] [--evidence TÀI_LIỆU]",
 		summary: "ghi kết quả thực hiện chỉ tiêu trong kỳ: một số, hoặc V trên N (152 trên 160 là 95%)",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {
@@ -44,6 +45,7 @@ func init() {
 		},
 	}
 	commands["target edit"] = command{
+		writes:  true,
 		usage:   "target edit --plan P --target MÃ [--baseline V|none] [--feed SỐ_LIỆU|none]",
 		summary: "nhập giá trị năm gốc của chỉ tiêu tăng thêm, hoặc chọn số liệu thống kê để tính chỉ tiêu (" + strings.Join(feedNames(), ", ") + ")",
 		setup: func(fs *flag.FlagSet) func(*env, []string) error {

@@ -48,17 +48,24 @@ func readingCommands(t *testing.T, dir string) map[string][]string {
 		"dry-run":       {"import", "--plan", "2023", "--dry-run", "--replace", filepath.Join(dir, "bieu.xlsx")},
 		"history":       {"history", "--plan", "2023", "--task", "I.1"},
 		"evidence list": {"evidence", "list", "--plan", "2023", "--task", "I.1"},
+		"targets":       {"targets", "--plan", "2023", "--period", "Q1"},
+		"figures":       {"figures", "--plan", "2023", "--period", "Q1"},
+		"report list":   {"report", "list", "--plan", "2023"},
+		"report show":   {"report", "show", "--plan", "2023", "--period", "Q1"},
 	}
 }
 
 func TestCommandsThatReadNeverWrite(t *testing.T) {
 	db := seededDB(t)
 	dir := t.TempDir()
+	if code, _, stderr := cli(t, "--db", db, "report", "draft", "--plan", "2023", "--period", "Q1"); code != exitOK {
+		t.Fatalf("report draft: %s", stderr) // a report for report show to read
+	}
 	os.Chmod(db, 0o444)
 	before, modified := snapshot(t, db)
 	time.Sleep(10 * time.Millisecond)
 	lines := readingCommands(t, dir)
-	for _, name := range []string{"plans", "tasks", "export", "check", "backup", "backups", "path", "settings", "get", "dry-run", "history", "evidence list"} {
+	for _, name := range []string{"plans", "tasks", "export", "check", "backup", "backups", "path", "settings", "get", "dry-run", "history", "evidence list", "targets", "figures", "report list", "report show"} {
 		t.Run(name, func(t *testing.T) {
 			if code, _, stderr := cli(t, append([]string{"--db", db}, lines[name]...)...); code != exitOK {
 				t.Errorf("exit %d: %s", code, stderr)
