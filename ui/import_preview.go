@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
@@ -52,14 +54,14 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 	top := container.NewVBox(append([]fyne.CanvasObject{p.Summary}, extra...)...)
 	tabs := container.NewAppTabs(container.NewTabItem(fmt.Sprintf("%s (%d)", linesTitle, len(p.Lines)), textList(p.Lines)))
 	if len(p.Skipped) > 0 {
-		tabs.Append(container.NewTabItem(fmt.Sprintf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
+		tabs.Append(container.NewTabItem(localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
 	}
-	tabs.Append(container.NewTabItem(fmt.Sprintf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
+	tabs.Append(container.NewTabItem(localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
 	if len(p.Problems) > 0 && len(p.Lines) > 0 {
 		tabs.SelectIndex(len(tabs.Items) - 1)
 	}
 	content := container.NewBorder(top, nil, nil, nil, tabs)
-	p.dialog = dialog.NewCustomConfirm(title, confirmText, "Huỷ", content, func(ok bool) {
+	p.dialog = dialog.NewCustomConfirm(title, confirmText, lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			p.confirm()
 			return
@@ -72,7 +74,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 // textList shows lines of text, one a row, each wrapped.
 func textList(lines []string) fyne.CanvasObject {
 	if len(lines) == 0 {
-		return widget.NewLabel("Không có.")
+		return widget.NewLabel(lang.L("Không có."))
 	}
 	list := widget.NewList(
 		func() int { return len(lines) },
@@ -95,25 +97,25 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	}
 	p.Year = widget.NewEntry()
 	p.Year.SetText(strconv.Itoa(im.GuessYear(f.defaultYear())))
-	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem("Nhập vào kế hoạch năm", p.Year))}
+	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Nhập vào kế hoạch năm"), p.Year))}
 	for _, note := range im.Notes {
-		label := widget.NewLabel("Lưu ý: " + note)
+		label := widget.NewLabel(localf("Lưu ý: %s", note))
 		label.Wrapping = fyne.TextWrapWord
 		extra = append(extra, label)
 	}
 	p.confirm = func() { p.confirmPlan(im) }
-	p.build("Xem trước: "+im.File, "Nhập", "Lĩnh vực và nhiệm vụ đọc được", extra...)
+	p.build(localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
 	return p
 }
 
 // planSummary says what a file holds.
 func planSummary(im *importer.Imported) string {
-	line := fmt.Sprintf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
+	line := localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	if len(im.Problems) > 0 {
-		line += fmt.Sprintf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
+		line += localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
 	}
 	if p := im.Bundle.Plan; p.Number != "" {
-		line += fmt.Sprintf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
+		line += localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
 	}
 	return line + "."
 }
@@ -160,7 +162,7 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 	}
 	year := strings.TrimSpace(p.Year.Text)
 	if y, err := strconv.Atoi(year); err != nil || !store.ValidYear(y) {
-		p.flow.fail(fmt.Errorf("năm “%s” không hợp lệ: ghi năm của kế hoạch, ví dụ 2025", p.Year.Text))
+		p.flow.fail(errors.New(localf("năm “%s” không hợp lệ: ghi năm của kế hoạch, ví dụ 2025", p.Year.Text)))
 		return
 	}
 	target, err := export.FindImportTarget(f.store, year, preferred)
@@ -172,16 +174,16 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		p.storePlan(im, target)
 		return
 	}
-	message := capitalize(export.ReplaceWarning(target, im)) + ".\nThay toàn bộ?"
-	p.Replace = dialog.NewConfirm("Thay thế nhiệm vụ?", message, func(ok bool) {
+	message := capitalize(export.ReplaceWarning(target, im)) + lang.L(".\nThay toàn bộ?")
+	p.Replace = dialog.NewConfirm(lang.L("Thay thế nhiệm vụ?"), message, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
 			return
 		}
 		p.storePlan(im, target)
 	}, f.window)
-	p.Replace.SetConfirmText("Thay thế")
-	p.Replace.SetDismissText("Huỷ")
+	p.Replace.SetConfirmText(lang.L("Thay thế"))
+	p.Replace.SetDismissText(lang.L("Huỷ"))
 	p.Replace.Show()
 }
 
@@ -196,7 +198,7 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 	if err := p.flow.current.Select(stored.ID); err != nil {
 		p.flow.showError(err)
 	}
-	p.Done = dialog.NewInformation("Đã nhập", fmt.Sprintf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập"), localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }
@@ -208,25 +210,25 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 	for _, t := range tasks {
 		byID[t.ID] = t
 	}
-	summary := fmt.Sprintf("%s: %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi; bỏ qua %d dòng.",
+	summary := localf("%s: %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi; bỏ qua %d dòng.",
 		sheet.File, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged), len(o.Unmatched)+len(o.Changed))
 	p := &importPreview{flow: f, Summary: widget.NewLabel(summary)}
 	for _, row := range o.Updated {
 		task, recorded := byID[row.TaskID], row.Recorded()
-		p.Lines = append(p.Lines, fmt.Sprintf("Dòng %d · %s. %s → %s, %d%%", row.Row, task.Ordinal, shortText(task.Content, 80), recorded.Status, recorded.Percent))
+		p.Lines = append(p.Lines, localf("Dòng %d · %s. %s → %s, %d%%", row.Row, task.Ordinal, shortText(task.Content, 80), recorded.Status, recorded.Percent))
 	}
 	for _, row := range o.Unmatched {
-		p.Skipped = append(p.Skipped, fmt.Sprintf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
+		p.Skipped = append(p.Skipped, localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
 	}
 	for _, row := range o.Changed {
 		task := byID[row.TaskID]
-		p.Skipped = append(p.Skipped, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
+		p.Skipped = append(p.Skipped, localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
 	}
 	for _, problem := range sheet.Problems {
 		p.Problems = append(p.Problems, capitalize(problem.String()))
 	}
 	p.confirm = func() { p.confirmProgress(plan, sheet) }
-	p.build("Xem trước tiến độ: "+sheet.File, "Cập nhật", "Sẽ cập nhật")
+	p.build(localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"))
 	return p
 }
 
@@ -250,11 +252,11 @@ func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.Progres
 	if err := f.current.Select(plan.ID); err != nil {
 		f.showError(err)
 	}
-	message := fmt.Sprintf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
+	message := localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
 	if skipped := len(outcome.Unmatched) + len(outcome.Changed); skipped > 0 {
-		message += fmt.Sprintf("\n%d dòng bị bỏ qua (không khớp hoặc nhiệm vụ đã sửa sau khi xuất).", skipped)
+		message += localf("\n%d dòng bị bỏ qua (không khớp hoặc nhiệm vụ đã sửa sau khi xuất).", skipped)
 	}
-	p.Done = dialog.NewInformation("Đã nhập tiến độ", message, f.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập tiến độ"), message, f.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }

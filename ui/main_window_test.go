@@ -117,7 +117,7 @@ func TestEmptyStoreShowsNoPlan(t *testing.T) {
 
 func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
 	w, _ := openWindow(t)
-	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ"}) {
+	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ", "Cài đặt"}) {
 		t.Errorf("screens %q: list only screens that exist", got)
 	}
 	if w.nav.Shown() != "Nhiệm vụ" {

@@ -11,6 +11,8 @@ type screenEntry struct {
 	title   string
 	icon    fyne.Resource
 	content fyne.CanvasObject
+	// save, when set, saves what the screen is editing: Ctrl+S.
+	save func()
 }
 
 // navigation is the list of screens down the left of the window, with the
@@ -70,3 +72,19 @@ func (n *navigation) Titles() []string {
 
 // Shown returns the name of the screen shown.
 func (n *navigation) Shown() string { return n.entries[n.chosen].title }
+
+// ShowTitle shows the screen with the given name.
+func (n *navigation) ShowTitle(title string) {
+	for i, e := range n.entries {
+		if e.title == title {
+			n.Show(i)
+		}
+	}
+}
+
+// Save saves what the screen shown is editing, when it edits anything.
+func (n *navigation) Save() {
+	if save := n.entries[n.chosen].save; save != nil {
+		save()
+	}
+}

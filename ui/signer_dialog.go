@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,16 +22,16 @@ type signerDialog struct {
 // the officer goes on without one.
 func newSignerDialog(parent fyne.Window, done func(name string)) *signerDialog {
 	d := &signerDialog{entry: widget.NewEntry()}
-	d.entry.SetPlaceHolder("Ví dụ: Nguyễn Văn Bình")
+	d.entry.SetPlaceHolder(lang.L("Ví dụ: Nguyễn Văn Bình"))
 	d.entry.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
-			return errors.New("hãy nhập họ tên")
+			return errors.New(lang.L("hãy nhập họ tên"))
 		}
 		return nil
 	}
-	item := widget.NewFormItem("Họ và tên", d.entry)
-	item.HintText = "In đậm dưới chữ ký; chỉ hỏi một lần, sửa được trong cài đặt"
-	d.form = dialog.NewForm("Người ký văn bản chưa có họ tên", "Lưu và tiếp tục", "Bỏ qua",
+	item := widget.NewFormItem(lang.L("Họ và tên"), d.entry)
+	item.HintText = lang.L("In đậm dưới chữ ký; chỉ hỏi một lần, sửa được ở màn hình Cài đặt")
+	d.form = dialog.NewForm(lang.L("Người ký văn bản chưa có họ tên"), lang.L("Lưu và tiếp tục"), lang.L("Bỏ qua"),
 		[]*widget.FormItem{item}, func(ok bool) {
 			if ok {
 				done(strings.Join(strings.Fields(d.entry.Text), " "))
