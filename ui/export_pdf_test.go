@@ -200,3 +200,64 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 		t.Error("the window asked again for the signer's name of a plan that has it")
 	}
 }
+
+// twoSigners gives the store a head and a deputy who may sign.
+func twoSigners(t *testing.T, st *store.Store) (head, deputy store.Signer) {
+	t.Helper()
+	settings, _ := st.Settings()
+	head = store.Signer{HeadTitle: "GIÁM ĐỐC", Name: "Nguyễn Văn Bình"}
+	deputy = store.Signer{Authority: store.AuthorityKT, HeadTitle: "GIÁM ĐỐC", OwnTitle: "PHÓ GIÁM ĐỐC", Name: "Lê Văn An"}
+	if err := settings.SetSigners([]store.Signer{head, deputy}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(settings); err != nil {
+		t.Fatal(err)
+	}
+	return head, deputy
+}
+
+func TestDraftTakesTheSignerChosen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "du-thao.pdf")
+	f := newPDFFlow(t, path)
+	_, deputy := twoSigners(t, f.st)
+	draft := plan2024()
+	draft.Plan.Number, draft.Plan.IssueDate = "", store.Date{}
+	stored, err := f.st.CreateBundle(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.current.Select(stored.ID)
+
+	// Given a draft and two signers, the officer is asked who signs,
+	f.start()
+	if f.signer != nil || f.signerChoice == nil || len(f.signerChoice.Options) != 2 {
+		t.Fatalf("no choice of signer for a draft (name asked: %v)", f.signer != nil)
+	}
+	// picks the deputy,
+	f.signerChoice.SetSelectedIndex(1)
+	f.ask.Confirm()
+	if err := f.wait(t); err != nil {
+		t.Fatal(err)
+	}
+	// and the draft keeps that signer, which its PDF prints.
+	plan, _ := f.st.Plan(stored.ID)
+	if plan.Signer != deputy {
+		t.Errorf("the draft's signer is %+v", plan.Signer)
+	}
+	text, _ := exec.Command("pdftotext", path, "-").Output()
+	if !strings.Contains(string(text), "Lê Văn An") || !strings.Contains(string(text), "KT. GIÁM ĐỐC") {
+		t.Error("the PDF lacks the chosen signer")
+	}
+}
+
+func TestIssuedPlanKeepsItsSigner(t *testing.T) {
+	f := newPDFFlow(t, filepath.Join(t.TempDir(), "kh.pdf"))
+	twoSigners(t, f.st)
+	f.start() // the seed plan, issued as 122/KH-SKH, with no name yet
+	if f.signerChoice != nil {
+		t.Error("an issued plan was offered another signer")
+	}
+	if f.signer == nil {
+		t.Error("the name of the issued plan's signer was not asked")
+	}
+}

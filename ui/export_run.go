@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/kehoach/cchc/export"
 )
 
@@ -26,7 +27,7 @@ type exporter struct {
 func newExporter(host actionHost, src export.Source) exporter {
 	e := exporter{actionHost: host, source: src}
 	e.chooseFile = func(suggested string, filter fileFilter, done func(string)) {
-		host.files.SaveFile(host.window, localf("Lưu %s", filter.name), suggested, filter, done)
+		host.files.SaveFile(host.window, lang.L("Lưu tệp"), suggested, filter, done)
 	}
 	return e
 }
