@@ -83,7 +83,7 @@ func (x *pdfExport) start() {
 		return
 	}
 	x.signer = newSignerDialog(x.window, func(name string) { x.onSignerName(plan, name) })
-	x.signer.form.Show()
+	x.signer.show(x.window)
 }
 
 // onSignerName saves the name typed (unless the officer went on without

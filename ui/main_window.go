@@ -209,16 +209,12 @@ func ShowStartupError(a fyne.App, err error) fyne.Window {
 	return showMessageWindow(a, localf("Không mở được dữ liệu:\n%s", store.Message(err)))
 }
 
-// ShowAlreadyOpen tells, in a window of its own, that the program is
-// already open in another window, which has been brought forward when
-// broughtForward is set; the app quits when it is closed.
-func ShowAlreadyOpen(a fyne.App, broughtForward bool) fyne.Window {
+// ShowAlreadyOpen tells, in a window of its own, that the data is in use:
+// by the window already open, which the officer should use, or by cchc-cli.
+// The app quits when it is closed.
+func ShowAlreadyOpen(a fyne.App) fyne.Window {
 	Setup(a)
-	text := lang.L("Kế hoạch CCHC đang mở ở một cửa sổ khác: hãy dùng cửa sổ đó (xem thanh tác vụ).")
-	if broughtForward {
-		text = lang.L("Kế hoạch CCHC đang mở ở một cửa sổ khác; cửa sổ đó đã được đưa lên trước.")
-	}
-	return showMessageWindow(a, text)
+	return showMessageWindow(a, lang.L("Kế hoạch CCHC đã mở ở một cửa sổ khác (xem thanh tác vụ), hoặc cchc-cli đang dùng dữ liệu. Hãy dùng cửa sổ đang mở; nếu là cchc-cli, chờ nó chạy xong rồi mở lại."))
 }
 
 // showMessageWindow is a small window with a message and "Đóng", which
@@ -229,7 +225,9 @@ func showMessageWindow(a fyne.App, text string) fyne.Window {
 	message.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButton(lang.L("Đóng"), a.Quit)
 	closeButton.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(nil, container.NewCenter(closeButton), nil, nil, message))
+	// In a scroll, the wrapped message asks for no height of its own, so the
+	// window opens at the size given, not as tall as the words one a line.
+	w.SetContent(container.NewBorder(nil, container.NewCenter(closeButton), nil, nil, container.NewVScroll(message)))
 	w.Resize(fyne.NewSize(520, 200))
 	w.SetOnClosed(a.Quit)
 	w.Show()

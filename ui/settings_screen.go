@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/store"
@@ -154,11 +153,9 @@ func (s *SettingsScreen) addKeys(section settingsSection) {
 	for _, key := range section.keys {
 		input := s.newInput(key)
 		label, hint := settingLabel(key)
-		hintText := widget.NewLabel(hint)
-		hintText.Wrapping = fyne.TextWrapWord
-		hintText.Importance = widget.LowImportance
-		hintText.SizeName = theme.SizeNameCaptionText
-		form.Append(label, container.NewVBox(input.Entry, input.Problem, hintText))
+		item := widget.NewFormItem(label, container.NewVBox(input.Entry, input.Problem))
+		item.HintText = hint
+		form.AppendItem(item)
 		s.inputs = append(s.inputs, input)
 	}
 	s.AddSection(section.title, form)

@@ -19,7 +19,7 @@ type signerDialog struct {
 }
 
 // newSignerDialog builds the dialog; done gets the name typed, or "" when
-// the officer goes on without one.
+// the officer goes on without one. Enter in the field confirms.
 func newSignerDialog(parent fyne.Window, done func(name string)) *signerDialog {
 	d := &signerDialog{entry: widget.NewEntry()}
 	d.entry.SetPlaceHolder(lang.L("Ví dụ: Nguyễn Văn Bình"))
@@ -39,6 +39,13 @@ func newSignerDialog(parent fyne.Window, done func(name string)) *signerDialog {
 			}
 			done("")
 		}, parent)
-	d.form.Resize(fyne.NewSize(520, 200))
+	d.entry.OnSubmitted = func(string) { d.form.Submit() }
+	d.form.Resize(fyne.NewSize(min(520, parent.Canvas().Size().Width-40), 200))
 	return d
+}
+
+// show opens the dialog with the cursor in the field.
+func (d *signerDialog) show(parent fyne.Window) {
+	d.form.Show()
+	parent.Canvas().Focus(d.entry)
 }

@@ -44,7 +44,7 @@ func taskColumnWidths() []columnWidth {
 	titles := columnTitles()
 	return []columnWidth{
 		colOrdinal:  fixedWidth(44, textWidth(true, titles[colOrdinal], "VIII")),
-		colContent:  {preferred: 360, least: 220, grow: 4},
+		colContent:  {preferred: 360, least: 150, grow: 4},
 		colLead:     fixedWidth(200, textWidth(true, titles[colLead])).growing(1),
 		colTimeline: fixedWidth(180, textWidth(true, titles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
 		colStatus:   fixedWidth(130, textWidth(true, titles[colStatus]), textWidth(false, statuses...)),

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 
 	"fyne.io/fyne/v2/app"
@@ -25,9 +26,16 @@ func main() {
 		guard.windowFailed(err)
 	}
 	a := app.NewWithID(store.AppID)
-	if st, err := openStore(*dbFlag); err != nil {
+	ui.Setup(a)
+	st, err := openStore(*dbFlag)
+	switch {
+	case errors.Is(err, store.ErrLocked) && bringFirstWindowForward():
+		return // the officer now sees the window already open
+	case errors.Is(err, store.ErrLocked):
+		ui.ShowAlreadyOpen(a)
+	case err != nil:
 		ui.ShowStartupError(a, err)
-	} else {
+	default:
 		defer st.Close()
 		ui.NewMainWindow(a, st, store.Today).Window.Show()
 	}
