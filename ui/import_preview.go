@@ -32,7 +32,7 @@ type importPreview struct {
 	// Problems are the rows that could not be read, with the reason.
 	Problems []string
 	// Year is the year a plan is imported into; nil for progress.
-	Year *widget.Entry
+	Year *entry
 	// Replace asks before an import replaces a plan's tasks.
 	Replace *dialog.ConfirmDialog
 	// Done tells how the import ended.
@@ -95,7 +95,7 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	for _, problem := range im.Problems {
 		p.Problems = append(p.Problems, capitalize(problem.String()))
 	}
-	p.Year = widget.NewEntry()
+	p.Year = newEntry()
 	p.Year.SetText(strconv.Itoa(im.GuessYear(f.defaultYear())))
 	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Nhập vào kế hoạch năm"), p.Year))}
 	for _, note := range im.Notes {

@@ -97,3 +97,20 @@ func TestWindowRemembersItsSizeAndPlan(t *testing.T) {
 		t.Errorf("reopened at %v", size)
 	}
 }
+
+func TestF1OpensTheGuideFromAField(t *testing.T) {
+	w, _ := openWindow(t)
+	opened := &fakeOpener{}
+	w.opener = opened
+	row := taskRow(t, w.Tasks, "I", "1")
+	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
+	w.Window.Canvas().Focus(w.Tasks.Panel.Note)
+
+	w.Tasks.Panel.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if len(opened.files) != 1 || filepath.Base(opened.files[0]) != "huong-dan-su-dung.md" {
+		t.Errorf("F1 in a field opened %q", opened.files)
+	}
+	if w.Tasks.Panel.Note.Text != "" {
+		t.Errorf("F1 typed %q into the field", w.Tasks.Panel.Note.Text)
+	}
+}

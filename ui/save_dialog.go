@@ -25,7 +25,7 @@ type saveDialog struct {
 
 	folder     string
 	folderText *widget.Label
-	Name       *widget.Entry
+	Name       *entry
 	dialog     *dialog.ConfirmDialog
 	// confirmOverwrite, when not nil, is the question shown for an existing file.
 	confirmOverwrite *dialog.ConfirmDialog
@@ -39,7 +39,7 @@ func askSavePath(parent fyne.Window, title, suggested, extension string, done fu
 	d := &saveDialog{parent: parent, extension: extension, done: done, folder: startFolder()}
 	d.folderText = widget.NewLabel(d.folder)
 	d.folderText.Wrapping = fyne.TextWrapBreak
-	d.Name = widget.NewEntry()
+	d.Name = newEntry()
 	d.Name.SetText(suggested)
 	d.Name.OnSubmitted = func(string) { d.dialog.Confirm() }
 	change := widget.NewButton(lang.L("Đổi thư mục…"), d.onChangeFolder)
