@@ -79,16 +79,9 @@ func (d *saveDialog) onAnswer(save bool) {
 		return
 	}
 	if _, statErr := os.Stat(path); statErr == nil {
-		d.confirmOverwrite = dialog.NewConfirm(lang.L("Tệp đã có"),
+		d.confirmOverwrite = askFirst(d.parent, lang.L("Tệp đã có"),
 			localf("%s đã có trong thư mục này.\nThay bằng tệp mới?", filepath.Base(path)),
-			func(replace bool) {
-				if replace {
-					d.finish(path)
-				}
-			}, d.parent)
-		d.confirmOverwrite.SetConfirmText(lang.L("Thay thế"))
-		d.confirmOverwrite.SetDismissText(lang.L("Không"))
-		d.confirmOverwrite.Show()
+			lang.L("Thay thế"), lang.L("Không"), func() { d.finish(path) })
 		return
 	}
 	d.finish(path)

@@ -43,34 +43,27 @@ func settingsSections() []settingsSection {
 // signerKeys are the keys the signers editor edits.
 var signerKeys = []string{"signer.authority", "signer.headTitle", "signer.ownTitle", "signer.name", "signers.more"}
 
-// settingLabel is what the screen calls a key, and the hint under it; a key
+// settingText is what the screen calls a key, and the hint under its field.
+type settingText struct{ label, hint string }
+
+// settingTexts are the names and hints of the keys the screen knows; a key
 // it does not know shows as itself.
-func settingLabel(key string) (label, hint string) {
-	switch key {
-	case "agency.parent":
-		return lang.L("Cơ quan chủ quản"), lang.L("Dòng trên tên cơ quan, ví dụ UBND TỈNH TUYÊN QUANG")
-	case "agency.name":
-		return lang.L("Tên cơ quan"), lang.L("Ví dụ Sở Kế hoạch và Đầu tư")
-	case "agency.abbrev":
-		return lang.L("Tên viết tắt"), lang.L("Dùng trong ký hiệu văn bản, ví dụ SKH trong 122/KH-SKH")
-	case "agency.place":
-		return lang.L("Địa danh"), lang.L("Ở dòng ngày tháng, ví dụ Tuyên Quang")
-	case "units":
-		return lang.L("Danh sách"), lang.L("Mỗi dòng một phòng, đơn vị; dùng làm đơn vị chủ trì, phối hợp")
-	case "recipients":
-		return lang.L("Kính gửi"), lang.L("Nơi nhận báo cáo, mỗi dòng một nơi")
-	case "distribution":
-		return lang.L("Nơi nhận mặc định"), lang.L("Mỗi dòng một nơi; kế hoạch mới lấy danh sách này")
-	case "margins.top":
-		return lang.L("Lề trên"), localf("Từ %g đến %g mm", store.MarginRanges.Top[0], store.MarginRanges.Top[1])
-	case "margins.bottom":
-		return lang.L("Lề dưới"), localf("Từ %g đến %g mm", store.MarginRanges.Bottom[0], store.MarginRanges.Bottom[1])
-	case "margins.left":
-		return lang.L("Lề trái"), localf("Từ %g đến %g mm", store.MarginRanges.Left[0], store.MarginRanges.Left[1])
-	case "margins.right":
-		return lang.L("Lề phải"), localf("Từ %g đến %g mm", store.MarginRanges.Right[0], store.MarginRanges.Right[1])
+func settingTexts() map[string]settingText {
+	between := func(limit [2]float64) string { return localf("Từ %g đến %g mm", limit[0], limit[1]) }
+	margins := store.MarginRanges
+	return map[string]settingText{
+		"agency.parent":  {lang.L("Cơ quan chủ quản"), lang.L("Dòng trên tên cơ quan, ví dụ UBND TỈNH TUYÊN QUANG")},
+		"agency.name":    {lang.L("Tên cơ quan"), lang.L("Ví dụ Sở Kế hoạch và Đầu tư")},
+		"agency.abbrev":  {lang.L("Tên viết tắt"), lang.L("Dùng trong ký hiệu văn bản, ví dụ SKH trong 122/KH-SKH")},
+		"agency.place":   {lang.L("Địa danh"), lang.L("Ở dòng ngày tháng, ví dụ Tuyên Quang")},
+		"units":          {lang.L("Danh sách"), lang.L("Mỗi dòng một phòng, đơn vị; dùng làm đơn vị chủ trì, phối hợp")},
+		"recipients":     {lang.L("Kính gửi"), lang.L("Nơi nhận báo cáo, mỗi dòng một nơi")},
+		"distribution":   {lang.L("Nơi nhận mặc định"), lang.L("Mỗi dòng một nơi; kế hoạch mới lấy danh sách này")},
+		"margins.top":    {lang.L("Lề trên"), between(margins.Top)},
+		"margins.bottom": {lang.L("Lề dưới"), between(margins.Bottom)},
+		"margins.left":   {lang.L("Lề trái"), between(margins.Left)},
+		"margins.right":  {lang.L("Lề phải"), between(margins.Right)},
 	}
-	return key, ""
 }
 
 // settingInput is the field of one key, with its problem under it.
@@ -150,11 +143,15 @@ func (s *SettingsScreen) addKeys(section settingsSection) {
 		return
 	}
 	form := widget.NewForm()
+	texts := settingTexts()
 	for _, key := range section.keys {
 		input := s.newInput(key)
-		label, hint := settingLabel(key)
-		item := widget.NewFormItem(label, container.NewVBox(input.Entry, input.Problem))
-		item.HintText = hint
+		text, known := texts[key]
+		if !known {
+			text.label = key
+		}
+		item := widget.NewFormItem(text.label, container.NewVBox(input.Entry, input.Problem))
+		item.HintText = text.hint
 		form.AppendItem(item)
 		s.inputs = append(s.inputs, input)
 	}
@@ -247,16 +244,9 @@ func (s *SettingsScreen) Save() {
 		return
 	}
 	if len(settings.Units) == 0 && len(s.saved.Units) > 0 {
-		s.askEmptyUnits = dialog.NewConfirm(lang.L("Xoá hết các phòng, đơn vị?"),
+		s.askEmptyUnits = askFirst(s.window, lang.L("Xoá hết các phòng, đơn vị?"),
 			lang.L("Danh sách phòng, đơn vị sẽ trống: không còn đơn vị nào để chọn làm đơn vị chủ trì, phối hợp. Vẫn lưu?"),
-			func(ok bool) {
-				if ok {
-					s.write(settings)
-				}
-			}, s.window)
-		s.askEmptyUnits.SetConfirmText(lang.L("Xoá hết và lưu"))
-		s.askEmptyUnits.SetDismissText(lang.L("Huỷ"))
-		s.askEmptyUnits.Show()
+			lang.L("Xoá hết và lưu"), lang.L("Huỷ"), func() { s.write(settings) })
 		return
 	}
 	s.write(settings)
