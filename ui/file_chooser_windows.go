@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
@@ -60,7 +62,7 @@ func (c nativeChooser) options(parent fyne.Window, title string, filter fileFilt
 // answer runs a dialog and hands its answer to done on the UI goroutine;
 // a cancel ends the matter, a failure goes to onError.
 func (c nativeChooser) answer(done func(string), ask func() (string, error)) {
-	path, err := ask()
+	path, err := inSingleThreadedApartment(ask)
 	fyne.Do(func() {
 		switch {
 		case errors.Is(err, zenity.ErrCanceled):
@@ -83,4 +85,27 @@ func windowHandle(w fyne.Window) uintptr {
 		})
 	}
 	return hwnd
+}
+
+var (
+	ole32              = syscall.NewLazyDLL("ole32.dll")
+	procCoInitializeEx = ole32.NewProc("CoInitializeEx")
+	procCoUninitialize = ole32.NewProc("CoUninitialize")
+)
+
+// coinitApartmentThreaded asks CoInitializeEx for a single-threaded apartment.
+const coinitApartmentThreaded = 0x2
+
+// inSingleThreadedApartment runs ask on a thread of its own that has joined
+// a single-threaded COM apartment, as a window's thread does: the common
+// dialogs then live on this thread, which runs their messages while they
+// are open, instead of on a hidden thread COM starts for them (zenity would
+// join the multithreaded apartment otherwise).
+func inSingleThreadedApartment(ask func() (string, error)) (string, error) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if r, _, _ := procCoInitializeEx.Call(0, coinitApartmentThreaded); r == 0 || r == 1 { // S_OK, S_FALSE
+		defer procCoUninitialize.Call()
+	}
+	return ask()
 }
