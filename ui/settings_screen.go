@@ -94,8 +94,7 @@ type SettingsScreen struct {
 }
 
 // NewSettingsScreen builds the screen over every key the store lists and
-// fills it from the store.
-// Its questions open over window.
+// fills it from the store; its questions open over window.
 func NewSettingsScreen(st SettingsStore, window fyne.Window, onError func(error)) *SettingsScreen {
 	return newSettingsScreen(st, window, onError, store.SettingKeys())
 }
@@ -109,7 +108,7 @@ func newSettingsScreen(st SettingsStore, window fyne.Window, onError func(error)
 	s.SaveButton.Importance = widget.HighImportance
 	s.sections = container.NewVBox()
 	for i, section := range append(settingsSections(), s.otherSection(keys)) {
-		if i == 1 {
+		if i == 1 { // the signers come right after the agency they sign for
 			s.AddSection(lang.L("Người ký"), s.Signers.Content())
 		}
 		s.addKeys(section)
