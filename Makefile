@@ -15,7 +15,7 @@ VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS  := -X main.version=$(VERSION)+$(REVISION)
 
-.PHONY: run test lint vet fuzz kill-test build build-cli windows dist installer wine-smoke bench screenshot clean
+.PHONY: run test lint vet fuzz kill-test build build-cli windows dist installer wine-smoke bench screenshots clean
 
 ## run: build the window and open it on the default data file.
 run: $(BIN)/cchc
@@ -130,13 +130,16 @@ wine-smoke: installer
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-## screenshot: open the window under Xvfb on a fresh data file and save
-## docs/screenshots/main.png.
-screenshot: $(BIN)/cchc
+## screenshots: drive the real window under Xvfb with xdotool at 1280×800,
+## 900×600 and 1920×1080, each at 100% and 125%, into build/screenshots/; the
+## 1280×800 pictures at 100% are the guide's and README's: docs/screenshots/.
+screenshots: $(BIN)/cchc
 	@.ci/apt-install $(PKGS_SCREENSHOT)
-	.ci/screenshot $(BIN)/cchc docs/screenshots/main.png
+	rm -rf build/screenshots
+	.ci/screenshots $(BIN)/cchc build/screenshots
+	cp build/screenshots/1280x800@1/*.png docs/screenshots/
 
 clean:
-	rm -rf $(BIN) dist build/windows build/wine-smoke cmd/cchc/rsrc_windows_*.syso
+	rm -rf $(BIN) dist build/windows build/wine-smoke build/screenshots cmd/cchc/rsrc_windows_*.syso
 
 FORCE:

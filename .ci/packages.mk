@@ -10,8 +10,8 @@ PKGS_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-
 # Cross-compiling the window for Windows.
 PKGS_WINDOWS := gcc-mingw-w64-x86-64
 
-# Looking at the window without a display.
-PKGS_SCREENSHOT := xvfb xauth x11-apps imagemagick
+# Looking at the window without a display, and driving it.
+PKGS_SCREENSHOT := xvfb xauth x11-apps imagemagick xdotool
 
 # The portable zip and the NSIS installer.
 PKGS_DIST := zip nsis

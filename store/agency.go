@@ -81,7 +81,11 @@ type Settings struct {
 	Units []string `json:"units"`
 	// Distribution is the default Nơi nhận list, one recipient a line.
 	Distribution []string `json:"distribution"`
-	Signer       Signer   `json:"signer"`
+	// Signer is the first signer, the one new plans take.
+	Signer Signer `json:"signer"`
+	// OtherSigners are the others who may sign, one chosen for each
+	// document (Signers lists them all).
+	OtherSigners []Signer `json:"otherSigners,omitempty"`
 	// Recipients are the Kính gửi of reports sent upward; none means
 	// DefaultRecipients.
 	Recipients []string `json:"recipients,omitempty"`
@@ -153,11 +157,11 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("%w: tên cơ quan không được để trống", ErrInvalid)
 	case strings.TrimSpace(s.Agency.Abbrev) == "":
 		return fmt.Errorf("%w: tên viết tắt của cơ quan không được để trống", ErrInvalid)
-	case strings.TrimSpace(s.Signer.HeadTitle) == "":
-		return fmt.Errorf("%w: chức danh người đứng đầu không được để trống", ErrInvalid)
 	}
-	if _, err := ParseAuthority(string(s.Signer.Authority)); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	for _, signer := range s.Signers() {
+		if err := signer.Validate(); err != nil {
+			return err
+		}
 	}
 	if s.DueSoonDays < 0 || s.DueSoonDays > MaxDueSoonDays {
 		return fmt.Errorf("%w: số ngày báo sắp đến hạn %d phải từ 1 đến %d", ErrInvalid, s.DueSoonDays, MaxDueSoonDays)

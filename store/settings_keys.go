@@ -20,16 +20,17 @@ type settingField struct {
 // settingFields are every setting, in the order they are listed.
 var settingFields = []settingField{
 	textSetting("agency.parent", func(s *Settings) *string { return &s.Agency.Parent }),
-	textSetting("agency.name", func(s *Settings) *string { return &s.Agency.Name }),
-	textSetting("agency.abbrev", func(s *Settings) *string { return &s.Agency.Abbrev }),
+	requiredSetting("agency.name", "tên cơ quan", func(s *Settings) *string { return &s.Agency.Name }),
+	requiredSetting("agency.abbrev", "tên viết tắt của cơ quan", func(s *Settings) *string { return &s.Agency.Abbrev }),
 	textSetting("agency.place", func(s *Settings) *string { return &s.Agency.Place }),
 	listSetting("units", func(s *Settings) *[]string { return &s.Units }, SplitUnits),
 	listSetting("distribution", func(s *Settings) *[]string { return &s.Distribution }, SplitDistribution),
 	recipientsSetting("recipients"),
 	{key: "signer.authority", get: func(s *Settings) string { return string(s.Signer.Authority) }, set: setAuthority},
-	textSetting("signer.headTitle", func(s *Settings) *string { return &s.Signer.HeadTitle }),
+	requiredSetting("signer.headTitle", "chức danh người đứng đầu", func(s *Settings) *string { return &s.Signer.HeadTitle }),
 	textSetting("signer.ownTitle", func(s *Settings) *string { return &s.Signer.OwnTitle }),
 	textSetting("signer.name", func(s *Settings) *string { return &s.Signer.Name }),
+	otherSignersSetting("signers.more"),
 	marginSetting("margins.top", func(m *Margins) *float64 { return &m.Top }),
 	marginSetting("margins.bottom", func(m *Margins) *float64 { return &m.Bottom }),
 	marginSetting("margins.left", func(m *Margins) *float64 { return &m.Left }),
@@ -95,6 +96,20 @@ func textSetting(key string, field func(*Settings) *string) settingField {
 			return nil
 		},
 	}
+}
+
+// requiredSetting is a text setting that refuses to be emptied: what names
+// it in the message, "tên cơ quan".
+func requiredSetting(key, what string, field func(*Settings) *string) settingField {
+	setting := textSetting(key, field)
+	setText := setting.set
+	setting.set = func(s *Settings, value string) error {
+		if strings.TrimSpace(value) == "" {
+			return fmt.Errorf("%w: %s không được để trống", ErrInvalid, what)
+		}
+		return setText(s, value)
+	}
+	return setting
 }
 
 func listSetting(key string, field func(*Settings) *[]string, split func(string) []string) settingField {

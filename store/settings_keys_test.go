@@ -57,12 +57,12 @@ func TestEverySettingReadsBackWhatWasSet(t *testing.T) {
 func TestSettingKeysCoverEveryField(t *testing.T) {
 	keys := SettingKeys()
 	want := []string{"agency.parent", "agency.name", "agency.abbrev", "agency.place", "units", "distribution", "recipients",
-		"signer.authority", "signer.headTitle", "signer.ownTitle", "signer.name",
+		"signer.authority", "signer.headTitle", "signer.ownTitle", "signer.name", "signers.more",
 		"margins.top", "margins.bottom", "margins.left", "margins.right", "dueSoon.days", "periods.cutoff"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("keys = %v", keys)
 	}
-	if !IsListSetting("units") || !IsListSetting("distribution") || !IsListSetting("recipients") || IsListSetting("agency.name") {
+	if !IsListSetting("units") || !IsListSetting("distribution") || !IsListSetting("recipients") || !IsListSetting("signers.more") || IsListSetting("agency.name") {
 		t.Error("IsListSetting is wrong")
 	}
 }

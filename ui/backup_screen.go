@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/store"
@@ -61,8 +61,11 @@ type BackupScreen struct {
 // NewBackupScreen builds the screen over st.
 func NewBackupScreen(window fyne.Window, st BackupStore, showError func(error)) *BackupScreen {
 	s := &BackupScreen{window: window, store: st, showError: showError, Selected: -1}
-	s.chooseBackupFile = s.openBackupDialog
-	s.chooseSavePath = func(suggested string, done func(string)) { askSavePath(window, suggested, ".zip", done) }
+	files := newFileChooser(showError)
+	s.chooseBackupFile = func(done func(string)) { files.OpenFile(window, lang.L("Chọn bản sao lưu"), backupFiles(), done) }
+	s.chooseSavePath = func(suggested string, done func(string)) {
+		files.SaveFile(window, lang.L("Sao lưu ra tệp"), suggested, backupFiles(), done)
+	}
 	s.Where = widget.NewLabel("")
 	s.Where.Wrapping = fyne.TextWrapWord
 	s.List = widget.NewList(func() int { return len(s.backups) },
@@ -208,19 +211,4 @@ func (s *BackupScreen) restore(path string) {
 		s.showError(err)
 		s.Reload()
 	}
-}
-
-// openBackupDialog asks for a .zip file.
-func (s *BackupScreen) openBackupDialog(done func(path string)) {
-	d := dialog.NewFileOpen(func(file fyne.URIReadCloser, err error) {
-		if err != nil || file == nil {
-			return
-		}
-		path := file.URI().Path()
-		file.Close()
-		done(path)
-	}, s.window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".ZIP"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }

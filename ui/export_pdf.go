@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"context"
+	"errors"
 	"fmt"
-	"net/url"
-	"path/filepath"
+	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
@@ -23,63 +22,68 @@ const (
 	choiceAppendixOnly = "Chỉ biểu kế hoạch chi tiết (tệp riêng, có chỗ ký số)"
 )
 
-var pdfKinds = map[string]export.Kind{
-	choiceWithAppendix: export.KindPlan,
-	choiceNoAppendix:   export.KindPlanAlone,
-	choiceAppendixOnly: export.KindAppendix,
+// pdfKinds are the choices of what the PDF holds, as shown.
+func pdfKinds() map[string]export.Kind {
+	return map[string]export.Kind{
+		lang.L(choiceWithAppendix): export.KindPlan,
+		lang.L(choiceNoAppendix):   export.KindPlanAlone,
+		lang.L(choiceAppendixOnly): export.KindAppendix,
+	}
 }
 
 // PDFExportStore is what the "Xuất PDF" action needs of the data: the plan
-// and settings to print, and a way to save the signer's name.
+// and settings to print, a way to save the signer's name, and to store the
+// signer chosen for a draft.
 type PDFExportStore interface {
 	export.Source
 	SetSignerName(name string) (int, error)
+	UpdatePlan(p store.Plan) error
 }
 
-// pdfExport is the "Xuất PDF" action: it asks for the signer's name when the
-// plan has none, what to print and where to save, writes the file behind a
-// progress dialog, then offers to open it.
+// pdfExport is the "Xuất PDF" action: it asks which signer signs a draft
+// when the agency has several (an issued plan keeps its own), or the
+// signer's name when the plan has none; then what to print and where to
+// save; writes the file behind a progress dialog and offers to open it.
 type pdfExport struct {
-	actionHost
+	exporter
 	store PDFExportStore
-	// chooseFile asks where to save, suggesting a name, and calls done with
-	// the path chosen; tests replace it.
-	chooseFile func(suggested string, done func(path string))
-	// openFile shows the written file in the system's PDF viewer; tests
-	// replace it.
-	openFile func(path string) error
-	// finished, when set, runs after each export ends; tests wait on it.
-	finished func(err error)
 
-	signer   *signerDialog
-	choice   *widget.RadioGroup
-	ask      *dialog.ConfirmDialog
-	doneInfo *dialog.ConfirmDialog
+	signer *signerDialog
+	choice *widget.RadioGroup
+	// signerChoice picks the signer of a draft; nil when the plan keeps
+	// its own.
+	signerChoice *widget.Select
+	signers      []store.Signer
+	ask          *dialog.ConfirmDialog
 }
 
 // newPDFExport builds the action over st.
 func newPDFExport(host actionHost, st PDFExportStore) *pdfExport {
-	x := &pdfExport{actionHost: host, store: st}
-	x.chooseFile = func(suggested string, done func(path string)) {
-		askSavePath(host.window, suggested, ".pdf", done)
-	}
-	x.openFile = openInViewer
-	return x
+	return &pdfExport{exporter: newExporter(host, st), store: st}
 }
 
 // start begins the action on the current plan.
 func (x *pdfExport) start() {
 	plan, ok := x.current.Plan()
 	if !ok {
-		x.showError(fmt.Errorf("chưa chọn kế hoạch để xuất PDF"))
+		x.showError(errors.New(lang.L("chưa chọn kế hoạch để xuất PDF")))
+		return
+	}
+	settings, err := x.store.Settings()
+	if err != nil {
+		x.showError(err)
+		return
+	}
+	if signers := settings.Signers(); !plan.Issued() && len(signers) > 1 {
+		x.askWhat(plan, signers)
 		return
 	}
 	if strings.TrimSpace(plan.Signer.Name) != "" {
-		x.askWhat(plan)
+		x.askWhat(plan, nil)
 		return
 	}
 	x.signer = newSignerDialog(x.window, func(name string) { x.onSignerName(plan, name) })
-	x.signer.form.Show()
+	x.signer.show(x.window)
 }
 
 // onSignerName saves the name typed (unless the officer went on without
@@ -87,7 +91,7 @@ func (x *pdfExport) start() {
 func (x *pdfExport) onSignerName(plan store.Plan, name string) {
 	if name != "" {
 		if _, err := x.store.SetSignerName(name); err != nil {
-			x.showError(fmt.Errorf("lưu họ tên người ký: %w", err))
+			x.showError(fmt.Errorf(lang.L("lưu họ tên người ký")+": %w", err))
 			return
 		}
 		// Every plan without a name took it: read them all again.
@@ -97,73 +101,71 @@ func (x *pdfExport) onSignerName(plan store.Plan, name string) {
 		}
 		plan, _ = x.current.Plan()
 	}
-	x.askWhat(plan)
+	x.askWhat(plan, nil)
 }
 
 // askWhat asks whether the appendix goes with the plan, in the same file or
-// alone.
-func (x *pdfExport) askWhat(plan store.Plan) {
-	x.choice = widget.NewRadioGroup([]string{choiceWithAppendix, choiceNoAppendix, choiceAppendixOnly}, nil)
+// alone, and, when signers are given, who signs.
+func (x *pdfExport) askWhat(plan store.Plan, signers []store.Signer) {
+	x.choice = widget.NewRadioGroup([]string{lang.L(choiceWithAppendix), lang.L(choiceNoAppendix), lang.L(choiceAppendixOnly)}, nil)
 	x.choice.Required = true
-	x.choice.SetSelected(choiceWithAppendix)
-	x.ask = dialog.NewCustomConfirm("Xuất PDF kế hoạch "+plan.Ref(), "Chọn nơi lưu…", "Huỷ", x.choice, func(ok bool) {
+	x.choice.SetSelected(lang.L(choiceWithAppendix))
+	content := container.NewVBox(x.choice)
+	x.signerChoice = nil
+	if len(signers) > 0 {
+		content.Add(widget.NewForm(widget.NewFormItem(lang.L("Người ký"), x.newSignerChoice(plan, signers))))
+	}
+	x.ask = dialog.NewCustomConfirm(localf("Xuất PDF kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
-			kind := pdfKinds[x.choice.Selected]
-			x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), func(path string) { x.run(plan, kind, path) })
+			x.onWhatChosen(plan)
 		}
 	}, x.window)
 	x.ask.Show()
 }
 
-// run writes the PDF in its own goroutine behind a progress dialog.
+// newSignerChoice lists the signers, the plan's own first when it is none
+// of them, with the plan's own chosen.
+func (x *pdfExport) newSignerChoice(plan store.Plan, signers []store.Signer) *widget.Select {
+	if !slices.Contains(signers, plan.Signer) && plan.Signer.HeadTitle != "" {
+		signers = append([]store.Signer{plan.Signer}, signers...)
+	}
+	x.signers = signers
+	labels := make([]string, len(signers))
+	for i, s := range signers {
+		labels[i] = s.Label()
+	}
+	x.signerChoice = widget.NewSelect(labels, nil)
+	x.signerChoice.SetSelectedIndex(max(0, slices.Index(signers, plan.Signer)))
+	return x.signerChoice
+}
+
+// onWhatChosen stores the signer chosen for a draft, then asks where to save.
+func (x *pdfExport) onWhatChosen(plan store.Plan) {
+	kind := pdfKinds()[x.choice.Selected]
+	if x.signerChoice != nil {
+		if chosen := x.signers[x.signerChoice.SelectedIndex()]; chosen != plan.Signer {
+			plan.Signer = chosen
+			if err := x.store.UpdatePlan(plan); err != nil {
+				x.showError(fmt.Errorf(lang.L("lưu người ký của kế hoạch")+": %w", err))
+				return
+			}
+			if err := x.current.Reload(); err != nil {
+				x.showError(err)
+				return
+			}
+		}
+	}
+	x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), pdfFiles(), func(path string) { x.run(plan, kind, path) })
+}
+
+// run writes the PDF behind a progress dialog.
 func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
-	var result export.Result
-	work := func(ctx context.Context, progress func(float64)) error {
-		var err error
-		req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.today(), Progress: progress}
-		result, err = export.Export(ctx, x.store, req)
-		return err
-	}
-	RunWithProgress(x.window, "Đang xuất "+filepath.Base(path), work, func(err error) {
-		x.onFinished(path, result, err)
+	req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.today()}
+	x.export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
+		message := localf("Đã ghi %s (%d trang).", path, result.Pages)
+		for _, warning := range result.Warnings {
+			message += "\n\n" + localf("Lưu ý: %s.", warning)
+		}
+		return message
 	})
-}
-
-// onFinished tells the officer how the export ended and offers to open the
-// file.
-func (x *pdfExport) onFinished(path string, result export.Result, err error) {
-	if x.finished != nil {
-		defer x.finished(err)
-	}
-	if err != nil {
-		if !Cancelled(err) {
-			x.showError(err)
-		}
-		return
-	}
-	message := "Đã ghi " + path + fmt.Sprintf(" (%d trang).", result.Pages)
-	for _, warning := range result.Warnings {
-		message += "\n\nLưu ý: " + string(warning) + "."
-	}
-	message += "\n\nMở tệp bằng trình xem PDF?"
-	x.doneInfo = dialog.NewConfirm("Đã xuất PDF", message, func(open bool) {
-		if !open {
-			return
-		}
-		if err := x.openFile(path); err != nil {
-			x.showError(fmt.Errorf("không mở được %s: %w", path, err))
-		}
-	}, x.window)
-	x.doneInfo.SetConfirmText("Mở tệp")
-	x.doneInfo.SetDismissText("Đóng")
-	x.doneInfo.Show()
-}
-
-// openInViewer opens a file with the program the system uses for it.
-func openInViewer(path string) error {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		return err
-	}
-	return fyne.CurrentApp().OpenURL(u)
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,19 +22,27 @@ type pdfFlow struct {
 	win       *MainWindow
 	st        *store.Store
 	suggested string
-	opened    string
+	opened    *fakeOpener
 	ended     chan error
 }
+
+// fakeOpener records what it was asked to open.
+type fakeOpener struct {
+	files, folders []string
+}
+
+func (o *fakeOpener) OpenFile(path string) error     { o.files = append(o.files, path); return nil }
+func (o *fakeOpener) ShowInFolder(path string) error { o.folders = append(o.folders, path); return nil }
 
 func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
-	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, ended: make(chan error, 1)}
-	f.chooseFile = func(suggested string, done func(string)) {
+	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &fakeOpener{}, ended: make(chan error, 1)}
+	f.chooseFile = func(suggested string, _ fileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
 	}
-	f.openFile = func(p string) error { f.opened = p; return nil }
+	f.opener = f.opened
 	f.finished = func(err error) { f.ended <- err }
 	return f
 }
@@ -86,13 +95,18 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 	if plan.Signer.Name != "Nguyễn Văn Bình" || settings.Signer.Name != "Nguyễn Văn Bình" {
 		t.Errorf("name saved as %q in the plan, %q in the settings", plan.Signer.Name, settings.Signer.Name)
 	}
-	// and the officer may open it in the viewer.
-	if f.doneInfo == nil {
+	// and the officer may open it in the viewer, or its folder.
+	if f.done == nil {
 		t.Fatal("no offer to open the file")
 	}
-	f.doneInfo.Confirm()
-	if f.opened != path {
-		t.Errorf("opened %q, want %q", f.opened, path)
+	test.Tap(f.done.OpenFileButton)
+	if !slices.Equal(f.opened.files, []string{path}) {
+		t.Errorf("opened %q, want %q", f.opened.files, path)
+	}
+	f.done.dialog.Show()
+	test.Tap(f.done.OpenFolderButton)
+	if !slices.Equal(f.opened.folders, []string{path}) {
+		t.Errorf("showed %q in its folder, want %q", f.opened.folders, path)
 	}
 
 	// The next export does not ask again.
@@ -143,14 +157,14 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "bản đã ký" {
 		t.Errorf("the earlier file now holds %q", data)
 	}
-	if f.doneInfo != nil {
+	if f.done != nil {
 		t.Error("a failed export offered to open the file")
 	}
 }
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	d := askSavePath(f.window, "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
+	d := askSavePath(f.window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
 	if f.window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
@@ -184,5 +198,66 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	f.start()
 	if f.signer != nil || f.ask == nil {
 		t.Error("the window asked again for the signer's name of a plan that has it")
+	}
+}
+
+// twoSigners gives the store a head and a deputy who may sign.
+func twoSigners(t *testing.T, st *store.Store) (head, deputy store.Signer) {
+	t.Helper()
+	settings, _ := st.Settings()
+	head = store.Signer{HeadTitle: "GIÁM ĐỐC", Name: "Nguyễn Văn Bình"}
+	deputy = store.Signer{Authority: store.AuthorityKT, HeadTitle: "GIÁM ĐỐC", OwnTitle: "PHÓ GIÁM ĐỐC", Name: "Lê Văn An"}
+	if err := settings.SetSigners([]store.Signer{head, deputy}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(settings); err != nil {
+		t.Fatal(err)
+	}
+	return head, deputy
+}
+
+func TestDraftTakesTheSignerChosen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "du-thao.pdf")
+	f := newPDFFlow(t, path)
+	_, deputy := twoSigners(t, f.st)
+	draft := plan2024()
+	draft.Plan.Number, draft.Plan.IssueDate = "", store.Date{}
+	stored, err := f.st.CreateBundle(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.current.Select(stored.ID)
+
+	// Given a draft and two signers, the officer is asked who signs,
+	f.start()
+	if f.signer != nil || f.signerChoice == nil || len(f.signerChoice.Options) != 2 {
+		t.Fatalf("no choice of signer for a draft (name asked: %v)", f.signer != nil)
+	}
+	// picks the deputy,
+	f.signerChoice.SetSelectedIndex(1)
+	f.ask.Confirm()
+	if err := f.wait(t); err != nil {
+		t.Fatal(err)
+	}
+	// and the draft keeps that signer, which its PDF prints.
+	plan, _ := f.st.Plan(stored.ID)
+	if plan.Signer != deputy {
+		t.Errorf("the draft's signer is %+v", plan.Signer)
+	}
+	text, _ := exec.Command("pdftotext", path, "-").Output()
+	if !strings.Contains(string(text), "Lê Văn An") || !strings.Contains(string(text), "KT. GIÁM ĐỐC") {
+		t.Error("the PDF lacks the chosen signer")
+	}
+}
+
+func TestIssuedPlanKeepsItsSigner(t *testing.T) {
+	f := newPDFFlow(t, filepath.Join(t.TempDir(), "kh.pdf"))
+	twoSigners(t, f.st)
+	f.start() // the seed plan, issued as 122/KH-SKH, with no name yet
+	if f.signerChoice != nil {
+		t.Error("an issued plan was offered another signer")
+	}
+	if f.signer == nil {
+		t.Error("the name of the issued plan's signer was not asked")
 	}
 }

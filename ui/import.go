@@ -2,11 +2,10 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
@@ -51,42 +50,25 @@ type importFlow struct {
 // newImportFlow builds the action over st.
 func newImportFlow(host actionHost, st ImportStore) *importFlow {
 	f := &importFlow{actionHost: host, store: st}
-	f.chooseFile = f.openDialog
+	f.chooseFile = func(done func(string)) {
+		host.files.OpenFile(host.window, lang.L("Chọn tệp để nhập"), importFiles(), done)
+	}
 	return f
 }
 
 // start asks whether the file is a plan or a division's progress.
 func (f *importFlow) start() {
-	f.kind = widget.NewRadioGroup([]string{choiceImportPlan, choiceImportProgress}, nil)
+	f.kind = widget.NewRadioGroup([]string{lang.L(choiceImportPlan), lang.L(choiceImportProgress)}, nil)
 	f.kind.Required = true
-	f.kind.SetSelected(choiceImportPlan)
-	f.ask = dialog.NewCustomConfirm("Nhập từ tệp", "Chọn tệp…", "Huỷ", f.kind, func(ok bool) {
+	f.kind.SetSelected(lang.L(choiceImportPlan))
+	f.ask = dialog.NewCustomConfirm(lang.L("Nhập từ tệp"), lang.L("Chọn tệp…"), lang.L("Huỷ"), f.kind, func(ok bool) {
 		if !ok {
 			return
 		}
-		progress := f.kind.Selected == choiceImportProgress
+		progress := f.kind.Selected == lang.L(choiceImportProgress)
 		f.chooseFile(func(path string) { f.read(path, progress) })
 	}, f.window)
 	f.ask.Show()
-}
-
-// openDialog asks for an .xlsx or .docx file.
-func (f *importFlow) openDialog(done func(path string)) {
-	d := dialog.NewFileOpen(func(file fyne.URIReadCloser, err error) {
-		if err != nil {
-			f.showError(fmt.Errorf("không mở được tệp: %w", err))
-			return
-		}
-		if file == nil {
-			return // cancelled
-		}
-		path := file.URI().Path()
-		file.Close()
-		done(path)
-	}, f.window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".docx", ".XLSX", ".DOCX"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }
 
 // read reads the file behind a progress dialog, then shows its preview.
@@ -101,7 +83,7 @@ func (f *importFlow) read(path string, progress bool) {
 		im, err = importer.ReadPlanFile(path, 0)
 		return err
 	}
-	RunWithProgress(f.window, "Đang đọc "+path, work, func(err error) {
+	RunWithProgress(f.window, localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -115,7 +97,7 @@ func (f *importFlow) read(path string, progress bool) {
 func (f *importFlow) readProgress(path string) {
 	plan, ok := f.current.Plan()
 	if !ok {
-		f.fail(fmt.Errorf("chưa chọn kế hoạch để nhập tiến độ"))
+		f.fail(errors.New(lang.L("chưa chọn kế hoạch để nhập tiến độ")))
 		return
 	}
 	var (
@@ -134,7 +116,7 @@ func (f *importFlow) readProgress(path string) {
 		outcome, err = f.store.ApplyProgress(plan.ID, sheet.Rows, f.today(), true)
 		return err
 	}
-	RunWithProgress(f.window, "Đang đọc "+path, work, func(err error) {
+	RunWithProgress(f.window, localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/export"
@@ -67,12 +68,12 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 	tabs := container.NewAppTabs(container.NewTabItem(fmt.Sprintf("%s (%d)", linesTitle, len(p.Lines)), textList(p.Lines)))
 	if len(p.ToConfirm) > 0 {
 		p.Confirmations = p.confirmList()
-		tabs.Append(container.NewTabItem(fmt.Sprintf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
+		tabs.Append(container.NewTabItem(localf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
 	}
 	if len(p.Skipped) > 0 {
-		tabs.Append(container.NewTabItem(fmt.Sprintf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
+		tabs.Append(container.NewTabItem(localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
 	}
-	tabs.Append(container.NewTabItem(fmt.Sprintf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
+	tabs.Append(container.NewTabItem(localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
 	switch {
 	case len(p.ToConfirm) > 0:
 		tabs.SelectIndex(1)
@@ -80,7 +81,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 		tabs.SelectIndex(len(tabs.Items) - 1)
 	}
 	content := container.NewBorder(top, nil, nil, nil, tabs)
-	p.dialog = dialog.NewCustomConfirm(title, confirmText, "Huỷ", content, func(ok bool) {
+	p.dialog = dialog.NewCustomConfirm(title, confirmText, lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			p.confirm()
 			return
@@ -93,7 +94,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 // textList shows lines of text, one a row, each wrapped.
 func textList(lines []string) fyne.CanvasObject {
 	if len(lines) == 0 {
-		return widget.NewLabel("Không có.")
+		return widget.NewLabel(lang.L("Không có."))
 	}
 	list := widget.NewList(
 		func() int { return len(lines) },
@@ -114,7 +115,7 @@ func (p *importPreview) confirmList() *widget.List {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewCheck("Ghi", nil), nil, l)
+			return container.NewBorder(nil, nil, widget.NewCheck(lang.L("Ghi"), nil), nil, l)
 		},
 		func(id widget.ListItemID, obj fyne.CanvasObject) {
 			row := obj.(*fyne.Container)
@@ -136,25 +137,25 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	}
 	p.Year = widget.NewEntry()
 	p.Year.SetText(strconv.Itoa(im.GuessYear(f.defaultYear())))
-	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem("Nhập vào kế hoạch năm", p.Year))}
+	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Nhập vào kế hoạch năm"), p.Year))}
 	for _, note := range im.Notes {
-		label := widget.NewLabel("Lưu ý: " + note)
+		label := widget.NewLabel(localf("Lưu ý: %s", note))
 		label.Wrapping = fyne.TextWrapWord
 		extra = append(extra, label)
 	}
 	p.confirm = func() { p.confirmPlan(im) }
-	p.build("Xem trước: "+im.File, "Nhập", "Lĩnh vực và nhiệm vụ đọc được", extra...)
+	p.build(localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
 	return p
 }
 
 // planSummary says what a file holds.
 func planSummary(im *importer.Imported) string {
-	line := fmt.Sprintf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
+	line := localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	if len(im.Problems) > 0 {
-		line += fmt.Sprintf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
+		line += localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
 	}
 	if p := im.Bundle.Plan; p.Number != "" {
-		line += fmt.Sprintf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
+		line += localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
 	}
 	return line + "."
 }
@@ -165,7 +166,7 @@ func importedLines(b store.Bundle) []string {
 	for _, a := range b.Areas {
 		lines = append(lines, a.Label())
 		for _, t := range a.Tasks {
-			lines = append(lines, fmt.Sprintf("    %s. %s · %s · %s", t.Ordinal, oneLine(t.Content), t.Lead, t.Timeline.Text))
+			lines = append(lines, localf("    %s. %s · %s · %s", t.Ordinal, oneLine(t.Content), t.Lead, t.Timeline.Text))
 		}
 	}
 	return lines
@@ -219,15 +220,15 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		return
 	}
 	p.ReplaceMessage = capitalize(export.ReplaceWarning(target, im)) + ".\n" + capitalize(report.String()) + ".\nThay toàn bộ?"
-	p.Replace = dialog.NewConfirm("Thay thế nhiệm vụ?", p.ReplaceMessage, func(ok bool) {
+	p.Replace = dialog.NewConfirm(lang.L("Thay thế nhiệm vụ?"), p.ReplaceMessage, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
 			return
 		}
 		p.storePlan(im, target)
 	}, f.window)
-	p.Replace.SetConfirmText("Thay thế")
-	p.Replace.SetDismissText("Huỷ")
+	p.Replace.SetConfirmText(lang.L("Thay thế"))
+	p.Replace.SetDismissText(lang.L("Huỷ"))
 	p.Replace.Show()
 }
 
@@ -242,7 +243,7 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 	if err := p.flow.current.Select(stored.ID); err != nil {
 		p.flow.showError(err)
 	}
-	p.Done = dialog.NewInformation("Đã nhập", fmt.Sprintf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập"), localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }
@@ -265,14 +266,14 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 	}
 	var extra []fyne.CanvasObject
 	if sheet.Stale() {
-		warning := widget.NewLabel(fmt.Sprintf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
+		warning := widget.NewLabel(localf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
 			"mỗi dòng có thay đổi cần xác nhận (thẻ “Cần xác nhận”). Dòng không ghi ngày cập nhật sẽ mang ngày %s.", f.today()))
 		warning.Wrapping = fyne.TextWrapWord
 		warning.Importance = widget.WarningImportance
 		extra = append(extra, warning)
 	}
 	p.confirm = func() { p.confirmProgress(plan, sheet, o.Unconfirmed) }
-	p.build("Xem trước tiến độ: "+sheet.File, "Cập nhật", "Sẽ cập nhật", extra...)
+	p.build(localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"), extra...)
 	return p
 }
 
@@ -282,24 +283,24 @@ func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o store.Pro
 	if !sheet.Stale() {
 		exported = "bảng xuất ngày " + sheet.Exported.String()
 	}
-	line := fmt.Sprintf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
+	line := localf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
 		sheet.File, exported, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged))
 	if n := len(o.Unconfirmed); n > 0 {
-		line += fmt.Sprintf("; %d dòng cần xác nhận", n)
+		line += localf("; %d dòng cần xác nhận", n)
 	}
 	if n := len(o.Unmatched) + len(o.Changed) + len(o.Older) + len(o.Conflicting) + len(o.Future); n > 0 {
-		line += fmt.Sprintf("; bỏ qua %d dòng", n)
+		line += localf("; bỏ qua %d dòng", n)
 	}
 	line += "."
 	if n := len(o.Older); n > 0 {
-		line += fmt.Sprintf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
+		line += localf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
 	}
 	return line
 }
 
 // changeLine writes a change, old → new, with its row and task.
 func changeLine(c store.SheetChange) string {
-	return fmt.Sprintf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), shortText(c.Task.Content, 60))
+	return localf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), shortText(c.Task.Content, 60))
 }
 
 // skippedLines are the rows left alone, each with why.
@@ -310,27 +311,27 @@ func skippedLines(plan store.Plan, o store.ProgressOutcome, tasks []store.Task) 
 	}
 	var lines []string
 	for _, row := range o.Unmatched {
-		lines = append(lines, fmt.Sprintf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
+		lines = append(lines, localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
 	}
 	for _, row := range o.Changed {
 		task := byID[row.TaskID]
-		lines = append(lines, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
+		lines = append(lines, localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
 	}
 	for _, c := range o.Older {
 		since := ""
 		if c.NewsSinceExport() {
 			since = " (ghi sau khi xuất bảng)"
 		}
-		lines = append(lines, fmt.Sprintf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
+		lines = append(lines, localf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
 			c.Row.Row, c.Number, c.Task.Track.LastUpdate, since, c.Date, c.Describe()))
 	}
 	for _, row := range o.Conflicting {
 		task := byID[row.TaskID]
-		lines = append(lines, fmt.Sprintf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
+		lines = append(lines, localf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
 			row.Row, task.Ordinal, shortText(task.Content, 60)))
 	}
 	for _, c := range o.Future {
-		lines = append(lines, fmt.Sprintf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
+		lines = append(lines, localf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
 	}
 	return lines
 }
@@ -364,14 +365,14 @@ func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.Progres
 	if err := f.current.Select(plan.ID); err != nil {
 		f.showError(err)
 	}
-	message := fmt.Sprintf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
+	message := localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
 	if n := len(outcome.Unconfirmed); n > 0 {
-		message += fmt.Sprintf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
+		message += localf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
 	}
 	if skipped := len(outcome.Unmatched) + len(outcome.Changed) + len(outcome.Older) + len(outcome.Conflicting) + len(outcome.Future); skipped > 0 {
-		message += fmt.Sprintf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
+		message += localf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
 	}
-	p.Done = dialog.NewInformation("Đã nhập tiến độ", message, f.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập tiến độ"), message, f.window)
 	p.Done.Show()
 	p.flow.end(nil)
 }

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,6 +21,15 @@ const AppTitle = "Kế hoạch CCHC"
 // AppIcon is the application icon as a Fyne resource.
 var AppIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 
+// Setup gives the app what every window of it shares, whatever it shows:
+// the icon, the light office theme and the Vietnamese words, Fyne's own
+// included. Every program that opens a window calls it first.
+func Setup(a fyne.App) {
+	useInterfaceLanguage()
+	a.SetIcon(AppIcon)
+	a.Settings().SetTheme(officeTheme{})
+}
+
 // WindowStore is what the whole window needs of the data: no more than
 // its screens and actions each ask for. *store.Store is one; tests pass a
 // real store in a temporary folder.
@@ -30,11 +39,13 @@ type WindowStore interface {
 	PDFExportStore
 	ImportStore
 	BackupStore
+	SettingsStore
 }
 
 // MainWindow is the application window: the choice of plan and the actions
-// on it above, the screens down the left, the chosen screen beside them.
-// Every screen follows the one current plan.
+// on it above, the screens down the left, the chosen screen beside them,
+// and the main menu, which carries the shortcuts. Every screen follows the
+// one current plan.
 type MainWindow struct {
 	Window     fyne.Window
 	today      func() store.Date
@@ -42,41 +53,48 @@ type MainWindow struct {
 	planSelect *widget.Select
 	// syncing is set while the plan choice is being filled from the
 	// current plan, so that filling it does not choose again.
-	syncing bool
-	nav     *navigation
-	Tasks   *TasksScreen
-	Backups *BackupScreen
+	syncing  bool
+	nav      *navigation
+	Tasks    *TasksScreen
+	Backups  *BackupScreen
+	Settings *SettingsScreen
+	pdf      *pdfExport
+	excel    *excelExport
+	importer *importFlow
+	opener   opener
 }
 
-// NewMainWindow builds the window over st, showing the newest plan. today
-// gives the day against which due dates are judged.
+// NewMainWindow builds the window over st, showing the plan shown last
+// (the newest when there is none) at the size it had. today gives the day
+// against which due dates are judged.
 func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWindow {
-	a.SetIcon(AppIcon)
-	a.Settings().SetTheme(officeTheme{})
+	Setup(a)
 	w := &MainWindow{
 		Window:  a.NewWindow(AppTitle),
 		today:   today,
 		current: NewCurrentPlan(st),
 	}
+	w.opener = systemOpener(func(err error) { fyne.Do(func() { w.showError(err) }) })
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
-	w.planSelect.PlaceHolder = "Chọn kế hoạch"
+	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
 	w.Tasks = NewTasksScreen(st, w.current, today, w.showError)
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)
+	w.Settings = NewSettingsScreen(st, w.Window, w.showError)
 	w.nav = newNavigation(
-		screenEntry{title: "Nhiệm vụ", icon: theme.ListIcon(), content: w.Tasks.Content()},
-		screenEntry{title: backupScreenTitle, icon: theme.HistoryIcon(), content: w.Backups.Content()},
+		screenEntry{title: lang.L("Nhiệm vụ"), icon: theme.ListIcon(), content: w.Tasks.Content(), save: w.Tasks.Panel.Save},
+		screenEntry{title: lang.L(backupScreenTitle), icon: theme.HistoryIcon(), content: w.Backups.Content()},
+		screenEntry{title: lang.L("Cài đặt"), icon: theme.SettingsIcon(), content: w.Settings.Content(), save: w.Settings.Save},
 	)
 	host := w.host()
-	actions := container.NewHBox(
-		widget.NewButton("Xuất PDF", newPDFExport(host, st).start),
-		widget.NewButton("Xuất Excel", newExcelExport(host, st).start),
-		widget.NewButton("Nhập từ tệp…", newImportFlow(host, st).start),
-	)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Kế hoạch:"), actions, w.planSelect)
-	w.Window.SetContent(container.NewBorder(top, nil, nil, nil, w.nav.Content()))
-	w.Window.Resize(fyne.NewSize(1200, 760))
-	if err := w.current.Reload(); err != nil {
+	w.pdf, w.excel, w.importer = newPDFExport(host, st), newExcelExport(host, st), newImportFlow(host, st)
+	w.Window.SetContent(container.NewBorder(w.topBar(), nil, nil, nil, w.nav.Content()))
+	w.Window.SetMainMenu(w.mainMenu())
+	w.Window.Canvas().SetOnTypedKey(w.onTypedKey)
+	w.Window.SetMaster()
+	w.restoreSize()
+	w.Window.SetOnClosed(w.rememberSize)
+	if err := w.current.Select(w.lastPlanID()); err != nil {
 		w.showError(err)
 	}
 	return w
@@ -94,12 +112,24 @@ func (w *MainWindow) ShowBackups() {
 	}
 }
 
-// host is what the window's actions work with.
-func (w *MainWindow) host() actionHost {
-	return actionHost{window: w.Window, current: w.current, today: w.today}
+// topBar is the choice of plan and the actions on it.
+func (w *MainWindow) topBar() fyne.CanvasObject {
+	actions := container.NewHBox(
+		widget.NewButton(lang.L("Xuất PDF"), w.pdf.start),
+		widget.NewButton(lang.L("Xuất Excel"), w.excel.start),
+		widget.NewButton(lang.L("Nhập từ tệp…"), w.importer.start),
+	)
+	return container.NewBorder(nil, nil, widget.NewLabel(lang.L("Kế hoạch:")), actions, w.planSelect)
 }
 
-// onPlanChanged shows the current plan in the plan choice and the title.
+// host is what the window's actions work with.
+func (w *MainWindow) host() actionHost {
+	return actionHost{window: w.Window, current: w.current, today: w.today,
+		files: newFileChooser(w.showError), opener: w.opener}
+}
+
+// onPlanChanged shows the current plan in the plan choice and the title,
+// and remembers it for the next start.
 func (w *MainWindow) onPlanChanged(plan store.Plan) {
 	plans := w.current.Plans()
 	labels := make([]string, len(plans))
@@ -115,25 +145,27 @@ func (w *MainWindow) onPlanChanged(plan store.Plan) {
 		w.planSelect.ClearSelected()
 	}
 	w.Window.SetTitle(windowTitle(plan))
+	if plan.ID != 0 {
+		w.rememberPlan(plan.ID)
+	}
 }
 
 // windowTitle names the plan shown: "Kế hoạch CCHC — 122/KH-SKH năm 2023".
 func windowTitle(plan store.Plan) string {
 	if plan.ID == 0 {
-		return AppTitle
+		return lang.L(AppTitle)
 	}
-	return fmt.Sprintf("%s — %s năm %d", AppTitle, plan.Ref(), plan.Year)
+	return localf("%s — %s năm %d", lang.L(AppTitle), plan.Ref(), plan.Year)
 }
 
 // planLabel is a plan as the plan choice lists it: "2023 · 122/KH-SKH ngày
 // 28/01/2023 · Cải cách hành chính …", without "ngày" when the plan has no
 // date yet.
 func planLabel(p store.Plan) string {
-	ref := p.Ref()
-	if !p.IssueDate.IsZero() {
-		ref += " ngày " + p.IssueDate.String()
+	if p.IssueDate.IsZero() {
+		return localf("%d · %s · %s", p.Year, p.Ref(), p.Summary)
 	}
-	return fmt.Sprintf("%d · %s · %s", p.Year, ref, p.Summary)
+	return localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
 }
 
 // onPlanSelected makes the plan the officer chose the current plan.
@@ -151,11 +183,14 @@ func (w *MainWindow) onPlanSelected(string) {
 func (w *MainWindow) showError(err error) { showError(w.Window, err) }
 
 // actionHost is what an action of the window works with besides the data:
-// the window its dialogs open over, the current plan and the clock.
+// the window its dialogs open over, the current plan, the clock, the
+// system's file dialogs and the way to open what was written.
 type actionHost struct {
 	window  fyne.Window
 	current *CurrentPlan
 	today   func() store.Date
+	files   fileChooser
+	opener  opener
 }
 
 func (h actionHost) showError(err error) { showError(h.window, err) }
@@ -165,8 +200,8 @@ func showError(parent fyne.Window, err error) {
 	logError(err)
 	message := widget.NewLabel(store.Message(err))
 	message.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Có lỗi", "Đóng", message, parent)
-	d.Resize(fyne.NewSize(520, 240))
+	d := dialog.NewCustom(lang.L("Có lỗi"), lang.L("Đóng"), message, parent)
+	d.Resize(fyne.NewSize(min(520, parent.Canvas().Size().Width-40), 0))
 	d.Show()
 }
 
@@ -182,15 +217,35 @@ func logError(err error) {
 }
 
 // ShowStartupError shows why the data could not be opened, in a window of
-// its own, and quits the app when it is closed.
-func ShowStartupError(a fyne.App, err error) {
-	w := a.NewWindow(AppTitle)
+// its own in the app's theme and words, and quits the app when it is
+// closed.
+func ShowStartupError(a fyne.App, err error) fyne.Window {
+	Setup(a)
 	logError(err)
-	message := widget.NewLabel("Không mở được dữ liệu:\n" + store.Message(err))
+	return showMessageWindow(a, localf("Không mở được dữ liệu:\n%s", store.Message(err)))
+}
+
+// ShowAlreadyOpen tells, in a window of its own, that the data is in use:
+// by the window already open, which the officer should use, or by cchc-cli.
+// The app quits when it is closed.
+func ShowAlreadyOpen(a fyne.App) fyne.Window {
+	Setup(a)
+	return showMessageWindow(a, lang.L("Kế hoạch CCHC đã mở ở một cửa sổ khác (xem thanh tác vụ), hoặc cchc-cli đang dùng dữ liệu. Hãy dùng cửa sổ đang mở; nếu là cchc-cli, chờ nó chạy xong rồi mở lại."))
+}
+
+// showMessageWindow is a small window with a message and "Đóng", which
+// quits the app.
+func showMessageWindow(a fyne.App, text string) fyne.Window {
+	w := a.NewWindow(lang.L(AppTitle))
+	message := widget.NewLabel(text)
 	message.Wrapping = fyne.TextWrapWord
-	closeButton := widget.NewButton("Đóng", a.Quit)
-	w.SetContent(container.NewBorder(nil, container.NewCenter(closeButton), nil, nil, message))
+	closeButton := widget.NewButton(lang.L("Đóng"), a.Quit)
+	closeButton.Importance = widget.HighImportance
+	// In a scroll, the wrapped message asks for no height of its own, so the
+	// window opens at the size given, not as tall as the words one a line.
+	w.SetContent(container.NewBorder(nil, container.NewCenter(closeButton), nil, nil, container.NewVScroll(message)))
 	w.Resize(fyne.NewSize(520, 200))
 	w.SetOnClosed(a.Quit)
 	w.Show()
+	return w
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -118,7 +119,7 @@ func TestEmptyStoreShowsNoPlan(t *testing.T) {
 
 func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
 	w, _ := openWindow(t)
-	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ", "Sao lưu"}) {
+	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ", "Sao lưu", "Cài đặt"}) {
 		t.Errorf("screens %q: list only screens that exist", got)
 	}
 	if w.nav.Shown() != "Nhiệm vụ" {
@@ -193,6 +194,42 @@ func TestPlanLabel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := planLabel(tt.plan); got != tt.want {
 				t.Errorf("planLabel = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMessageWindowsAreLightAndVietnamese(t *testing.T) {
+	tests := []struct {
+		name string
+		show func(fyne.App) fyne.Window
+		want string
+	}{
+		{"data in use", ShowAlreadyOpen, "đã mở ở một cửa sổ khác"},
+		{"data unreadable", func(a fyne.App) fyne.Window { return ShowStartupError(a, store.ErrNewerSchema) }, "phiên bản mới hơn"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(test.NewTheme()) // whatever the system chose
+			w := tt.show(a)
+			defer w.Close()
+			if _, light := a.Settings().Theme().(officeTheme); !light {
+				t.Errorf("theme %T", a.Settings().Theme())
+			}
+			r, g, b, _ := w.Canvas().Capture().At(2, 2).RGBA()
+			if r>>8 < 200 || g>>8 < 200 || b>>8 < 200 {
+				t.Errorf("background %d,%d,%d is not light", r>>8, g>>8, b>>8)
+			}
+			label := test.LaidOutObjects(w.Content())
+			found := false
+			for _, o := range label {
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, tt.want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no %q in the window", tt.want)
 			}
 		})
 	}

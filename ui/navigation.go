@@ -11,6 +11,8 @@ type screenEntry struct {
 	title   string
 	icon    fyne.Resource
 	content fyne.CanvasObject
+	// save, when set, saves what the screen is editing: Ctrl+S.
+	save func()
 }
 
 // navigation is the list of screens down the left of the window, with the
@@ -21,7 +23,14 @@ type navigation struct {
 	chosen  int
 	shown   *fyne.Container
 	content fyne.CanvasObject
+	// compact is set while the window is too narrow for the screens'
+	// names: the sidebar then shows their icons only.
+	compact bool
 }
+
+// compactBelow is the width under which the sidebar shows icons only, so
+// that a 900-pixel window at 125% keeps every column of the task table.
+const compactBelow = 900
 
 // newNavigation lists the screens in the order given and shows the first.
 func newNavigation(entries ...screenEntry) *navigation {
@@ -34,9 +43,37 @@ func newNavigation(entries ...screenEntry) *navigation {
 		list.Add(button)
 	}
 	sidebar := container.NewBorder(nil, nil, nil, widget.NewSeparator(), list)
-	n.content = container.NewBorder(nil, nil, sidebar, nil, n.shown)
+	n.content = container.New(&navLayout{nav: n}, container.NewBorder(nil, nil, sidebar, nil, n.shown))
 	n.Show(0)
 	return n
+}
+
+// navLayout fills the space with the sidebar and the screen, and turns the
+// sidebar compact when the space is narrow.
+type navLayout struct{ nav *navigation }
+
+func (l *navLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.nav.setCompact(size.Width < compactBelow)
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *navLayout) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+// setCompact shows the screens' names, or only their icons.
+func (n *navigation) setCompact(compact bool) {
+	if compact == n.compact {
+		return
+	}
+	n.compact = compact
+	for i, button := range n.buttons {
+		button.SetText(n.entries[i].title)
+		if compact {
+			button.SetText("")
+		}
+	}
 }
 
 // Content returns the sidebar and the screen shown.
@@ -57,6 +94,7 @@ func (n *navigation) Show(index int) {
 	n.chosen = index
 	n.shown.Objects = []fyne.CanvasObject{n.entries[index].content}
 	n.shown.Refresh()
+	n.entries[index].content.Refresh()
 }
 
 // Titles returns the screens' names in the order listed.
@@ -70,3 +108,19 @@ func (n *navigation) Titles() []string {
 
 // Shown returns the name of the screen shown.
 func (n *navigation) Shown() string { return n.entries[n.chosen].title }
+
+// ShowTitle shows the screen with the given name.
+func (n *navigation) ShowTitle(title string) {
+	for i, e := range n.entries {
+		if e.title == title {
+			n.Show(i)
+		}
+	}
+}
+
+// Save saves what the screen shown is editing, when it edits anything.
+func (n *navigation) Save() {
+	if save := n.entries[n.chosen].save; save != nil {
+		save()
+	}
+}

@@ -3,11 +3,15 @@ package ui
 import (
 	"context"
 	"errors"
+	"math"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -15,39 +19,69 @@ import (
 // fraction from 0 to 1 (or not at all) and stops when ctx is cancelled.
 type Work func(ctx context.Context, progress func(fraction float64)) error
 
-// RunWithProgress runs work in its own goroutine behind a dialog with a
-// progress bar and a "Huỷ" button that cancels ctx, so the window never
-// freezes. done runs on the UI goroutine with work's error, which is
-// context.Canceled when the officer cancelled.
-func RunWithProgress(parent fyne.Window, title string, work Work, done func(error)) {
+// progressDialog is what a long job runs behind: what is being done, a bar
+// (a busy bar until the first report) and "Huỷ", which stops the job. The
+// job's own rule keeps an earlier file as it was when it is stopped.
+type progressDialog struct {
+	dialog       *dialog.CustomDialog
+	what         *widget.Label
+	bar          *widget.ProgressBar
+	busy         *widget.ProgressBarInfinite
+	CancelButton *widget.Button
+	cancel       context.CancelFunc
+	// reported holds the bits of the last fraction reported, for tests.
+	reported atomic.Uint64
+}
+
+// RunWithProgress runs work in its own goroutine behind a progress dialog
+// over parent, so the window never freezes. done runs on the UI goroutine
+// with work's error, which is context.Canceled when the officer cancelled.
+func RunWithProgress(parent fyne.Window, title string, work Work, done func(error)) *progressDialog {
 	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	busy := widget.NewProgressBarInfinite()
-	bar.Hide()
-	cancelButton := widget.NewButton("Huỷ", cancel)
-	content := container.NewVBox(widget.NewLabel(title), bar, busy, container.NewCenter(cancelButton))
-	d := dialog.NewCustomWithoutButtons("Đang xử lý", content, parent)
-	d.Resize(fyne.NewSize(420, 160))
-	d.Show()
-	report := func(fraction float64) {
-		fyne.Do(func() {
-			if !bar.Visible() {
-				busy.Stop()
-				busy.Hide()
-				bar.Show()
-			}
-			bar.SetValue(fraction)
-		})
-	}
+	p := &progressDialog{what: widget.NewLabel(title), bar: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(), cancel: cancel}
+	p.what.Truncation = fyne.TextTruncateEllipsis
+	p.bar.Hide()
+	p.CancelButton = widget.NewButton(lang.L("Huỷ"), p.Cancel)
+	content := container.NewVBox(p.what, p.bar, p.busy, container.NewCenter(p.CancelButton))
+	p.dialog = dialog.NewCustomWithoutButtons(lang.L("Đang xử lý"), content, parent)
+	p.dialog.Resize(fyne.NewSize(min(440, parent.Canvas().Size().Width-40), 170))
+	p.dialog.Show()
 	go func() {
-		err := runGuarded(ctx, work, report)
+		err := runGuarded(ctx, work, p.report)
 		cancel()
 		fyne.Do(func() {
-			busy.Stop()
-			d.Hide()
+			p.busy.Stop()
+			p.dialog.Hide()
 			done(err)
 		})
 	}()
+	return p
+}
+
+// Cancel stops the job, as "Huỷ" does: the dialog says it is stopping and
+// stays until the job has let go of its files.
+func (p *progressDialog) Cancel() {
+	p.cancel()
+	p.CancelButton.Disable()
+	p.what.SetText(lang.L("Đang dừng…"))
+}
+
+// Fraction is the last fraction of the work reported, 0 before any.
+func (p *progressDialog) Fraction() float64 {
+	return math.Float64frombits(p.reported.Load())
+}
+
+// report shows a fraction of the work done; it runs on the job's goroutine.
+func (p *progressDialog) report(fraction float64) {
+	p.reported.Store(math.Float64bits(fraction))
+	fyne.Do(func() {
+		if !p.bar.Visible() {
+			p.busy.Stop()
+			p.busy.Hide()
+			p.bar.Show()
+		}
+		p.bar.SetValue(fraction)
+	})
 }
 
 // Cancelled reports whether err means the officer pressed "Huỷ".

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,12 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
-
-// prefLastSaveFolder remembers the folder the officer last saved into.
-const prefLastSaveFolder = "lastSaveFolder"
 
 // saveDialog asks for a folder and a file name without touching the disk:
 // Fyne's own file-save dialog creates (and so empties) the file it returns
@@ -28,54 +25,33 @@ type saveDialog struct {
 
 	folder     string
 	folderText *widget.Label
-	Name       *widget.Entry
+	Name       *entry
 	dialog     *dialog.ConfirmDialog
 	// confirmOverwrite, when not nil, is the question shown for an existing file.
 	confirmOverwrite *dialog.ConfirmDialog
 }
 
-// askSavePath asks where to save a file with the given extension (".pdf"),
-// suggesting a name, and calls done with the full path once the officer has
-// confirmed, after asking before replacing an existing file.
-func askSavePath(parent fyne.Window, suggested, extension string, done func(path string)) *saveDialog {
+// askSavePath asks, under title, where to save a file with the given
+// extension (".pdf"), suggesting a name, and calls done with the full path
+// once the officer has confirmed, after asking before replacing an existing
+// file.
+func askSavePath(parent fyne.Window, title, suggested, extension string, done func(path string)) *saveDialog {
 	d := &saveDialog{parent: parent, extension: extension, done: done, folder: startFolder()}
 	d.folderText = widget.NewLabel(d.folder)
 	d.folderText.Wrapping = fyne.TextWrapBreak
-	d.Name = widget.NewEntry()
+	d.Name = newEntry()
 	d.Name.SetText(suggested)
 	d.Name.OnSubmitted = func(string) { d.dialog.Confirm() }
-	change := widget.NewButton("Đổi thư mục…", d.onChangeFolder)
+	change := widget.NewButton(lang.L("Đổi thư mục…"), d.onChangeFolder)
 	form := widget.NewForm(
-		widget.NewFormItem("Thư mục", container.NewBorder(nil, nil, nil, change, d.folderText)),
-		widget.NewFormItem("Tên tệp", d.Name),
+		widget.NewFormItem(lang.L("Thư mục"), container.NewBorder(nil, nil, nil, change, d.folderText)),
+		widget.NewFormItem(lang.L("Tên tệp"), d.Name),
 	)
-	d.dialog = dialog.NewCustomConfirm("Lưu tệp", "Lưu", "Huỷ", form, d.onAnswer, parent)
+	d.dialog = dialog.NewCustomConfirm(title, lang.L("Lưu"), lang.L("Huỷ"), form, d.onAnswer, parent)
 	d.dialog.Resize(fyne.NewSize(640, 220))
 	d.dialog.Show()
 	parent.Canvas().Focus(d.Name)
 	return d
-}
-
-// startFolder is the folder saved into last time, else Documents, else home.
-func startFolder() string {
-	if app := fyne.CurrentApp(); app != nil {
-		if last := app.Preferences().String(prefLastSaveFolder); isFolder(last) {
-			return last
-		}
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "."
-	}
-	if documents := filepath.Join(home, "Documents"); isFolder(documents) {
-		return documents
-	}
-	return home
-}
-
-func isFolder(path string) bool {
-	info, err := os.Stat(path)
-	return path != "" && err == nil && info.IsDir()
 }
 
 func (d *saveDialog) onChangeFolder() {
@@ -103,25 +79,16 @@ func (d *saveDialog) onAnswer(save bool) {
 		return
 	}
 	if _, statErr := os.Stat(path); statErr == nil {
-		d.confirmOverwrite = dialog.NewConfirm("Tệp đã có",
-			fmt.Sprintf("%s đã có trong thư mục này.\nThay bằng tệp mới?", filepath.Base(path)),
-			func(replace bool) {
-				if replace {
-					d.finish(path)
-				}
-			}, d.parent)
-		d.confirmOverwrite.SetConfirmText("Thay thế")
-		d.confirmOverwrite.SetDismissText("Không")
-		d.confirmOverwrite.Show()
+		d.confirmOverwrite = askFirst(d.parent, lang.L("Tệp đã có"),
+			localf("%s đã có trong thư mục này.\nThay bằng tệp mới?", filepath.Base(path)),
+			lang.L("Thay thế"), lang.L("Không"), func() { d.finish(path) })
 		return
 	}
 	d.finish(path)
 }
 
 func (d *saveDialog) finish(path string) {
-	if app := fyne.CurrentApp(); app != nil {
-		app.Preferences().SetString(prefLastSaveFolder, filepath.Dir(path))
-	}
+	rememberFolder(path)
 	d.done(path)
 }
 
@@ -130,16 +97,14 @@ func (d *saveDialog) finish(path string) {
 func (d *saveDialog) chosenPath() (string, error) {
 	name := strings.TrimSpace(d.Name.Text)
 	if name == "" {
-		return "", errors.New("chưa nhập tên tệp")
+		return "", errors.New(lang.L("chưa nhập tên tệp"))
 	}
 	if strings.ContainsAny(name, `<>:"/\|?*`) {
-		return "", fmt.Errorf("tên tệp %q chứa ký tự không được phép (< > : \" / \\ | ? *)", name)
+		return "", errors.New(localf("tên tệp %q chứa ký tự không được phép (< > : \" / \\ | ? *)", name))
 	}
-	if !strings.EqualFold(filepath.Ext(name), d.extension) {
-		name += d.extension
-	}
+	name = fileFilter{extensions: []string{d.extension}}.withExtension(name)
 	if !isFolder(d.folder) {
-		return "", fmt.Errorf("thư mục %s không tồn tại", d.folder)
+		return "", errors.New(localf("thư mục %s không tồn tại", d.folder))
 	}
 	return filepath.Join(d.folder, name), nil
 }

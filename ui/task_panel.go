@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/store"
@@ -34,8 +34,8 @@ type TaskPanel struct {
 	Status       *widget.Select
 	Progress     *widget.Slider
 	progressText *widget.Label
-	Note         *widget.Entry
-	Reason       *widget.Entry
+	Note         *entry
+	Reason       *entry
 	SaveButton   *widget.Button
 	form         *fyne.Container
 	empty        *widget.Label
@@ -54,24 +54,24 @@ func NewTaskPanel(st ProgressRecorder, today func() store.Date, onSaved func(sto
 	p.Progress = widget.NewSlider(0, 100)
 	p.Progress.Step = 5
 	p.Progress.OnChanged = p.onProgressChanged
-	p.Note = widget.NewMultiLineEntry()
-	p.Note.SetPlaceHolder("Ghi chú kết quả (không bắt buộc)")
+	p.Note = newMultiLineEntry()
+	p.Note.SetPlaceHolder(lang.L("Ghi chú kết quả (không bắt buộc)"))
 	p.Note.SetMinRowsVisible(3)
-	p.Reason = widget.NewEntry()
-	p.Reason.SetPlaceHolder("Cần ghi khi nhiệm vụ quá hạn")
-	p.SaveButton = widget.NewButton("Lưu tiến độ", p.onSave)
+	p.Reason = newEntry()
+	p.Reason.SetPlaceHolder(lang.L("Cần ghi khi nhiệm vụ quá hạn"))
+	p.SaveButton = widget.NewButton(lang.L("Lưu tiến độ"), p.Save)
 	p.SaveButton.Importance = widget.HighImportance
 	edit := widget.NewForm(
-		widget.NewFormItem("Trạng thái", p.Status),
-		widget.NewFormItem("Tiến độ", container.NewBorder(nil, nil, nil, p.progressText, p.Progress)),
-		widget.NewFormItem("Ghi chú", p.Note),
-		widget.NewFormItem("Lý do chậm", p.Reason),
+		widget.NewFormItem(lang.L("Trạng thái"), p.Status),
+		widget.NewFormItem(lang.L("Tiến độ"), container.NewBorder(nil, nil, nil, p.progressText, p.Progress)),
+		widget.NewFormItem(lang.L("Ghi chú"), p.Note),
+		widget.NewFormItem(lang.L("Lý do chậm"), p.Reason),
 	)
 	p.form = container.NewGridWithColumns(2,
 		container.NewVScroll(container.NewVBox(p.heading, p.details)),
 		newFieldsWithButtons(edit, container.NewHBox(p.SaveButton)),
 	)
-	p.empty = widget.NewLabel("Chọn một nhiệm vụ trong bảng để xem chi tiết và cập nhật tiến độ.")
+	p.empty = widget.NewLabel(lang.L("Chọn một nhiệm vụ trong bảng để xem chi tiết và cập nhật tiến độ."))
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.content = container.NewStack(p.empty, p.form)
 	p.Clear()
@@ -99,7 +99,7 @@ func (p *TaskPanel) Clear() {
 // ShowTask shows a task of a plan for editing.
 func (p *TaskPanel) ShowTask(plan store.Plan, t store.Task, area store.Area) {
 	p.plan, p.task = plan, t
-	p.heading.SetText(fmt.Sprintf("%s – Nhiệm vụ %s", area.Label(), t.Ordinal))
+	p.heading.SetText(localf("%s – Nhiệm vụ %s", area.Label(), t.Ordinal))
 	p.details.SetText(taskDetails(t, p.today()))
 	status := t.Status
 	if status == "" {
@@ -118,18 +118,18 @@ func taskDetails(t store.Task, today store.Date) string {
 	lines := []string{
 		t.Content,
 		"",
-		"Sản phẩm: " + orDash(t.Product),
-		"Đơn vị chủ trì: " + orDash(t.Lead),
-		"Đơn vị phối hợp: " + orDash(strings.Join(t.Coordinating, "; ")),
-		"Thời gian thực hiện: " + orDash(t.Timeline.Text),
+		localf("Sản phẩm: %s", orDash(t.Product)),
+		localf("Đơn vị chủ trì: %s", orDash(t.Lead)),
+		localf("Đơn vị phối hợp: %s", orDash(strings.Join(t.Coordinating, "; "))),
+		localf("Thời gian thực hiện: %s", orDash(t.Timeline.Text)),
 	}
 	switch {
 	case !t.Timeline.Due.IsZero():
-		lines = append(lines, "Hạn hoàn thành: "+t.Timeline.Due.String())
+		lines = append(lines, localf("Hạn hoàn thành: %s", t.Timeline.Due))
 	case t.Timeline.Recurring():
-		lines = append(lines, "Nhiệm vụ thường xuyên: đánh giá theo từng kỳ báo cáo")
+		lines = append(lines, lang.L("Nhiệm vụ thường xuyên: đánh giá theo từng kỳ báo cáo"))
 	}
-	lines = append(lines, "Trạng thái hiện tại: "+string(t.DisplayStatus(today)))
+	lines = append(lines, localf("Trạng thái hiện tại: %s", t.DisplayStatus(today)))
 	return strings.Join(lines, "\n")
 }
 
@@ -144,7 +144,9 @@ func (p *TaskPanel) onProgressChanged(value float64) {
 	p.progressText.SetText(strconv.Itoa(int(value)) + "%")
 }
 
-func (p *TaskPanel) onSave() {
+// Save records the status, progress and note shown for the task shown, as
+// "Lưu tiến độ" does; with no task shown it does nothing.
+func (p *TaskPanel) Save() {
 	if p.task.ID == 0 {
 		return
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kehoach/cchc/store"
@@ -29,7 +30,10 @@ const (
 	columnCount
 )
 
-var columnTitles = [columnCount]string{"TT", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Trạng thái", "Tiến độ"}
+// columnTitles are the headings of the task table.
+func columnTitles() [columnCount]string {
+	return [columnCount]string{lang.L("TT"), lang.L("Nội dung"), lang.L("Đơn vị chủ trì"), lang.L("Thời gian"), lang.L("Trạng thái"), lang.L("Tiến độ")}
+}
 
 // taskColumnWidths are the columns' widths when there is room, and the
 // least each keeps in a narrow window: its heading, a whole status, a
@@ -37,13 +41,14 @@ var columnTitles = [columnCount]string{"TT", "Nội dung", "Đơn vị chủ tr�
 // content, and some to the units and the timeline.
 func taskColumnWidths() []columnWidth {
 	statuses := append(statusNames(), string(store.StatusOverdue))
+	titles := columnTitles()
 	return []columnWidth{
-		colOrdinal:  fixedWidth(44, textWidth(true, columnTitles[colOrdinal], "VIII")),
-		colContent:  {preferred: 360, least: 220, grow: 4},
-		colLead:     fixedWidth(200, textWidth(true, columnTitles[colLead])).growing(1),
-		colTimeline: fixedWidth(180, textWidth(true, columnTitles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
-		colStatus:   fixedWidth(130, textWidth(true, columnTitles[colStatus]), textWidth(false, statuses...)),
-		colProgress: fixedWidth(70, textWidth(true, columnTitles[colProgress]), textWidth(false, "100%")),
+		colOrdinal:  fixedWidth(44, textWidth(true, titles[colOrdinal], "VIII")),
+		colContent:  {preferred: 360, least: 150, grow: 4},
+		colLead:     fixedWidth(200, textWidth(true, titles[colLead])).growing(1),
+		colTimeline: fixedWidth(180, textWidth(true, titles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
+		colStatus:   fixedWidth(130, textWidth(true, titles[colStatus]), textWidth(false, statuses...)),
+		colProgress: fixedWidth(70, textWidth(true, titles[colProgress]), textWidth(false, "100%")),
 	}
 }
 
@@ -72,6 +77,11 @@ type TasksScreen struct {
 	store   TasksStore
 	today   func() store.Date
 	onError func(error)
+
+	// OnFind and OnNewTask, when set, search the tasks and add one: the
+	// menu's Ctrl+F and Ctrl+N run them, and stay greyed out while unset.
+	OnFind    func()
+	OnNewTask func()
 
 	bundle  store.Bundle
 	rows    []tableRow
@@ -171,7 +181,7 @@ func (s *TasksScreen) refresh() {
 
 func summaryLine(tasks []store.Task, today store.Date) string {
 	counts := store.StatusCounts(tasks, today)
-	parts := []string{fmt.Sprintf("%d nhiệm vụ", len(tasks))}
+	parts := []string{localf("%d nhiệm vụ", len(tasks))}
 	for _, st := range []store.Status{store.StatusDone, store.StatusInProgress, store.StatusOverdue, store.StatusNotStarted, store.StatusDropped} {
 		if counts[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[st], strings.ToLower(string(st))))
@@ -190,7 +200,7 @@ func updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	label := obj.(*widget.Label)
 	label.TextStyle = fyne.TextStyle{Bold: true}
 	if id.Col >= 0 && id.Col < columnCount {
-		label.SetText(columnTitles[id.Col])
+		label.SetText(columnTitles()[id.Col])
 	}
 }
 

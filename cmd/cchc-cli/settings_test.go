@@ -40,6 +40,8 @@ func TestSettingsSetEveryKey(t *testing.T) {
 		{"signer.headTitle", "GIÁM ĐỐC", "GIÁM ĐỐC"},
 		{"signer.ownTitle", "PHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"},
 		{"signer.name", "Lê Văn An", "Lê Văn An"},
+		{"recipients", "UBND tỉnh Tuyên Quang; Sở Nội vụ tỉnh Tuyên Quang", "UBND tỉnh Tuyên Quang\nSở Nội vụ tỉnh Tuyên Quang"},
+		{"signers.more", "TUQ. | GIÁM ĐỐC | CHÁNH VĂN PHÒNG | Trần Thị Hoa", "TUQ. | GIÁM ĐỐC | CHÁNH VĂN PHÒNG | Trần Thị Hoa"},
 		{"margins.top", "25", "25"},
 		{"margins.bottom", "22", "22"},
 		{"margins.left", "35", "35"},

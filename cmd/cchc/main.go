@@ -24,13 +24,14 @@ func main() {
 		guard.windowFailed(err)
 	}
 	a := app.NewWithID(store.AppID)
+	ui.Setup(a)
 	loc, err := store.Locate(*dbFlag)
 	if err != nil {
 		ui.ShowStartupError(a, err)
 	}
 	s := &session{app: a, loc: loc}
-	if err == nil {
-		s.start()
+	if err == nil && !s.start() {
+		return // the first window, already open, was brought forward
 	}
 	defer s.close()
 	if err := checkWindowsOpened(a.Driver().AllWindows()); err != nil {

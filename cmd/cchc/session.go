@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log"
 
@@ -27,21 +28,30 @@ type session struct {
 	recovery *ui.RecoveryWindow
 }
 
-// start opens the data and shows the window that fits what it found.
-func (s *session) start() {
+// start opens the data and shows the window that fits what it found. It
+// returns false when the data is open in a first window, which it brought
+// forward: the program has nothing more to show.
+func (s *session) start() bool {
 	st, err := seeds.OpenWith(s.loc.Path, s.loc.Options(false))
 	if _, damaged := store.AsDamaged(err); damaged {
 		s.recovery = ui.ShowRecovery(s.app, err, store.ListBackups(s.loc.Path), ui.RecoveryActions{Restore: s.restore, Salvage: s.salvage})
-		return
+		return true
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrLocked) && bringFirstWindowForward():
+		return false
+	case errors.Is(err, store.ErrLocked):
+		ui.ShowAlreadyOpen(s.app)
+		return true
+	case err != nil:
 		ui.ShowStartupError(s.app, err)
-		return
+		return true
 	}
 	s.show(st)
 	if st.Created() && s.loc.Named {
 		dialog.ShowInformation("Tệp dữ liệu mới", fmt.Sprintf("Chưa có tệp dữ liệu %s nên chương trình đã tạo tệp mới, kèm kế hoạch mẫu 122/KH-SKH năm 2023.", s.loc.Path), s.main.Window)
 	}
+	return true
 }
 
 // show opens the main window on st, in place of the one shown before.

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/kehoach/cchc/seeds/demo"
+	"github.com/kehoach/cchc/store"
+)
+
+// openBigPlan opens the window over a store holding one synthetic plan of
+// 10,000 tasks.
+func openBigPlan(t *testing.T) *MainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "big.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	b := demo.Bundle(demo.Options{Tasks: 10_000, PerArea: 500})
+	b.Plan.ID = 0
+	for i := range b.Areas {
+		b.Areas[i].ID = 0
+		for j := range b.Areas[i].Tasks {
+			b.Areas[i].Tasks[j].ID = 0
+		}
+	}
+	if _, err := st.CreateBundle(b); err != nil {
+		t.Fatal(err)
+	}
+	w := NewMainWindow(a, st, fixedToday)
+	t.Cleanup(w.Window.Close)
+	return w
+}
+
+// cancelOnceUnderWay waits for the export to report progress, presses
+// "Huỷ" and returns how the export ended.
+func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for x.progress.Fraction() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the export reported no progress")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	fyne.DoAndWait(func() { test.Tap(x.progress.CancelButton) })
+	select {
+	case err := <-ended:
+		return err
+	case <-time.After(30 * time.Second):
+		t.Fatal("the export did not stop")
+		return nil
+	}
+}
+
+func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
+	w := openBigPlan(t)
+	old := []byte("bản đã ký, không được ghi đè")
+	tests := []struct {
+		name  string
+		start func(path string, ended chan error) *exporter
+	}{
+		{"PDF", func(path string, ended chan error) *exporter {
+			x := newPDFExport(w.host(), w.pdf.store)
+			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
+			x.finished = func(err error) { ended <- err }
+			x.start()
+			x.signer.form.Dismiss()
+			x.ask.Confirm()
+			return &x.exporter
+		}},
+		{"Excel", func(path string, ended chan error) *exporter {
+			x := newExcelExport(w.host(), w.excel.source)
+			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
+			x.finished = func(err error) { ended <- err }
+			x.start()
+			x.ask.Confirm()
+			return &x.exporter
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "ke-hoach")
+			if err := os.WriteFile(path, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ended := make(chan error, 1)
+			x := tt.start(path, ended)
+			if err := cancelOnceUnderWay(t, x, ended); !Cancelled(err) {
+				t.Fatalf("the export ended with %v, want it cancelled", err)
+			}
+			if data, _ := os.ReadFile(path); !bytes.Equal(data, old) {
+				t.Errorf("the old file now holds %d bytes", len(data))
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("the folder holds %d files, want only the old one", len(entries))
+			}
+			if x.done != nil {
+				t.Error("a cancelled export said it was written")
+			}
+		})
+	}
+}

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+)
+
+// fileChooser asks the officer for a file: one to read (OpenFile) or where
+// to write one (SaveFile, which asks before replacing a file and never
+// creates it: the export writes it whole or not at all). done runs on the UI
+// goroutine with the path chosen, and not at all when the officer cancels.
+// Windows has its own Open and Save As dialogs; elsewhere Fyne's are used.
+type fileChooser interface {
+	OpenFile(parent fyne.Window, title string, filter fileFilter, done func(path string))
+	SaveFile(parent fyne.Window, title, suggested string, filter fileFilter, done func(path string))
+}
+
+// fileFilter is a kind of file a dialog offers: its name and extensions,
+// the first the one a saved file gets.
+type fileFilter struct {
+	name       string
+	extensions []string // ".xlsx"
+}
+
+// The kinds of file the window reads and writes.
+func pdfFiles() fileFilter {
+	return fileFilter{localf("Văn bản PDF (%s)", "*.pdf"), []string{".pdf"}}
+}
+func excelFiles() fileFilter {
+	return fileFilter{localf("Bảng tính Excel (%s)", "*.xlsx"), []string{".xlsx"}}
+}
+func importFiles() fileFilter {
+	return fileFilter{localf("Excel hoặc Word (%s)", "*.xlsx, *.docx"), []string{".xlsx", ".docx"}}
+}
+func backupFiles() fileFilter {
+	return fileFilter{localf("Bản sao lưu (%s)", "*.zip"), []string{".zip"}}
+}
+
+// withExtension adds the filter's first extension to a name that has none
+// of its extensions.
+func (f fileFilter) withExtension(path string) string {
+	for _, ext := range f.extensions {
+		if strings.EqualFold(filepath.Ext(path), ext) {
+			return path
+		}
+	}
+	return path + f.extensions[0]
+}
+
+// prefLastSaveFolder remembers the folder the officer last saved into.
+const prefLastSaveFolder = "lastSaveFolder"
+
+// startFolder is the folder saved into last time, else Documents, else home.
+func startFolder() string {
+	if app := fyne.CurrentApp(); app != nil {
+		if last := app.Preferences().String(prefLastSaveFolder); isFolder(last) {
+			return last
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if documents := filepath.Join(home, "Documents"); isFolder(documents) {
+		return documents
+	}
+	return home
+}
+
+// rememberFolder keeps the folder of a file saved, for the next dialog.
+func rememberFolder(path string) {
+	if app := fyne.CurrentApp(); app != nil {
+		app.Preferences().SetString(prefLastSaveFolder, filepath.Dir(path))
+	}
+}
+
+func isFolder(path string) bool {
+	info, err := os.Stat(path)
+	return path != "" && err == nil && info.IsDir()
+}
