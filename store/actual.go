@@ -3,8 +3,6 @@ package store
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -153,14 +151,6 @@ func (r TargetResult) ValueText() string {
 	return text
 }
 
-// unitSuffix writes a unit after a number: "%" close, others after a space.
-func unitSuffix(unit string) string {
-	if unit == "" || unit == "%" {
-		return unit
-	}
-	return " " + unit
-}
-
 // EvaluateTargets judges each target by its entered actual for the
 // period, or, when it has none and a feed, by the share the period's
 // figures give.
@@ -207,31 +197,4 @@ func CountVerdicts(results []TargetResult) map[Verdict]int {
 		counts[r.Verdict]++
 	}
 	return counts
-}
-
-// BaselineText returns the baseline as printed, "năm 2022: 45%"; "" when
-// the target has no baseline year.
-func (t Target) BaselineText() string {
-	if t.BaselineYear == 0 {
-		return ""
-	}
-	text := "năm " + strconv.Itoa(t.BaselineYear) + ": "
-	if t.Baseline == nil {
-		return text + "chưa nhập"
-	}
-	return text + FormatNumber(*t.Baseline) + unitSuffix(t.Unit)
-}
-
-// ShortIndicator returns the target's words cut to about n runes at a
-// word boundary, with "…" when cut.
-func (t Target) ShortIndicator(n int) string {
-	runes := []rune(t.Indicator)
-	if len(runes) <= n {
-		return t.Indicator
-	}
-	cut := string(runes[:n])
-	if i := strings.LastIndex(cut, " "); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
 }

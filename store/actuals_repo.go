@@ -9,7 +9,7 @@ import (
 // actualKey is the key of a target's actual for a period: the plan's id,
 // the target's, then the period's key.
 func actualKey(planID, targetID uint64, p Period) []byte {
-	return append(childKey(planID, targetID), p.Key()...)
+	return append(ChildKey(planID, targetID), p.Key()...)
 }
 
 // SetActual stores what a target reached in a period, replacing what was
@@ -20,14 +20,14 @@ func (s *Store) SetActual(a Actual) (Actual, error) {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		var target Target
-		if err := getJSON(tx.Bucket(bucketTargets), childKey(a.PlanID, a.TargetID), &target); err != nil {
+		if err := GetJSON(tx.Bucket(BucketTargets), ChildKey(a.PlanID, a.TargetID), &target); err != nil {
 			return wrapRecord("chỉ tiêu", a.TargetID, err)
 		}
 		if target.Unit == "%" && a.Value > 100 {
 			return fmt.Errorf("%w: chỉ tiêu %s: tỷ lệ %s%% phải từ 0 đến 100", ErrInvalid, target.Code, FormatNumber(a.Value))
 		}
 		a.Recorded = s.clock()
-		return putJSON(tx.Bucket(bucketActuals), actualKey(a.PlanID, a.TargetID, a.Period), &a)
+		return PutJSON(tx.Bucket(BucketActuals), actualKey(a.PlanID, a.TargetID, a.Period), &a)
 	})
 	return a, err
 }
@@ -36,7 +36,7 @@ func (s *Store) SetActual(a Actual) (Actual, error) {
 // entered is no error.
 func (s *Store) ClearActual(planID, targetID uint64, p Period) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketActuals).Delete(actualKey(planID, targetID, p))
+		return tx.Bucket(BucketActuals).Delete(actualKey(planID, targetID, p))
 	})
 }
 
@@ -46,7 +46,7 @@ func (s *Store) Actuals(planID uint64, p Period) ([]Actual, error) {
 }
 
 func readActuals(tx *bolt.Tx, planID uint64, p Period) ([]Actual, error) {
-	all, err := listChildren[Actual](tx, bucketActuals, planID)
+	all, err := ListChildren[Actual](tx, BucketActuals, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (s *Store) TargetResults(planID uint64, p Period) ([]TargetResult, error) {
 
 // figuresKey is the key of a plan's figures for a period.
 func figuresKey(planID uint64, p Period) []byte {
-	return append(key8(planID), p.Key()...)
+	return append(Key8(planID), p.Key()...)
 }
 
 // Figures returns a plan's figures for a period; none entered gives
@@ -94,11 +94,11 @@ func (s *Store) Figures(planID uint64, p Period) (Figures, error) {
 
 func readFigures(tx *bolt.Tx, planID uint64, p Period) (Figures, error) {
 	f := Figures{PlanID: planID, Period: p}
-	data := tx.Bucket(bucketFigures).Get(figuresKey(planID, p))
+	data := tx.Bucket(BucketFigures).Get(figuresKey(planID, p))
 	if data == nil {
 		return f, nil
 	}
-	err := getJSON(tx.Bucket(bucketFigures), figuresKey(planID, p), &f)
+	err := GetJSON(tx.Bucket(BucketFigures), figuresKey(planID, p), &f)
 	return f, err
 }
 
@@ -114,10 +114,10 @@ func (s *Store) SaveFigures(f Figures) (Figures, error) {
 		}
 		key := figuresKey(f.PlanID, f.Period)
 		if f.Empty() && f.Note == "" {
-			return tx.Bucket(bucketFigures).Delete(key)
+			return tx.Bucket(BucketFigures).Delete(key)
 		}
 		f.Recorded = s.clock()
-		return putJSON(tx.Bucket(bucketFigures), key, &f)
+		return PutJSON(tx.Bucket(BucketFigures), key, &f)
 	})
 	return f, err
 }

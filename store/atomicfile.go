@@ -38,10 +38,10 @@ func WriteFileAtomicWith(path string, opts WriteOptions, write func(w io.Writer)
 		return err
 	}
 	perm := newFilePerm(target, opts.Perm)
-	removeStaleTemps(filepath.Dir(target))
+	RemoveStaleTemps(filepath.Dir(target))
 	tmp, err := fileSystem.createTemp(filepath.Dir(target), filepath.Base(target))
 	if err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, ExplainWriteError(err))
 	}
 	committed := false
 	defer func() {
@@ -53,14 +53,14 @@ func WriteFileAtomicWith(path string, opts WriteOptions, write func(w io.Writer)
 	if err := writeWhole(tmp, write, perm); err != nil {
 		return wrapWriteError(path, err)
 	}
-	if opts.NoReplace && exists(target) {
+	if opts.NoReplace && Exists(target) {
 		return fmt.Errorf("không ghi được %s: %w", path, fs.ErrExist)
 	}
 	if err := fileSystem.rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("không thay được %s: %w", path, explainWriteError(err))
+		return fmt.Errorf("không thay được %s: %w", path, ExplainWriteError(err))
 	}
 	committed = true
-	syncFolder(filepath.Dir(target))
+	SyncFolder(filepath.Dir(target))
 	return nil
 }
 
@@ -111,13 +111,13 @@ func wrapWriteError(path string, err error) error {
 	if errors.As(err, &own) {
 		return own.err
 	}
-	return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
+	return fmt.Errorf("không ghi được %s: %w", path, ExplainWriteError(err))
 }
 
 // writeTarget checks where a file can be written and returns the file to
 // replace: path itself, or the file a symbolic link at path links to.
 func writeTarget(path string, opts WriteOptions) (string, error) {
-	target, err := followLink(path)
+	target, err := FollowLink(path)
 	if err != nil {
 		return "", err
 	}
@@ -139,9 +139,9 @@ func writeTarget(path string, opts WriteOptions) (string, error) {
 	return target, nil
 }
 
-// followLink returns the file a symbolic link at path links to, path when
+// FollowLink returns the file a symbolic link at path links to, path when
 // it is no link, or an error naming a link to nothing.
-func followLink(path string) (string, error) {
+func FollowLink(path string) (string, error) {
 	info, err := os.Lstat(path)
 	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 		return path, nil
@@ -165,16 +165,16 @@ func newFilePerm(target string, perm fs.FileMode) fs.FileMode {
 	return 0o644
 }
 
-func exists(path string) bool {
+func Exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
 }
 
-// explainWriteError gives the file-system errors of writing a file the
+// ExplainWriteError gives the file-system errors of writing a file the
 // words an officer knows, keeping the error beneath for errors.Is; any other
 // error is returned as it is, for Message to say.
-func explainWriteError(err error) error {
-	text, ok := describePlatformError(err)
+func ExplainWriteError(err error) error {
+	text, ok := DescribePlatformError(err)
 	switch {
 	case ok:
 	case errors.Is(err, fs.ErrPermission):
@@ -184,5 +184,15 @@ func explainWriteError(err error) error {
 	default:
 		return err
 	}
-	return &explained{text: text, err: err}
+	return &Explained{Text: text, Err: err}
 }
+
+// Explained is a foreign error with the Vietnamese words that say it:
+// errors.Is still finds the cause, Message shows the words.
+type Explained struct {
+	Text string
+	Err  error
+}
+
+func (e *Explained) Error() string { return e.Text }
+func (e *Explained) Unwrap() error { return e.Err }

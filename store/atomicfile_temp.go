@@ -44,7 +44,7 @@ var fileSystem = fileOps{
 // createTempFile creates an empty temporary file beside dir/base.
 func createTempFile(dir, base string) (tempFile, error) {
 	for range 100 {
-		name := filepath.Join(dir, tempName(base))
+		name := filepath.Join(dir, TempName(base))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if os.IsExist(err) {
 			continue
@@ -57,8 +57,8 @@ func createTempFile(dir, base string) (tempFile, error) {
 	return nil, fmt.Errorf("create temporary file in %s: %w", dir, fs.ErrExist)
 }
 
-// tempName is a new temporary name for a file called base.
-func tempName(base string) string {
+// TempName is a new temporary name for a file called base.
+func TempName(base string) string {
 	return fmt.Sprintf(".%s.%d-%08x%s", base, os.Getpid(), rand.Uint32(), tempSuffix)
 }
 
@@ -73,9 +73,9 @@ var (
 // taken as left behind.
 const staleAge = time.Hour
 
-// removeStaleTemps removes the temporary files in dir whose writer is no
+// RemoveStaleTemps removes the temporary files in dir whose writer is no
 // longer running. Failures are ignored: they cost only space.
-func removeStaleTemps(dir string) {
+func RemoveStaleTemps(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return

@@ -8,9 +8,9 @@ import (
 	"syscall"
 )
 
-// describePlatformError names the errors of this system that the portable
+// DescribePlatformError names the errors of this system that the portable
 // checks of explainWriteError and Message do not know.
-func describePlatformError(err error) (string, bool) {
+func DescribePlatformError(err error) (string, bool) {
 	if errors.Is(err, syscall.ENOSPC) {
 		return "ổ đĩa đã đầy", true
 	}
@@ -23,9 +23,9 @@ func describePlatformError(err error) (string, bool) {
 	return "", false
 }
 
-// syncFolder makes a rename in dir durable. Failures are ignored: the
+// SyncFolder makes a rename in dir durable. Failures are ignored: the
 // rename itself succeeded.
-func syncFolder(dir string) {
+func SyncFolder(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()

@@ -16,9 +16,9 @@ const (
 	errorWriteProtect     syscall.Errno = 19  // a write-protected USB stick
 )
 
-// describePlatformError names the errors of this system that the portable
+// DescribePlatformError names the errors of this system that the portable
 // checks of explainWriteError and Message do not know.
-func describePlatformError(err error) (string, bool) {
+func DescribePlatformError(err error) (string, bool) {
 	switch {
 	case errors.Is(err, errorSharingViolation), errors.Is(err, errorLockViolation):
 		return "tệp đang được mở trong một chương trình khác; hãy đóng nó rồi thử lại", true
@@ -30,6 +30,6 @@ func describePlatformError(err error) (string, bool) {
 	return "", false
 }
 
-// syncFolder does nothing on Windows, where a rename is durable once the
+// SyncFolder does nothing on Windows, where a rename is durable once the
 // call returns.
-func syncFolder(string) {}
+func SyncFolder(string) {}

@@ -127,7 +127,7 @@ func (s *Store) WriteBackup(w io.Writer, reason string) (BackupInfo, error) {
 	var info BackupInfo
 	err := s.db.View(func(tx *bolt.Tx) error {
 		r := CheckReport{Path: s.path}
-		inspectTx(tx, &r)
+		InspectTx(tx, &r)
 		if err := r.Err(); err != nil {
 			return fmt.Errorf("không sao lưu: %w", err)
 		}

@@ -47,7 +47,7 @@ func BackupName(made time.Time, auto bool) string {
 func (s *Store) BackupInFolder(dir string, opts BackupOptions) (BackupInfo, error) {
 	base := strings.TrimSuffix(BackupName(time.Now(), opts.Reason != ""), ".zip")
 	name := base + ".zip"
-	for n := 2; exists(filepath.Join(dir, name)) && n < 1000; n++ {
+	for n := 2; Exists(filepath.Join(dir, name)) && n < 1000; n++ {
 		name = fmt.Sprintf("%s-%d.zip", base, n)
 	}
 	opts.Force = false
@@ -62,7 +62,7 @@ func (s *Store) BackupInFolder(dir string, opts BackupOptions) (BackupInfo, erro
 func (s *Store) AutoBackup(reason string) (info BackupInfo, made bool, err error) {
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return BackupInfo{}, false, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, explainWriteError(err))
+		return BackupInfo{}, false, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, ExplainWriteError(err))
 	}
 	backups := ListBackups(s.path)
 	if newest, ok := newestAuto(backups); ok && newest.dbSHA256 != "" && newest.dbSHA256 == s.contentHash() {

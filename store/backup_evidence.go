@@ -25,7 +25,7 @@ func evidenceFolder(dbPath string) string {
 // evidence records name when the file has an evidence bucket, else every
 // file of the evidence folder.
 func evidenceFiles(tx *bolt.Tx, dbPath string) ([]string, error) {
-	b := tx.Bucket(bucketEvidence)
+	b := tx.Bucket(BucketEvidence)
 	if b == nil {
 		return filesIn(evidenceFolder(dbPath))
 	}

@@ -56,9 +56,9 @@ func TestBackupIsOneFileWithTheEvidence(t *testing.T) {
 
 func TestBackupListsTheEvidenceRecordsName(t *testing.T) {
 	path := editRaw(t, func(tx *bolt.Tx) error {
-		b, _ := tx.CreateBucketIfNotExists(bucketEvidence)
-		b.Put(append(childKey(1, 1), key8(1)...), []byte(`{"file":"co.pdf"}`))
-		return b.Put(append(childKey(1, 1), key8(2)...), []byte(`{"file":"mat.pdf"}`))
+		b, _ := tx.CreateBucketIfNotExists(BucketEvidence)
+		b.Put(append(ChildKey(1, 1), Key8(1)...), []byte(`{"file":"co.pdf"}`))
+		return b.Put(append(ChildKey(1, 1), Key8(2)...), []byte(`{"file":"mat.pdf"}`))
 	})
 	putEvidenceFiles(t, path, "co.pdf", "khac.pdf")
 	out, info := backupWithInfo(t, path)
@@ -90,7 +90,7 @@ func TestBackupRefusesADamagedDatabaseAndNeverOverwrites(t *testing.T) {
 	}
 	st.Close()
 
-	bad := editRaw(t, func(tx *bolt.Tx) error { return tx.Bucket(bucketTasks).Put(childKey(1, 1), []byte("{")) })
+	bad := editRaw(t, func(tx *bolt.Tx) error { return tx.Bucket(BucketTasks).Put(ChildKey(1, 1), []byte("{")) })
 	db, _ := bolt.Open(bad, 0o600, &bolt.Options{ReadOnly: true})
 	damagedStore := &Store{db: db, path: bad, readOnly: true}
 	defer damagedStore.Close()

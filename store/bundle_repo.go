@@ -69,7 +69,7 @@ func groupByArea(areas []Area, tasks []Task) []AreaTasks {
 }
 
 func readTargets(tx *bolt.Tx, planID uint64) ([]Target, error) {
-	targets, err := listChildren[Target](tx, bucketTargets, planID)
+	targets, err := ListChildren[Target](tx, BucketTargets, planID)
 	sort.SliceStable(targets, func(i, j int) bool { return targets[i].Order < targets[j].Order })
 	return targets, err
 }

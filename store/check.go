@@ -65,7 +65,7 @@ func (s *Store) Check() error { return s.Inspect().Err() }
 func (s *Store) Inspect() CheckReport {
 	r := CheckReport{Path: s.path}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		inspectTx(tx, &r)
+		InspectTx(tx, &r)
 		return nil
 	})
 	if err != nil {
@@ -74,9 +74,9 @@ func (s *Store) Inspect() CheckReport {
 	return r
 }
 
-// inspectTx fills a report from a transaction. The records are walked only
+// InspectTx fills a report from a transaction. The records are walked only
 // when the pages are sound: reading a damaged page may crash.
-func inspectTx(tx *bolt.Tx, r *CheckReport) {
+func InspectTx(tx *bolt.Tx, r *CheckReport) {
 	checkPages(tx, r)
 	if !r.OK() {
 		return
@@ -105,7 +105,7 @@ func checkPages(tx *bolt.Tx, r *CheckReport) {
 
 // checkRecords checks the schema, the buckets and every record.
 func checkRecords(tx *bolt.Tx, r *CheckReport) {
-	schema, err := readSchema(tx)
+	schema, err := ReadSchema(tx)
 	if err != nil {
 		r.add("%s", err)
 	}
@@ -116,7 +116,7 @@ func checkRecords(tx *bolt.Tx, r *CheckReport) {
 		}
 	}
 	tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		if bytes.Equal(name, bucketMeta) {
+		if bytes.Equal(name, BucketMeta) {
 			checkMeta(b, r)
 		} else {
 			checkBucket(tx, string(name), b, r)
@@ -125,12 +125,12 @@ func checkRecords(tx *bolt.Tx, r *CheckReport) {
 	})
 }
 
-// readSchema reads the file's schema version: 0 for a file that holds no
+// ReadSchema reads the file's schema version: 0 for a file that holds no
 // record yet, an error for a marker that is missing or not a version.
-func readSchema(tx *bolt.Tx) (int, error) {
+func ReadSchema(tx *bolt.Tx) (int, error) {
 	var raw []byte
-	if meta := tx.Bucket(bucketMeta); meta != nil {
-		raw = meta.Get(keySchema)
+	if meta := tx.Bucket(BucketMeta); meta != nil {
+		raw = meta.Get(KeySchema)
 	}
 	if raw == nil {
 		if holdsNoRecord(tx) {
@@ -161,7 +161,7 @@ func holdsNoRecord(tx *bolt.Tx) bool {
 // checkMeta checks the settings record.
 func checkMeta(b *bolt.Bucket, r *CheckReport) {
 	r.Records++
-	if data := b.Get(keySettings); data != nil {
+	if data := b.Get(KeySettings); data != nil {
 		var settings Settings
 		if err := json.Unmarshal(data, &settings); err != nil {
 			r.add("bản ghi cài đặt không đọc được")
@@ -172,14 +172,14 @@ func checkMeta(b *bolt.Bucket, r *CheckReport) {
 // checkBucket checks every record of a bucket other than meta: that it
 // decodes and that its key names a plan (and a task) that exist.
 func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *CheckReport) {
-	kind := recordKindOf(name)
+	kind := RecordKindOf(name)
 	b.ForEach(func(k, v []byte) error {
 		if v == nil {
 			return nil // a nested bucket holds no record of its own
 		}
 		r.Records++
 		r.countRecord(name)
-		keyProblem := checkKey
+		keyProblem := CheckKey
 		if kind.key != nil {
 			keyProblem = func(tx *bolt.Tx, _ string, k []byte) string { return kind.key(tx, k) }
 		}
@@ -196,17 +196,17 @@ func checkBucket(tx *bolt.Tx, name string, b *bolt.Bucket, r *CheckReport) {
 
 func (r *CheckReport) countRecord(bucket string) {
 	switch bucket {
-	case string(bucketPlans):
+	case string(BucketPlans):
 		r.Plans++
-	case string(bucketTasks):
+	case string(BucketTasks):
 		r.Tasks++
 	}
 }
 
-// checkKey checks a record's key: a plan's is its id; every other record's
+// CheckKey checks a record's key: a plan's is its id; every other record's
 // starts with its plan's id, then, in a 24-byte key, its task's.
-func checkKey(tx *bolt.Tx, bucket string, k []byte) string {
-	if bucket == string(bucketPlans) {
+func CheckKey(tx *bolt.Tx, bucket string, k []byte) string {
+	if bucket == string(BucketPlans) {
 		if len(k) != 8 {
 			return "có khoá sai dạng"
 		}
@@ -215,11 +215,11 @@ func checkKey(tx *bolt.Tx, bucket string, k []byte) string {
 	if len(k) < 16 || len(k)%8 != 0 {
 		return "có khoá sai dạng"
 	}
-	if plans := tx.Bucket(bucketPlans); plans == nil || plans.Get(k[:8]) == nil {
+	if plans := tx.Bucket(BucketPlans); plans == nil || plans.Get(k[:8]) == nil {
 		return "thuộc một kế hoạch không còn trong tệp"
 	}
 	if len(k) >= 24 {
-		if tasks := tx.Bucket(bucketTasks); tasks == nil || tasks.Get(k[:16]) == nil {
+		if tasks := tx.Bucket(BucketTasks); tasks == nil || tasks.Get(k[:16]) == nil {
 			return "thuộc một nhiệm vụ không còn trong tệp"
 		}
 	}

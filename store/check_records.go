@@ -8,11 +8,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// recordKind is what the check knows of the records of one bucket: what
+// RecordKind is what the check knows of the records of one bucket: what
 // a user calls them and how to tell a sound one. A bucket without a kind
 // of its own (a bucket a later version adds) is checked as JSON, with the
 // plan and task its keys name.
-type recordKind struct {
+type RecordKind struct {
 	// name is what a user calls one record: "nhiệm vụ".
 	name string
 	// decode reads a record and says what is wrong with it, "" when
@@ -25,11 +25,11 @@ type recordKind struct {
 
 // recordKinds are the buckets whose records the check decodes into their
 // types. A new record type adds one line.
-var recordKinds = map[string]recordKind{
-	string(bucketPlans):   {name: "kế hoạch", decode: decodePlan},
-	string(bucketAreas):   {name: "lĩnh vực", decode: decodeChild[Area]},
-	string(bucketTasks):   {name: "nhiệm vụ", decode: decodeTask},
-	string(bucketTargets): {name: "chỉ tiêu", decode: decodeChild[Target]},
+var recordKinds = map[string]RecordKind{
+	string(BucketPlans):   {name: "kế hoạch", decode: decodePlan},
+	string(BucketAreas):   {name: "lĩnh vực", decode: decodeChild[Area]},
+	string(BucketTasks):   {name: "nhiệm vụ", decode: decodeTask},
+	string(BucketTargets): {name: "chỉ tiêu", decode: decodeChild[Target]},
 	"updates":             {name: "lần cập nhật tiến độ", decode: decodeJSON},
 	"evidence":            {name: "tài liệu kiểm chứng", decode: decodeJSON},
 	"actuals":             {name: "số liệu thực hiện chỉ tiêu", decode: decodeJSON, key: actualRecordKey},
@@ -46,10 +46,10 @@ func actualRecordKey(tx *bolt.Tx, k []byte) string {
 	if problem := periodKeyProblem(k[16:]); problem != "" {
 		return problem
 	}
-	if plans := tx.Bucket(bucketPlans); plans == nil || plans.Get(k[:8]) == nil {
+	if plans := tx.Bucket(BucketPlans); plans == nil || plans.Get(k[:8]) == nil {
 		return "thuộc một kế hoạch không còn trong tệp"
 	}
-	if targets := tx.Bucket(bucketTargets); targets == nil || targets.Get(k[:16]) == nil {
+	if targets := tx.Bucket(BucketTargets); targets == nil || targets.Get(k[:16]) == nil {
 		return "thuộc một chỉ tiêu không còn trong tệp"
 	}
 	return ""
@@ -63,7 +63,7 @@ func figuresRecordKey(tx *bolt.Tx, k []byte) string {
 	if problem := periodKeyProblem(k[8:]); problem != "" {
 		return problem
 	}
-	if plans := tx.Bucket(bucketPlans); plans == nil || plans.Get(k[:8]) == nil {
+	if plans := tx.Bucket(BucketPlans); plans == nil || plans.Get(k[:8]) == nil {
 		return "thuộc một kế hoạch không còn trong tệp"
 	}
 	return ""
@@ -77,17 +77,17 @@ func periodKeyProblem(raw []byte) string {
 	return ""
 }
 
-// recordKindOf returns the kind of a bucket's records.
-func recordKindOf(bucket string) recordKind {
+// RecordKindOf returns the kind of a bucket's records.
+func RecordKindOf(bucket string) RecordKind {
 	if kind, ok := recordKinds[bucket]; ok {
 		return kind
 	}
-	return recordKind{name: "bản ghi trong ngăn “" + bucket + "”", decode: decodeJSON}
+	return RecordKind{name: "bản ghi trong ngăn “" + bucket + "”", decode: decodeJSON}
 }
 
 // describe names a record by its kind and the ids in its key:
 // "nhiệm vụ #3 của kế hoạch #1".
-func (k recordKind) describe(key []byte) string {
+func (k RecordKind) describe(key []byte) string {
 	switch {
 	case len(key) == 8:
 		return fmt.Sprintf("%s #%d", k.name, binary.BigEndian.Uint64(key))
@@ -137,7 +137,7 @@ func readChild[T any, P interface {
 	if err := json.Unmarshal(value, &rec); err != nil {
 		return rec, undecodable
 	}
-	planID, id := P(&rec).ids()
+	planID, id := P(&rec).RecordIDs()
 	if len(key) != 16 || planID != binary.BigEndian.Uint64(key) || id != binary.BigEndian.Uint64(key[8:]) {
 		return rec, "mang số hiệu khác với khoá của nó"
 	}
@@ -150,7 +150,7 @@ func decodeTask(tx *bolt.Tx, key, value []byte) string {
 	if problem != "" {
 		return problem
 	}
-	if areas := tx.Bucket(bucketAreas); areas == nil || areas.Get(childKey(t.PlanID, t.AreaID)) == nil {
+	if areas := tx.Bucket(BucketAreas); areas == nil || areas.Get(ChildKey(t.PlanID, t.AreaID)) == nil {
 		return fmt.Sprintf("thuộc lĩnh vực #%d không còn trong tệp", t.AreaID)
 	}
 	return ""

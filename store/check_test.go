@@ -14,30 +14,30 @@ func TestCheckFindsWhatIsWrong(t *testing.T) {
 		want string
 	}{
 		{"undecodable task", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketTasks).Put(childKey(1, 1), []byte(`{"id":`))
+			return tx.Bucket(BucketTasks).Put(ChildKey(1, 1), []byte(`{"id":`))
 		}, "nhiệm vụ #1 của kế hoạch #1 không đọc được"},
 		{"task of a missing plan", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketTasks).Put(childKey(7, 1), []byte(`{"id":1,"planId":7,"areaId":1}`))
+			return tx.Bucket(BucketTasks).Put(ChildKey(7, 1), []byte(`{"id":1,"planId":7,"areaId":1}`))
 		}, "nhiệm vụ #1 của kế hoạch #7 thuộc một kế hoạch không còn trong tệp"},
 		{"task of a missing area", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketTasks).Put(childKey(1, 9), []byte(`{"id":9,"planId":1,"areaId":42}`))
+			return tx.Bucket(BucketTasks).Put(ChildKey(1, 9), []byte(`{"id":9,"planId":1,"areaId":42}`))
 		}, "thuộc lĩnh vực #42 không còn trong tệp"},
 		{"ids unlike the key", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketAreas).Put(childKey(1, 5), []byte(`{"id":6,"planId":1}`))
+			return tx.Bucket(BucketAreas).Put(ChildKey(1, 5), []byte(`{"id":6,"planId":1}`))
 		}, "lĩnh vực #5 của kế hoạch #1 mang số hiệu khác với khoá của nó"},
 		{"update of a missing task", func(tx *bolt.Tx) error {
 			b, _ := tx.CreateBucketIfNotExists([]byte("updates"))
-			return b.Put(append(childKey(1, 77), key8(1)...), []byte(`{}`))
+			return b.Put(append(ChildKey(1, 77), Key8(1)...), []byte(`{}`))
 		}, "lần cập nhật tiến độ #1 của kế hoạch #1 thuộc một nhiệm vụ không còn trong tệp"},
 		{"a later bucket's record that is not JSON", func(tx *bolt.Tx) error {
 			b, _ := tx.CreateBucketIfNotExists([]byte("later"))
-			return b.Put(childKey(1, 1), []byte(`hỏng`))
+			return b.Put(ChildKey(1, 1), []byte(`hỏng`))
 		}, "bản ghi trong ngăn “later” #1 của kế hoạch #1 không đọc được"},
 		{"settings", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketMeta).Put(keySettings, []byte(`[`))
+			return tx.Bucket(BucketMeta).Put(KeySettings, []byte(`[`))
 		}, "bản ghi cài đặt không đọc được"},
 		{"newer schema", func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketMeta).Put(keySchema, []byte("x1"))
+			return tx.Bucket(BucketMeta).Put(KeySchema, []byte("x1"))
 		}, "mã phiên bản dữ liệu “x1” không hợp lệ"},
 	}
 	for _, tt := range tests {

@@ -14,27 +14,27 @@ import (
 // plan's id followed by their own, both big-endian, so a plan's records sit
 // together in key order and a prefix scan lists them.
 var (
-	bucketMeta    = []byte("meta")
-	bucketPlans   = []byte("plans")
-	bucketAreas   = []byte("areas")
-	bucketTasks   = []byte("tasks")
-	bucketTargets = []byte("targets")
+	BucketMeta    = []byte("meta")
+	BucketPlans   = []byte("plans")
+	BucketAreas   = []byte("areas")
+	BucketTasks   = []byte("tasks")
+	BucketTargets = []byte("targets")
 	// Updates and evidence are keyed by plan, task and their own id.
-	bucketUpdates  = []byte("updates")
-	bucketEvidence = []byte("evidence")
+	BucketUpdates  = []byte("updates")
+	BucketEvidence = []byte("evidence")
 	// Actuals are keyed by plan, target and period key; figures by plan and
 	// period key; reports and their frozen tables by plan and report id.
-	bucketActuals      = []byte("actuals")
-	bucketFigures      = []byte("figures")
-	bucketReports      = []byte("reports")
-	bucketReportTables = []byte("reportTables")
-	allBuckets         = [][]byte{bucketMeta, bucketPlans, bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence,
-		bucketActuals, bucketFigures, bucketReports, bucketReportTables}
+	BucketActuals      = []byte("actuals")
+	BucketFigures      = []byte("figures")
+	BucketReports      = []byte("reports")
+	BucketReportTables = []byte("reportTables")
+	allBuckets         = [][]byte{BucketMeta, BucketPlans, BucketAreas, BucketTasks, BucketTargets, BucketUpdates, BucketEvidence,
+		BucketActuals, BucketFigures, BucketReports, BucketReportTables}
 )
 
 var (
-	keySchema   = []byte("schema")
-	keySettings = []byte("settings")
+	KeySchema   = []byte("schema")
+	KeySettings = []byte("settings")
 )
 
 // openTimeout is how long Open waits for another process to let go of the file.
@@ -73,29 +73,29 @@ func (s *Store) Close() error {
 	return err
 }
 
-// key8 encodes an id as 8 big-endian bytes.
-func key8(id uint64) []byte {
+// Key8 encodes an id as 8 big-endian bytes.
+func Key8(id uint64) []byte {
 	return binary.BigEndian.AppendUint64(nil, id)
 }
 
-// childKey is the key of a record that belongs to a plan.
-func childKey(planID, id uint64) []byte {
-	return binary.BigEndian.AppendUint64(key8(planID), id)
+// ChildKey is the key of a record that belongs to a plan.
+func ChildKey(planID, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(Key8(planID), id)
 }
 
-// putJSON stores v as JSON under key, with every string in it cleaned
+// PutJSON stores v as JSON under key, with every string in it cleaned
 // (CleanText): a pointer's record is cleaned in place.
-func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	data, err := json.Marshal(cleaned(v))
+func PutJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(Cleaned(v))
 	if err != nil {
 		return fmt.Errorf("encode record %T: %w", v, err)
 	}
 	return b.Put(key, data)
 }
 
-// getJSON decodes the record under key into v, or returns ErrNotFound.
+// GetJSON decodes the record under key into v, or returns ErrNotFound.
 // json.Unmarshal copies what it keeps, so v stays valid after the transaction.
-func getJSON(b *bolt.Bucket, key []byte, v any) error {
+func GetJSON(b *bolt.Bucket, key []byte, v any) error {
 	data := b.Get(key)
 	if data == nil {
 		return ErrNotFound

@@ -60,9 +60,13 @@ func (e Evidence) Validate() error {
 	return nil
 }
 
-// evidenceFileName is the stored name of a file with the given content hash:
+// EvidenceFileName is the stored name of a file with the given content hash:
 // the hash and the original extension in lower case, which Windows opens
 // the file by.
-func evidenceFileName(hash, original string) string {
+func EvidenceFileName(hash, original string) string {
 	return hash + strings.ToLower(filepath.Ext(original))
 }
+
+// RecordTaskIDs and SetRecordID give the ids the store keys an evidence record by.
+func (e *Evidence) RecordTaskIDs() (uint64, uint64, uint64) { return e.PlanID, e.TaskID, e.ID }
+func (e *Evidence) SetRecordID(id uint64)                   { e.ID = id }

@@ -36,12 +36,12 @@ func (s *Store) EvidencePath(e Evidence) (string, error) {
 
 // TaskEvidence returns a task's evidence, in the order it was added.
 func (s *Store) TaskEvidence(planID, taskID uint64) ([]Evidence, error) {
-	return recordsOfTask[Evidence](s, bucketEvidence, planID, taskID)
+	return recordsOfTask[Evidence](s, BucketEvidence, planID, taskID)
 }
 
 // planEvidence reads the evidence of every task of a plan, by task id.
 func planEvidence(tx *bolt.Tx, planID uint64) (map[uint64][]Evidence, error) {
-	list, err := listChildren[Evidence](tx, bucketEvidence, planID)
+	list, err := ListChildren[Evidence](tx, BucketEvidence, planID)
 	if err != nil || len(list) == 0 {
 		return nil, err
 	}
@@ -97,11 +97,11 @@ func (s *Store) insertEvidence(tx *bolt.Tx, e *Evidence) error {
 		return err
 	}
 	e.Added = s.clock()
-	if err := insertOfTask(tx, bucketEvidence, e); err != nil {
+	if err := InsertOfTask(tx, BucketEvidence, e); err != nil {
 		return err
 	}
 	task.Track.Evidence++
-	return putJSON(tx.Bucket(bucketTasks), childKey(task.PlanID, task.ID), &task)
+	return PutJSON(tx.Bucket(BucketTasks), ChildKey(task.PlanID, task.ID), &task)
 }
 
 // UpdateEvidence saves changes to an evidence record's number, date, trích
@@ -111,13 +111,13 @@ func (s *Store) UpdateEvidence(e Evidence) error {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		key := grandchildKey(e.PlanID, e.TaskID, e.ID)
+		key := GrandchildKey(e.PlanID, e.TaskID, e.ID)
 		var stored Evidence
-		if err := getJSON(tx.Bucket(bucketEvidence), key, &stored); err != nil {
+		if err := GetJSON(tx.Bucket(BucketEvidence), key, &stored); err != nil {
 			return wrapRecord("tài liệu kiểm chứng", e.ID, err)
 		}
 		stored.Ref, stored.Date, stored.Title, stored.Issuer = e.Ref, e.Date, e.Title, e.Issuer
-		return putJSON(tx.Bucket(bucketEvidence), key, &stored)
+		return PutJSON(tx.Bucket(BucketEvidence), key, &stored)
 	})
 }
 
@@ -129,15 +129,15 @@ func (s *Store) RemoveEvidence(planID, taskID, evidenceID uint64) error {
 		if err != nil {
 			return err
 		}
-		key := grandchildKey(planID, taskID, evidenceID)
-		if tx.Bucket(bucketEvidence).Get(key) == nil {
+		key := GrandchildKey(planID, taskID, evidenceID)
+		if tx.Bucket(BucketEvidence).Get(key) == nil {
 			return wrapRecord("tài liệu kiểm chứng", evidenceID, ErrNotFound)
 		}
-		if err := tx.Bucket(bucketEvidence).Delete(key); err != nil {
+		if err := tx.Bucket(BucketEvidence).Delete(key); err != nil {
 			return err
 		}
 		task.Track.Evidence = max(0, task.Track.Evidence-1)
-		return putJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task)
+		return PutJSON(tx.Bucket(BucketTasks), ChildKey(planID, taskID), &task)
 	})
 }
 
@@ -149,7 +149,7 @@ func (s *Store) copyEvidenceFile(file string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := evidenceFileName(hash, file)
+	name := EvidenceFileName(hash, file)
 	dest := filepath.Join(s.EvidenceDir(), name)
 	if info, err := os.Stat(dest); err == nil && info.Mode().IsRegular() {
 		return name, nil

@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -138,26 +137,9 @@ func (f Figures) Validate() error {
 	return nil
 }
 
-// Feed is a share computed from the figures that a target's actual can
-// come from: the target "tỷ lệ hồ sơ giải quyết trực tuyến ≥ 70%" is fed
-// by FeedOnlineShare.
-type Feed string
-
-// The feeds.
-const (
-	FeedNone           Feed = ""
-	FeedOnlineShare    Feed = "online-share"
-	FeedOnTimeShare    Feed = "on-time-share"
-	FeedEarlyShare     Feed = "early-share"
-	FeedOnlinePayment  Feed = "online-payment"
-	FeedSatisfaction   Feed = "satisfaction"
-	FeedDigitalSigning Feed = "digital-signing"
-)
-
-// feedDef is a feed's name and how it is computed.
+// feedDef is how a feed is computed from the figures.
 type feedDef struct {
 	feed Feed
-	name string
 	// unit names what the numerator and denominator count.
 	unit string
 	// share returns the numerator and denominator, or the share itself as
@@ -168,21 +150,12 @@ type feedDef struct {
 }
 
 var feedDefs = []feedDef{
-	{FeedOnlineShare, "tỷ lệ hồ sơ giải quyết trực tuyến", "hồ sơ", onlineShare, FigOnlineShare},
-	{FeedOnTimeShare, "tỷ lệ hồ sơ giải quyết đúng hạn (kể cả trước hạn)", "hồ sơ", onTimeShare, ""},
-	{FeedEarlyShare, "tỷ lệ hồ sơ giải quyết trước hạn", "hồ sơ", earlyShare, ""},
-	{FeedOnlinePayment, "tỷ lệ giao dịch thanh toán trực tuyến", "", entered(FigOnlinePayment), FigOnlinePayment},
-	{FeedSatisfaction, "mức độ hài lòng của người dân, tổ chức", "", entered(FigSatisfaction), FigSatisfaction},
-	{FeedDigitalSigning, "tỷ lệ văn bản được ký số", "văn bản", signingShare, ""},
-}
-
-// Feeds lists the feeds a target may name.
-func Feeds() []Feed {
-	out := make([]Feed, len(feedDefs))
-	for i, d := range feedDefs {
-		out[i] = d.feed
-	}
-	return out
+	{FeedOnlineShare, "hồ sơ", onlineShare, FigOnlineShare},
+	{FeedOnTimeShare, "hồ sơ", onTimeShare, ""},
+	{FeedEarlyShare, "hồ sơ", earlyShare, ""},
+	{FeedOnlinePayment, "", entered(FigOnlinePayment), FigOnlinePayment},
+	{FeedSatisfaction, "", entered(FigSatisfaction), FigSatisfaction},
+	{FeedDigitalSigning, "văn bản", signingShare, ""},
 }
 
 func feedDefOf(feed Feed) (feedDef, bool) {
@@ -192,34 +165,6 @@ func feedDefOf(feed Feed) (feedDef, bool) {
 		}
 	}
 	return feedDef{}, false
-}
-
-// Name returns what the feed computes, "tỷ lệ hồ sơ giải quyết trực
-// tuyến"; "" for none or an unknown feed.
-func (feed Feed) Name() string {
-	d, _ := feedDefOf(feed)
-	return d.name
-}
-
-func feedList() string {
-	names := make([]string, len(feedDefs))
-	for i, d := range feedDefs {
-		names[i] = string(d.feed)
-	}
-	return strings.Join(names, ", ")
-}
-
-// ParseFeed reads a feed by its name; "", "none" and "không" mean none.
-func ParseFeed(text string) (Feed, error) {
-	clean := strings.ToLower(strings.TrimSpace(text))
-	switch clean {
-	case "", "none", "không", "khong":
-		return FeedNone, nil
-	}
-	if _, ok := feedDefOf(Feed(clean)); ok {
-		return Feed(clean), nil
-	}
-	return "", fmt.Errorf("%w: không có số liệu thống kê %q để tính chỉ tiêu; dùng %s hoặc none", ErrInvalid, text, feedList())
 }
 
 // FeedValue is a share computed from the figures.
@@ -301,53 +246,4 @@ func fraction(f Figures, numKeys, denKeys []FigureKey) (float64, float64, bool) 
 		return 0, 0, false
 	}
 	return num, den, true
-}
-
-// SuggestFeed guesses, from a target's words, the figure it is measured
-// by: "tỷ lệ hồ sơ giải quyết theo dịch vụ công trực tuyến ... trên tổng
-// số hồ sơ" is FeedOnlineShare. Targets it cannot place get FeedNone; the
-// officer sets or clears a feed afterwards.
-func SuggestFeed(indicator string) Feed {
-	text := Fold(indicator)
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if !strings.Contains(text, w) {
-				return false
-			}
-		}
-		return true
-	}
-	switch {
-	case has("hai long"):
-		return FeedSatisfaction
-	case has("thanh toan truc tuyen", "giao dich"):
-		return FeedOnlinePayment
-	case has("giai quyet", "truoc thoi han"):
-		return FeedEarlyShare
-	case has("giai quyet dung han"):
-		return FeedOnTimeShare
-	case has("ho so", "truc tuyen", "tong so ho so"):
-		return FeedOnlineShare
-	case has("van ban", "ky so"):
-		return FeedDigitalSigning
-	}
-	return FeedNone
-}
-
-// FormatNumber writes a number the Vietnamese way, with a decimal comma
-// and at most two decimals: "95", "66,67".
-func FormatNumber(v float64) string {
-	text := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	return strings.Replace(text, ".", ",", 1)
-}
-
-// ParseNumber reads a number written either way, "66,67" or "66.67", with
-// an optional "%" after it.
-func ParseNumber(text string) (float64, error) {
-	clean := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
-	v, err := strconv.ParseFloat(strings.Replace(clean, ",", ".", 1), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%w: %q không phải một số", ErrInvalid, text)
-	}
-	return v, nil
 }

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,20 +11,6 @@ import (
 // ErrHasTasks: an import would replace the tasks a plan already has, which
 // needs the officer's consent.
 var ErrHasTasks = errors.New("kế hoạch đã có nhiệm vụ")
-
-// TaskHash returns a short fingerprint of what a task asks for, as the plan
-// writes it: ordinal, content, product, lead and coordinating units and the
-// timeline text. Exported workbooks carry it beside the task id, so that a
-// sheet sent back by a division shows whether the task was changed in the app
-// since. The tracking fields are left out: they are what the sheet reports.
-func TaskHash(t Task) string {
-	h := sha256.New()
-	for _, field := range []string{t.Ordinal, t.Content, t.Product, t.Lead, JoinUnits(t.Coordinating), t.Timeline.Text} {
-		h.Write([]byte(field))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
-}
 
 // ReplacePlanContents replaces, in one transaction, the areas and tasks of an
 // existing plan with those of an imported bundle, and its targets when the
@@ -56,7 +40,7 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 		if err != nil {
 			return err
 		}
-		if err := putJSON(tx.Bucket(bucketPlans), key8(planID), b.Plan); err != nil {
+		if err := PutJSON(tx.Bucket(BucketPlans), Key8(planID), b.Plan); err != nil {
 			return err
 		}
 		if err := clearContents(tx, planID, b.Targets != nil, match.lost); err != nil {
@@ -74,13 +58,13 @@ func (s *Store) ReplacePlanContents(planID uint64, b Bundle) (Plan, error) {
 // clearContents removes a plan's areas and tasks, the updates and evidence
 // records of the tasks lost, and its targets if asked.
 func clearContents(tx *bolt.Tx, planID uint64, targets bool, lost []Task) error {
-	buckets := [][]byte{bucketAreas, bucketTasks}
+	buckets := [][]byte{BucketAreas, BucketTasks}
 	if targets {
 		// The targets go with their actuals: new targets start with none.
-		buckets = append(buckets, bucketTargets, bucketActuals)
+		buckets = append(buckets, BucketTargets, BucketActuals)
 	}
 	for _, bucket := range buckets {
-		if err := deleteChildren(tx, bucket, planID); err != nil {
+		if err := DeleteChildren(tx, bucket, planID); err != nil {
 			return fmt.Errorf("clear plan %d in %s: %w", planID, bucket, err)
 		}
 	}
@@ -130,49 +114,6 @@ func takeSlice[T any](dst *[]T, src []T) {
 	if len(src) > 0 {
 		*dst = src
 	}
-}
-
-// ProgressRow is one row of a tracking sheet sent back by a division: the
-// task it is about, the fingerprint the task had when the sheet was
-// exported, the tracking fields as the division filled them in, the dates
-// the sheet gives, and what the officer confirmed of it.
-type ProgressRow struct {
-	// Row is the row number in the sheet, for messages.
-	Row int
-	// File is the sheet's file name, for the source of the updates it brings.
-	File     string
-	TaskID   uint64
-	Hash     string
-	Status   Status
-	Percent  int
-	Result   string
-	Evidence []string
-	// Date is the day the division wrote in the row ("Ngày cập nhật");
-	// zero when it wrote none.
-	Date Date
-	// Exported is the day the sheet was exported; zero when the sheet does
-	// not say, as no sheet exported before the date was written does.
-	Exported Date
-	// Known is the day of the task's latest update when the sheet was
-	// exported; zero when it had none or the sheet does not say. It tells
-	// whether the app's news came after the export (SheetChange.NewsSinceExport).
-	Known Date
-	// AllowLower: the officer confirmed that the row may lower its task's
-	// status or progress.
-	AllowLower bool
-	// AcceptStale: the officer confirmed the row although its sheet does
-	// not say when it was exported.
-	AcceptStale bool
-}
-
-// Recorded returns the row with its status and percent as ApplyProgress
-// records them (see RecordedState); a row whose status and percent
-// contradict each other is returned as it is.
-func (r ProgressRow) Recorded() ProgressRow {
-	if status, percent, err := RecordedState(r.Status, r.Percent); err == nil {
-		r.Status, r.Percent = status, percent
-	}
-	return r
 }
 
 // ProgressOutcome sorts the rows of a returned tracking sheet by what
@@ -290,15 +231,15 @@ func (o *ProgressOutcome) leftAlone(c SheetChange, today Date) *[]SheetChange {
 
 // readSheetChange finds what a row would change in its task.
 func readSheetChange(tx *bolt.Tx, task Task, row ProgressRow, status Status, percent int, today Date) (SheetChange, error) {
-	existing, err := listOfTask[Evidence](tx, bucketEvidence, task.PlanID, task.ID)
+	existing, err := ListOfTask[Evidence](tx, BucketEvidence, task.PlanID, task.ID)
 	if err != nil {
 		return SheetChange{}, err
 	}
 	var area Area
-	if err := getJSON(tx.Bucket(bucketAreas), childKey(task.PlanID, task.AreaID), &area); err != nil && !errors.Is(err, ErrNotFound) {
+	if err := GetJSON(tx.Bucket(BucketAreas), ChildKey(task.PlanID, task.AreaID), &area); err != nil && !errors.Is(err, ErrNotFound) {
 		return SheetChange{}, err
 	}
-	current := orNotStarted(task.Status)
+	current := OrNotStarted(task.Status)
 	c := SheetChange{
 		Row: row, Task: task, Number: TaskNumber(area, task), Date: row.NewsDate(today), Status: status, Percent: percent,
 		StateChanged:  status != current || percent != task.Progress,

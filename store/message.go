@@ -68,16 +68,6 @@ func Unexpected(recovered any) error {
 // unexpectedPanicText is what Message says of an UnexpectedError.
 const unexpectedPanicText = "Chương trình gặp lỗi không mong đợi"
 
-// explained is a foreign error with the Vietnamese words that say it:
-// errors.Is still finds the cause, Message shows the words.
-type explained struct {
-	text string
-	err  error
-}
-
-func (e *explained) Error() string { return e.text }
-func (e *explained) Unwrap() error { return e.err }
-
 // describe says one layer of an error chain and what it wraps. context is
 // the Vietnamese text of the layers above, so that a file they name is not
 // named twice.
@@ -278,8 +268,8 @@ func translateOwnTypes(err error) (string, bool) {
 	switch e := err.(type) {
 	case *UnexpectedError:
 		return unexpectedPanicText, true
-	case *explained:
-		return e.text, true
+	case *Explained:
+		return e.Text, true
 	}
 	return "", false
 }
@@ -376,7 +366,7 @@ func translateFileError(err error, context string) (string, bool) {
 
 // fileProblem says the file-system errors an officer meets.
 func fileProblem(err error) (string, bool) {
-	if text, ok := describePlatformError(err); ok {
+	if text, ok := DescribePlatformError(err); ok {
 		return text, true
 	}
 	switch {

@@ -162,7 +162,7 @@ func TestWriteErrorsKeepTheirCause(t *testing.T) {
 	if err == nil || !strings.Contains(Message(err), "thư mục") {
 		t.Errorf("writing into a missing folder: %v → %q", err, Message(err))
 	}
-	blocked := explainWriteError(&fs.PathError{Op: "open", Path: "/x/a.pdf", Err: syscall.ENOSPC})
+	blocked := ExplainWriteError(&fs.PathError{Op: "open", Path: "/x/a.pdf", Err: syscall.ENOSPC})
 	if !errors.Is(blocked, syscall.ENOSPC) || Message(fmt.Errorf("không ghi được /x/a.pdf: %w", blocked)) != "không ghi được /x/a.pdf: ổ đĩa đã đầy" {
 		t.Errorf("explained write error = %v, %q", blocked, Message(blocked))
 	}

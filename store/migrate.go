@@ -36,11 +36,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 
 // storedSchema returns the schema version of the file, 0 for a new file.
 func storedSchema(tx *bolt.Tx) int {
-	meta := tx.Bucket(bucketMeta)
+	meta := tx.Bucket(BucketMeta)
 	if meta == nil {
 		return 0
 	}
-	v, err := strconv.Atoi(string(meta.Get(keySchema)))
+	v, err := strconv.Atoi(string(meta.Get(KeySchema)))
 	if err != nil {
 		return 0
 	}
@@ -61,13 +61,13 @@ func migrate(tx *bolt.Tx, found int) error {
 			}
 		}
 	}
-	return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	return tx.Bucket(BucketMeta).Put(KeySchema, []byte(strconv.Itoa(SchemaVersion)))
 }
 
 // migrateTasksV1toV2 splits each task's coordinating cell into units and
 // wraps its timeline string in an object.
 func migrateTasksV1toV2(tx *bolt.Tx) error {
-	return rewriteRecords(tx.Bucket(bucketTasks), func(_ []byte, fields map[string]json.RawMessage) error {
+	return rewriteRecords(tx.Bucket(BucketTasks), func(_ []byte, fields map[string]json.RawMessage) error {
 		if err := splitCoordinatingV1(fields); err != nil {
 			return err
 		}
@@ -83,7 +83,7 @@ func migrateTimelinesV2toV3(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	return rewriteRecords(tx.Bucket(bucketTasks), func(key []byte, fields map[string]json.RawMessage) error {
+	return rewriteRecords(tx.Bucket(BucketTasks), func(key []byte, fields map[string]json.RawMessage) error {
 		if len(key) < 8 {
 			return fmt.Errorf("key %x too short", key)
 		}
@@ -94,7 +94,7 @@ func migrateTimelinesV2toV3(tx *bolt.Tx) error {
 // planYears reads the year of every plan, by plan id, from the raw records.
 func planYears(tx *bolt.Tx) (map[uint64]int, error) {
 	years := map[uint64]int{}
-	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(BucketPlans).ForEach(func(k, v []byte) error {
 		var plan struct {
 			ID   uint64 `json:"id"`
 			Year int    `json:"year"`

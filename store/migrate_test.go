@@ -131,7 +131,7 @@ func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte("99"))
+		return tx.Bucket(BucketMeta).Put(KeySchema, []byte("99"))
 	})
 	st.Close()
 	before, _ := os.ReadFile(path)

@@ -45,7 +45,7 @@ func migrateTrackingV3toV4(tx *bolt.Tx) error {
 		return err
 	}
 	var moved []movedTracking
-	err = rewriteRecords(tx.Bucket(bucketTasks), func(key []byte, fields map[string]json.RawMessage) error {
+	err = rewriteRecords(tx.Bucket(BucketTasks), func(key []byte, fields map[string]json.RawMessage) error {
 		if len(key) < 16 {
 			return fmt.Errorf("key %x too short", key)
 		}
@@ -69,7 +69,7 @@ func migrateTrackingV3toV4(tx *bolt.Tx) error {
 // takes: the plan's issue date, or the first day of its year.
 func planDays(tx *bolt.Tx) (map[uint64]Date, error) {
 	days := map[uint64]Date{}
-	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(BucketPlans).ForEach(func(k, v []byte) error {
 		var plan struct {
 			ID        uint64 `json:"id"`
 			Year      int    `json:"year"`
@@ -102,7 +102,7 @@ func moveTrackingV3(fields map[string]json.RawMessage, planID, taskID uint64, fa
 	for _, e := range old.Evidence {
 		m.evidence = append(m.evidence, Evidence{PlanID: planID, TaskID: taskID, Title: e.Title, Ref: e.Ref, Added: e.Added.Time()})
 	}
-	track := summarize(standing(m.updates)).track
+	track := Summarize(StandingUpdates(m.updates)).Track
 	track.Evidence = len(m.evidence)
 	if fields["track"], err = json.Marshal(track); err != nil {
 		return movedTracking{}, err
@@ -132,8 +132,8 @@ func convertUpdatesV3(old trackingV3, planID, taskID uint64, fallback Date) []Up
 	if status == "" {
 		status = StatusNotStarted
 	}
-	sum := summarize(standing(updates))
-	if sum.status != status || sum.progress != old.Progress {
+	sum := Summarize(StandingUpdates(updates))
+	if sum.Status != status || sum.Progress != old.Progress {
 		updates = append(updates, convertedUpdate(planID, taskID, latest, status, old.Progress, "", len(updates)))
 	}
 	return updates
@@ -155,12 +155,12 @@ func convertedUpdate(planID, taskID uint64, day Date, status Status, progress in
 // stores them.
 func storeMoved(tx *bolt.Tx, m movedTracking) error {
 	for i := range m.updates {
-		if err := insertOfTask(tx, bucketUpdates, &m.updates[i]); err != nil {
+		if err := InsertOfTask(tx, BucketUpdates, &m.updates[i]); err != nil {
 			return err
 		}
 	}
 	for i := range m.evidence {
-		if err := insertOfTask(tx, bucketEvidence, &m.evidence[i]); err != nil {
+		if err := InsertOfTask(tx, BucketEvidence, &m.evidence[i]); err != nil {
 			return err
 		}
 	}

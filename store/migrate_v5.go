@@ -27,7 +27,7 @@ type targetV4 struct {
 // suggest. The actuals, figures and reports buckets start empty.
 func migrateTargetsV4toV5(tx *bolt.Tx) error {
 	var targets []targetV4
-	err := tx.Bucket(bucketTargets).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(BucketTargets).ForEach(func(k, v []byte) error {
 		if len(k) < 16 {
 			return fmt.Errorf("target key %x too short", k)
 		}
@@ -42,7 +42,7 @@ func migrateTargetsV4toV5(tx *bolt.Tx) error {
 		return err
 	}
 	codes := codesV5(targets)
-	return rewriteRecords(tx.Bucket(bucketTargets), func(key []byte, fields map[string]json.RawMessage) error {
+	return rewriteRecords(tx.Bucket(BucketTargets), func(key []byte, fields map[string]json.RawMessage) error {
 		var indicator string
 		if raw, ok := fields["indicator"]; ok {
 			if err := json.Unmarshal(raw, &indicator); err != nil {

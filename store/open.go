@@ -117,26 +117,26 @@ func createFile(path string, opts OpenOptions) (bool, error) {
 	if opts.Create == CreateNever {
 		return false, fmt.Errorf("không có tệp dữ liệu %s: %w", path, fs.ErrNotExist)
 	}
-	if _, err := followLink(path); err != nil {
+	if _, err := FollowLink(path); err != nil {
 		return false, err
 	}
 	dir := filepath.Dir(path)
 	if err := ensureFolder(dir, opts.Create); err != nil {
 		return false, err
 	}
-	removeStaleTemps(dir)
-	tmp := filepath.Join(dir, tempName(filepath.Base(path)))
+	RemoveStaleTemps(dir)
+	tmp := filepath.Join(dir, TempName(filepath.Base(path)))
 	defer os.Remove(tmp)
-	if err := initFile(tmp, opts.Fill); err != nil {
-		return false, fmt.Errorf("không tạo được tệp dữ liệu %s: %w", path, explainWriteError(err))
+	if err := InitFile(tmp, opts.Fill); err != nil {
+		return false, fmt.Errorf("không tạo được tệp dữ liệu %s: %w", path, ExplainWriteError(err))
 	}
-	if exists(path) {
+	if Exists(path) {
 		return false, nil
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return false, fmt.Errorf("không tạo được tệp dữ liệu %s: %w", path, explainWriteError(err))
+		return false, fmt.Errorf("không tạo được tệp dữ liệu %s: %w", path, ExplainWriteError(err))
 	}
-	syncFolder(dir)
+	SyncFolder(dir)
 	return true, nil
 }
 
@@ -153,13 +153,13 @@ func ensureFolder(dir string, create Create) error {
 		return fmt.Errorf("không tạo tệp dữ liệu mới: thư mục %s không tồn tại; hãy kiểm tra lại đường dẫn", dir)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("tạo thư mục dữ liệu %s: %w", dir, explainWriteError(err))
+		return fmt.Errorf("tạo thư mục dữ liệu %s: %w", dir, ExplainWriteError(err))
 	}
 	return nil
 }
 
-// initFile gives a new file its buckets and schema, then fill's records.
-func initFile(path string, fill func(*Store) error) error {
+// InitFile gives a new file its buckets and schema, then fill's records.
+func InitFile(path string, fill func(*Store) error) error {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: openTimeout})
 	if err != nil {
 		return err
@@ -178,7 +178,7 @@ func initFile(path string, fill func(*Store) error) error {
 // openFile opens an existing file, checks its pages and schema, and brings
 // it up to date as OpenWith says.
 func openFile(path string, readOnly bool) (*Store, error) {
-	db, err := openBolt(path, readOnly)
+	db, err := OpenBolt(path, readOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -194,8 +194,8 @@ func openFile(path string, readOnly bool) (*Store, error) {
 	return st, nil
 }
 
-// openBolt opens the file with bbolt, saying in Vietnamese why it cannot.
-func openBolt(path string, readOnly bool) (db *bolt.DB, err error) {
+// OpenBolt opens the file with bbolt, saying in Vietnamese why it cannot.
+func OpenBolt(path string, readOnly bool) (db *bolt.DB, err error) {
 	defer func() {
 		if recovered := recover(); recovered != nil {
 			db, err = nil, damaged(path, "cấu trúc tệp bị hỏng, không mở được")
@@ -234,7 +234,7 @@ func (s *Store) schemaOnOpen() (schema int, err error) {
 		if !r.OK() {
 			return nil
 		}
-		if schema, err = readSchema(tx); err != nil {
+		if schema, err = ReadSchema(tx); err != nil {
 			r.add("%s", err)
 			return nil
 		}
@@ -322,18 +322,18 @@ func (s *Store) readCopy(copyPath string) (*Store, error) {
 	}
 	migrated, err := openFile(copyPath, false)
 	if err != nil {
-		return nil, renamed(err, copyPath, s.path)
+		return nil, Renamed(err, copyPath, s.path)
 	}
 	migrated.Close()
-	db, err := openBolt(copyPath, true)
+	db, err := OpenBolt(copyPath, true)
 	if err != nil {
-		return nil, renamed(err, copyPath, s.path)
+		return nil, Renamed(err, copyPath, s.path)
 	}
 	return &Store{db: db, path: s.path, readOnly: true}, nil
 }
 
-// renamed makes a damaged copy's error name the file it was copied from.
-func renamed(err error, from, to string) error {
+// Renamed makes a damaged copy's error name the file it was copied from.
+func Renamed(err error, from, to string) error {
 	if d, ok := AsDamaged(err); ok && d.Path == from {
 		return damaged(to, d.Problems...)
 	}

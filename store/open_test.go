@@ -173,14 +173,14 @@ func writeTemp(t *testing.T, data []byte) string {
 func withSchema(t *testing.T, value string) string {
 	return editRaw(t, func(tx *bolt.Tx) error {
 		if value == "" {
-			return tx.Bucket(bucketMeta).Delete(keySchema)
+			return tx.Bucket(BucketMeta).Delete(KeySchema)
 		}
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte(value))
+		return tx.Bucket(BucketMeta).Put(KeySchema, []byte(value))
 	})
 }
 
 func withoutTargets(t *testing.T) string {
-	return editRaw(t, func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketTargets) })
+	return editRaw(t, func(tx *bolt.Tx) error { return tx.DeleteBucket(BucketTargets) })
 }
 
 // editRaw makes a filled file and changes it behind the store's back.
@@ -324,7 +324,7 @@ func TestMigrationNeverRunsOnAFileThatFailsItsCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAreas).Put(childKey(1, 99), []byte("{hỏng"))
+		return tx.Bucket(BucketAreas).Put(ChildKey(1, 99), []byte("{hỏng"))
 	})
 	db.Close()
 	before := stateOf(t, path)

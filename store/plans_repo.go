@@ -23,7 +23,7 @@ func (s *Store) Plans() ([]Plan, error) {
 
 func readPlans(tx *bolt.Tx) ([]Plan, error) {
 	var plans []Plan
-	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(BucketPlans).ForEach(func(k, v []byte) error {
 		var p Plan
 		if err := json.Unmarshal(v, &p); err != nil {
 			return fmt.Errorf("decode plan %x: %w", k, err)
@@ -53,7 +53,7 @@ func (s *Store) Plan(id uint64) (Plan, error) {
 
 func readPlan(tx *bolt.Tx, id uint64) (Plan, error) {
 	var p Plan
-	if err := getJSON(tx.Bucket(bucketPlans), key8(id), &p); err != nil {
+	if err := GetJSON(tx.Bucket(BucketPlans), Key8(id), &p); err != nil {
 		return Plan{}, fmt.Errorf("kế hoạch #%d: %w", id, err)
 	}
 	return p, nil
@@ -117,13 +117,13 @@ func insertPlan(tx *bolt.Tx, p *Plan) error {
 	if err := checkRefFree(tx, *p); err != nil {
 		return err
 	}
-	b := tx.Bucket(bucketPlans)
+	b := tx.Bucket(BucketPlans)
 	id, err := b.NextSequence()
 	if err != nil {
 		return fmt.Errorf("next plan id: %w", err)
 	}
 	p.ID = id
-	return putJSON(b, key8(id), p)
+	return PutJSON(b, Key8(id), p)
 }
 
 func fillIssuer(p *Plan, settings Settings) {
@@ -174,7 +174,7 @@ func (s *Store) UpdatePlan(p Plan) error {
 		if err := checkRefFree(tx, p); err != nil {
 			return err
 		}
-		if err := putJSON(tx.Bucket(bucketPlans), key8(p.ID), p); err != nil {
+		if err := PutJSON(tx.Bucket(BucketPlans), Key8(p.ID), p); err != nil {
 			return err
 		}
 		if old.Year == p.Year {
@@ -185,8 +185,8 @@ func (s *Store) UpdatePlan(p Plan) error {
 }
 
 // planBuckets are the buckets whose records belong to a plan, keyed by its id first.
-var planBuckets = [][]byte{bucketAreas, bucketTasks, bucketTargets, bucketUpdates, bucketEvidence,
-	bucketActuals, bucketFigures, bucketReports, bucketReportTables}
+var planBuckets = [][]byte{BucketAreas, BucketTasks, BucketTargets, BucketUpdates, BucketEvidence,
+	BucketActuals, BucketFigures, BucketReports, BucketReportTables}
 
 // DeletePlan removes a plan with all its areas, tasks, targets, updates,
 // evidence, actuals, figures and reports.
@@ -196,11 +196,11 @@ func (s *Store) DeletePlan(id uint64) error {
 			return err
 		}
 		for _, bucket := range planBuckets {
-			if err := deleteChildren(tx, bucket, id); err != nil {
+			if err := DeleteChildren(tx, bucket, id); err != nil {
 				return fmt.Errorf("delete plan %d from %s: %w", id, bucket, err)
 			}
 		}
-		return tx.Bucket(bucketPlans).Delete(key8(id))
+		return tx.Bucket(BucketPlans).Delete(Key8(id))
 	})
 }
 
@@ -236,7 +236,7 @@ func insertContentsKeeping(tx *bolt.Tx, b *Bundle, kept map[taskPlace]Task) erro
 		if area.Order == 0 {
 			area.Order = i + 1
 		}
-		if err := insertChild(tx, bucketAreas, &area.Area); err != nil {
+		if err := InsertChild(tx, BucketAreas, &area.Area); err != nil {
 			return err
 		}
 		for j := range area.Tasks {
@@ -258,10 +258,10 @@ func insertContentsKeeping(tx *bolt.Tx, b *Bundle, kept map[taskPlace]Task) erro
 func insertTask(tx *bolt.Tx, task *Task, kept map[taskPlace]Task, place taskPlace) error {
 	if from, ok := kept[place]; ok {
 		carryOn(task, from)
-		return putJSON(tx.Bucket(bucketTasks), childKey(task.PlanID, task.ID), task)
+		return PutJSON(tx.Bucket(BucketTasks), ChildKey(task.PlanID, task.ID), task)
 	}
 	task.Status, task.Progress, task.Track = StatusNotStarted, 0, TaskTrack{}
-	return insertChild(tx, bucketTasks, task)
+	return InsertChild(tx, BucketTasks, task)
 }
 
 // Seed stores a shipped plan once: the first call with a key saves the
@@ -274,7 +274,7 @@ func (s *Store) Seed(key string, settings Settings, b Bundle) (bool, error) {
 	}
 	created := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+		meta := tx.Bucket(BucketMeta)
 		seedKey := []byte("seed:" + key)
 		if meta.Get(seedKey) != nil {
 			return nil
@@ -292,11 +292,11 @@ func (s *Store) Seed(key string, settings Settings, b Bundle) (bool, error) {
 }
 
 func seedSettings(tx *bolt.Tx, settings Settings) error {
-	if tx.Bucket(bucketMeta).Get(keySettings) != nil {
+	if tx.Bucket(BucketMeta).Get(KeySettings) != nil {
 		return nil
 	}
 	if err := settings.Validate(); err != nil {
 		return err
 	}
-	return putJSON(tx.Bucket(bucketMeta), keySettings, settings)
+	return PutJSON(tx.Bucket(BucketMeta), KeySettings, settings)
 }

@@ -12,22 +12,15 @@ import (
 // child is what areas, tasks and targets share: each belongs to one plan and
 // is keyed by the plan's id and its own.
 type child interface {
-	ids() (planID, id uint64)
-	setID(id uint64)
+	RecordIDs() (planID, id uint64)
+	SetRecordID(id uint64)
 }
 
-func (a *Area) ids() (uint64, uint64)   { return a.PlanID, a.ID }
-func (a *Area) setID(id uint64)         { a.ID = id }
-func (t *Task) ids() (uint64, uint64)   { return t.PlanID, t.ID }
-func (t *Task) setID(id uint64)         { t.ID = id }
-func (t *Target) ids() (uint64, uint64) { return t.PlanID, t.ID }
-func (t *Target) setID(id uint64)       { t.ID = id }
-
-// insertChild gives rec the next id of its bucket and stores it under a plan
+// InsertChild gives rec the next id of its bucket and stores it under a plan
 // that must exist.
-func insertChild(tx *bolt.Tx, bucket []byte, rec child) error {
-	planID, _ := rec.ids()
-	if tx.Bucket(bucketPlans).Get(key8(planID)) == nil {
+func InsertChild(tx *bolt.Tx, bucket []byte, rec child) error {
+	planID, _ := rec.RecordIDs()
+	if tx.Bucket(BucketPlans).Get(Key8(planID)) == nil {
 		return fmt.Errorf("kế hoạch #%d: %w", planID, ErrNotFound)
 	}
 	b := tx.Bucket(bucket)
@@ -35,33 +28,33 @@ func insertChild(tx *bolt.Tx, bucket []byte, rec child) error {
 	if err != nil {
 		return fmt.Errorf("next id in %s: %w", bucket, err)
 	}
-	rec.setID(id)
-	return putJSON(b, childKey(planID, id), rec)
+	rec.SetRecordID(id)
+	return PutJSON(b, ChildKey(planID, id), rec)
 }
 
-// replaceChild overwrites a record that must already exist.
-func replaceChild(tx *bolt.Tx, bucket []byte, rec child) error {
+// ReplaceChild overwrites a record that must already exist.
+func ReplaceChild(tx *bolt.Tx, bucket []byte, rec child) error {
 	b := tx.Bucket(bucket)
-	key := childKey(rec.ids())
+	key := ChildKey(rec.RecordIDs())
 	if b.Get(key) == nil {
 		return ErrNotFound
 	}
-	return putJSON(b, key, rec)
+	return PutJSON(b, key, rec)
 }
 
-// deleteChild removes a record that must exist.
-func deleteChild(tx *bolt.Tx, bucket []byte, planID, id uint64) error {
+// DeleteChild removes a record that must exist.
+func DeleteChild(tx *bolt.Tx, bucket []byte, planID, id uint64) error {
 	b := tx.Bucket(bucket)
-	key := childKey(planID, id)
+	key := ChildKey(planID, id)
 	if b.Get(key) == nil {
 		return ErrNotFound
 	}
 	return b.Delete(key)
 }
 
-// listChildren decodes every record of a plan in a bucket, in id order.
-func listChildren[T any](tx *bolt.Tx, bucket []byte, planID uint64) ([]T, error) {
-	return listPrefix[T](tx, bucket, key8(planID))
+// ListChildren decodes every record of a plan in a bucket, in id order.
+func ListChildren[T any](tx *bolt.Tx, bucket []byte, planID uint64) ([]T, error) {
+	return listPrefix[T](tx, bucket, Key8(planID))
 }
 
 // listPrefix decodes every record of a bucket whose key starts with
@@ -82,42 +75,48 @@ func listPrefix[T any](tx *bolt.Tx, bucket, prefix []byte) ([]T, error) {
 // taskRecord is what updates and evidence share: each belongs to one task
 // of one plan and is keyed by the plan's id, the task's and its own.
 type taskRecord interface {
-	taskIDs() (planID, taskID, id uint64)
-	setID(id uint64)
+	RecordTaskIDs() (planID, taskID, id uint64)
+	SetRecordID(id uint64)
 }
 
-func (u *Update) taskIDs() (uint64, uint64, uint64)   { return u.PlanID, u.TaskID, u.ID }
-func (u *Update) setID(id uint64)                     { u.ID = id }
-func (e *Evidence) taskIDs() (uint64, uint64, uint64) { return e.PlanID, e.TaskID, e.ID }
-func (e *Evidence) setID(id uint64)                   { e.ID = id }
-
-// grandchildKey is the key of an update or evidence record: its plan's id,
+// GrandchildKey is the key of an update or evidence record: its plan's id,
 // its task's and its own, big-endian.
-func grandchildKey(planID, taskID, id uint64) []byte {
-	return binary.BigEndian.AppendUint64(childKey(planID, taskID), id)
+func GrandchildKey(planID, taskID, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(ChildKey(planID, taskID), id)
 }
 
-// insertOfTask gives rec the next id of its bucket and stores it.
-func insertOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
+// InsertOfTask gives rec the next id of its bucket and stores it.
+func InsertOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
 	id, err := tx.Bucket(bucket).NextSequence()
 	if err != nil {
 		return fmt.Errorf("next id in %s: %w", bucket, err)
 	}
-	rec.setID(id)
-	return putOfTask(tx, bucket, rec)
+	rec.SetRecordID(id)
+	return PutOfTask(tx, bucket, rec)
 }
 
-// putOfTask stores rec under its key.
-func putOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
-	return putJSON(tx.Bucket(bucket), grandchildKey(rec.taskIDs()), rec)
+// PutOfTask stores rec under its key.
+func PutOfTask(tx *bolt.Tx, bucket []byte, rec taskRecord) error {
+	return PutJSON(tx.Bucket(bucket), GrandchildKey(rec.RecordTaskIDs()), rec)
 }
 
-// listOfTask decodes the records of one task in a bucket, in id order.
-func listOfTask[T any](tx *bolt.Tx, bucket []byte, planID, taskID uint64) ([]T, error) {
-	return listPrefix[T](tx, bucket, childKey(planID, taskID))
+// ListOfTask decodes the records of one task in a bucket, in id order.
+func ListOfTask[T any](tx *bolt.Tx, bucket []byte, planID, taskID uint64) ([]T, error) {
+	return listPrefix[T](tx, bucket, ChildKey(planID, taskID))
 }
 
-// deleteChildren removes every record of a plan from a bucket.
-func deleteChildren(tx *bolt.Tx, bucket []byte, planID uint64) error {
-	return deletePrefix(tx, bucket, key8(planID))
+// DeleteChildren removes every record of a plan from a bucket.
+func DeleteChildren(tx *bolt.Tx, bucket []byte, planID uint64) error {
+	return DeletePrefix(tx, bucket, Key8(planID))
+}
+
+// DeletePrefix removes every record of a bucket whose key starts with prefix.
+func DeletePrefix(tx *bolt.Tx, bucket, prefix []byte) error {
+	c := tx.Bucket(bucket).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -33,27 +33,27 @@ type SalvageReport struct {
 // old, and passes its check.
 func Salvage(damagedPath, outPath string) (SalvageReport, error) {
 	var rep SalvageReport
-	src, err := openBolt(damagedPath, true)
+	src, err := OpenBolt(damagedPath, true)
 	if err != nil {
 		return rep, fmt.Errorf("không cứu được dữ liệu từ %s: %w", damagedPath, err)
 	}
 	defer src.Close()
-	if exists(outPath) {
+	if Exists(outPath) {
 		return rep, fmt.Errorf("không ghi đè %s: tệp đã có", outPath)
 	}
 	dir := filepath.Dir(outPath)
-	tmp := filepath.Join(dir, tempName(filepath.Base(outPath)))
+	tmp := filepath.Join(dir, TempName(filepath.Base(outPath)))
 	defer os.Remove(tmp)
-	if err := initFile(tmp, func(dst *Store) error { return salvageInto(src, dst.db, &rep) }); err != nil {
+	if err := InitFile(tmp, func(dst *Store) error { return salvageInto(src, dst.db, &rep) }); err != nil {
 		return rep, fmt.Errorf("không cứu được dữ liệu từ %s: %w", damagedPath, err)
 	}
 	if err := checkDBFile(tmp, outPath); err != nil {
 		return rep, err
 	}
 	if err := os.Rename(tmp, outPath); err != nil {
-		return rep, fmt.Errorf("không ghi được %s: %w", outPath, explainWriteError(err))
+		return rep, fmt.Errorf("không ghi được %s: %w", outPath, ExplainWriteError(err))
 	}
-	syncFolder(dir)
+	SyncFolder(dir)
 	return rep, nil
 }
 
@@ -77,12 +77,12 @@ func salvageInto(src, dst *bolt.DB, rep *SalvageReport) error {
 // salvageOrder lists the buckets to copy: those of the schema in order,
 // then the others by name.
 func salvageOrder(from *bolt.Tx) [][]byte {
-	order := [][]byte{bucketPlans, bucketAreas, bucketTasks, bucketTargets}
+	order := [][]byte{BucketPlans, BucketAreas, BucketTasks, BucketTargets}
 	var others []string
 	func() {
 		defer func() { recover() }()
 		from.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			if !containsName(order, name) && !bytes.Equal(name, bucketMeta) {
+			if !containsName(order, name) && !bytes.Equal(name, BucketMeta) {
 				others = append(others, string(name))
 			}
 			return nil
@@ -110,17 +110,17 @@ func containsName(names [][]byte, name []byte) bool {
 func salvageMeta(from, to *bolt.Tx) (current bool) {
 	current = true
 	defer func() { recover() }()
-	meta, out := from.Bucket(bucketMeta), to.Bucket(bucketMeta)
+	meta, out := from.Bucket(BucketMeta), to.Bucket(BucketMeta)
 	if meta == nil {
 		return current
 	}
-	if schema, err := readSchema(from); err == nil && schema >= 1 && schema < SchemaVersion {
-		out.Put(keySchema, []byte(strconv.Itoa(schema)))
+	if schema, err := ReadSchema(from); err == nil && schema >= 1 && schema < SchemaVersion {
+		out.Put(KeySchema, []byte(strconv.Itoa(schema)))
 		current = false
 	}
 	var settings Settings
-	if data := meta.Get(keySettings); data != nil && json.Unmarshal(data, &settings) == nil {
-		out.Put(keySettings, bytes.Clone(data))
+	if data := meta.Get(KeySettings); data != nil && json.Unmarshal(data, &settings) == nil {
+		out.Put(KeySettings, bytes.Clone(data))
 	}
 	c := meta.Cursor()
 	for k, v := c.Seek([]byte("seed:")); k != nil && bytes.HasPrefix(k, []byte("seed:")); k, v = c.Next() {
@@ -137,7 +137,7 @@ func salvageBucket(from, to *bolt.Tx, name []byte, current bool, rep *SalvageRep
 	if err != nil {
 		return err
 	}
-	kind := recordKindOf(string(name))
+	kind := RecordKindOf(string(name))
 	var lastID, sequence uint64
 	func() {
 		defer func() {
@@ -171,8 +171,8 @@ func salvageBucket(from, to *bolt.Tx, name []byte, current bool, rep *SalvageRep
 // salvageable reports whether a record is worth saving: its key names
 // saved parents and it decodes (as its type in the current schema, as JSON
 // in an older one).
-func salvageable(to *bolt.Tx, name []byte, kind recordKind, k, v []byte, current bool) bool {
-	if checkKey(to, string(name), k) != "" {
+func salvageable(to *bolt.Tx, name []byte, kind RecordKind, k, v []byte, current bool) bool {
+	if CheckKey(to, string(name), k) != "" {
 		return false
 	}
 	if !current {
@@ -184,9 +184,9 @@ func salvageable(to *bolt.Tx, name []byte, kind recordKind, k, v []byte, current
 func (r *SalvageReport) count(bucket []byte) {
 	r.Records++
 	switch string(bucket) {
-	case string(bucketPlans):
+	case string(BucketPlans):
 		r.Plans++
-	case string(bucketTasks):
+	case string(BucketTasks):
 		r.Tasks++
 	}
 }
@@ -196,7 +196,7 @@ func (r *SalvageReport) count(bucket []byte) {
 // new one in its place. It returns what was saved and where the damaged
 // file went.
 func RecoverInPlace(path string) (SalvageReport, string, error) {
-	out := filepath.Join(filepath.Dir(path), tempName("cuu-"+filepath.Base(path)))
+	out := filepath.Join(filepath.Dir(path), TempName("cuu-"+filepath.Base(path)))
 	defer os.Remove(out)
 	rep, err := Salvage(path, out)
 	if err != nil {
@@ -207,8 +207,8 @@ func RecoverInPlace(path string) (SalvageReport, string, error) {
 		return rep, "", err
 	}
 	if err := os.Rename(out, path); err != nil {
-		return rep, aside, fmt.Errorf("không đặt được dữ liệu đã cứu vào %s (tệp hỏng đã chuyển sang %s): %w", path, aside, explainWriteError(err))
+		return rep, aside, fmt.Errorf("không đặt được dữ liệu đã cứu vào %s (tệp hỏng đã chuyển sang %s): %w", path, aside, ExplainWriteError(err))
 	}
-	syncFolder(filepath.Dir(path))
+	SyncFolder(filepath.Dir(path))
 	return rep, aside, nil
 }

@@ -10,9 +10,9 @@ import (
 
 func TestSalvageKeepsWhatDecodes(t *testing.T) {
 	path := editRaw(t, func(tx *bolt.Tx) error {
-		tasks := tx.Bucket(bucketTasks)
-		tasks.Put(childKey(1, 2), []byte("{hỏng"))
-		tasks.Put(childKey(9, 1), []byte(`{"id":1,"planId":9,"areaId":1}`))
+		tasks := tx.Bucket(BucketTasks)
+		tasks.Put(ChildKey(1, 2), []byte("{hỏng"))
+		tasks.Put(ChildKey(9, 1), []byte(`{"id":1,"planId":9,"areaId":1}`))
 		tasks.SetSequence(40)
 		return nil
 	})

@@ -119,7 +119,7 @@ func cleanedTasks(b Bundle) Bundle {
 		areas[i] = a
 		areas[i].Tasks = make([]Task, len(a.Tasks))
 		for j, t := range a.Tasks {
-			cleaned(&t)
+			Cleaned(&t)
 			areas[i].Tasks[j] = t
 		}
 	}
@@ -156,8 +156,8 @@ func readReplaceMatch(tx *bolt.Tx, planID uint64, b Bundle) (replaceMatch, error
 // are going.
 func dropHistories(tx *bolt.Tx, tasks []Task) error {
 	for _, t := range tasks {
-		for _, bucket := range [][]byte{bucketUpdates, bucketEvidence} {
-			if err := deletePrefix(tx, bucket, childKey(t.PlanID, t.ID)); err != nil {
+		for _, bucket := range [][]byte{BucketUpdates, BucketEvidence} {
+			if err := DeletePrefix(tx, bucket, ChildKey(t.PlanID, t.ID)); err != nil {
 				return fmt.Errorf("clear task %d in %s: %w", t.ID, bucket, err)
 			}
 		}

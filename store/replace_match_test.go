@@ -116,8 +116,8 @@ func checkCarriedOn(t *testing.T, st *Store, done, second Task) {
 func checkHistoryDropped(t *testing.T, st *Store, gone Task) {
 	t.Helper()
 	st.db.View(func(tx *bolt.Tx) error {
-		for _, bucket := range [][]byte{bucketUpdates, bucketEvidence} {
-			if left, _ := listOfTask[map[string]any](tx, bucket, gone.PlanID, gone.ID); len(left) > 0 {
+		for _, bucket := range [][]byte{BucketUpdates, BucketEvidence} {
+			if left, _ := ListOfTask[map[string]any](tx, bucket, gone.PlanID, gone.ID); len(left) > 0 {
 				t.Errorf("%s of the task that went: %v", bucket, left)
 			}
 		}

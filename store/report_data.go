@@ -56,15 +56,15 @@ func (d *ReportData) judge(tx *bolt.Tx, asOf Date) error {
 	d.Standings = make([]TaskStanding, 0, d.Bundle.TaskCount())
 	d.FinishedOn = map[uint64]Date{}
 	for _, t := range d.Bundle.Tasks() {
-		st, ok := assessCached(t, asOf, rules)
+		st, ok := AssessCached(t, asOf, rules)
 		doneOn := t.Track.DoneOn
 		if !ok {
-			history, err := listOfTask[Update](tx, bucketUpdates, t.PlanID, t.ID)
+			history, err := ListOfTask[Update](tx, BucketUpdates, t.PlanID, t.ID)
 			if err != nil {
 				return err
 			}
-			known := summarize(upTo(standing(history), asOf))
-			st, doneOn = judge(t.Timeline, known, asOf, rules), known.track.DoneOn
+			known := Summarize(UpTo(StandingUpdates(history), asOf))
+			st, doneOn = Judge(t.Timeline, known, asOf, rules), known.Track.DoneOn
 		}
 		if st.State.Done() {
 			d.FinishedOn[t.ID] = doneOn

@@ -157,7 +157,7 @@ func FigureRows(f Figures) []FigureRow {
 	}
 	for _, d := range feedDefs {
 		if fv, ok := f.Feed(d.feed); ok && d.figure == "" {
-			rows = append(rows, FigureRow{Label: upperFirst(d.name), Unit: "%", Value: fv.Value, Entered: true, Computed: true, Detail: fv.Detail})
+			rows = append(rows, FigureRow{Label: upperFirst(d.feed.Name()), Unit: "%", Value: fv.Value, Entered: true, Computed: true, Detail: fv.Detail})
 		}
 	}
 	return rows

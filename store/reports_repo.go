@@ -32,7 +32,7 @@ func viewing[T any](s *Store, read func(tx *bolt.Tx) (T, error)) (T, error) {
 }
 
 func readReports(tx *bolt.Tx, planID uint64) ([]Report, error) {
-	reports, err := listChildren[Report](tx, bucketReports, planID)
+	reports, err := ListChildren[Report](tx, BucketReports, planID)
 	slices.SortStableFunc(reports, func(a, b Report) int {
 		if c := PeriodOrder(a.Period, b.Period); c != 0 {
 			return c
@@ -49,7 +49,7 @@ func (s *Store) Report(planID, id uint64) (Report, error) {
 
 func readReport(tx *bolt.Tx, planID, id uint64) (Report, error) {
 	var r Report
-	err := getJSON(tx.Bucket(bucketReports), childKey(planID, id), &r)
+	err := GetJSON(tx.Bucket(BucketReports), ChildKey(planID, id), &r)
 	return r, wrapRecord("báo cáo", id, err)
 }
 
@@ -92,7 +92,7 @@ func (s *Store) CreateReport(r *Report) error {
 }
 
 func insertReport(tx *bolt.Tx, r *Report) error {
-	id, err := tx.Bucket(bucketReports).NextSequence()
+	id, err := tx.Bucket(BucketReports).NextSequence()
 	if err != nil {
 		return fmt.Errorf("next report id: %w", err)
 	}
@@ -103,11 +103,11 @@ func insertReport(tx *bolt.Tx, r *Report) error {
 // putReport stores a report, and its tables when it carries them.
 func putReport(tx *bolt.Tx, r *Report) error {
 	if r.Tables != nil {
-		if err := putJSON(tx.Bucket(bucketReportTables), childKey(r.PlanID, r.ID), r.Tables); err != nil {
+		if err := PutJSON(tx.Bucket(BucketReportTables), ChildKey(r.PlanID, r.ID), r.Tables); err != nil {
 			return err
 		}
 	}
-	return putJSON(tx.Bucket(bucketReports), childKey(r.PlanID, r.ID), r)
+	return PutJSON(tx.Bucket(BucketReports), ChildKey(r.PlanID, r.ID), r)
 }
 
 // SaveReport saves the officer's changes to the latest version of a
@@ -196,11 +196,11 @@ func (s *Store) MarkReportSent(planID, id uint64, sent Sending) (Report, error) 
 			return err
 		}
 		if sent.Tables != nil {
-			if err := putJSON(tx.Bucket(bucketReportTables), childKey(planID, id), sent.Tables); err != nil {
+			if err := PutJSON(tx.Bucket(BucketReportTables), ChildKey(planID, id), sent.Tables); err != nil {
 				return err
 			}
 		}
-		return putJSON(tx.Bucket(bucketReports), childKey(planID, id), &r)
+		return PutJSON(tx.Bucket(BucketReports), ChildKey(planID, id), &r)
 	})
 	if err != nil {
 		return Report{}, err
@@ -216,7 +216,7 @@ func checkReportNumberFree(tx *bolt.Tx, r Report) error {
 		return err
 	}
 	for _, p := range plans {
-		reports, err := listChildren[Report](tx, bucketReports, p.ID)
+		reports, err := ListChildren[Report](tx, BucketReports, p.ID)
 		if err != nil {
 			return err
 		}
@@ -242,11 +242,11 @@ func (s *Store) ReportTables(planID, id uint64) (ReportTables, bool, error) {
 
 // readReportTables reads a report's tables; nil when it has none.
 func readReportTables(tx *bolt.Tx, planID, id uint64) (*ReportTables, error) {
-	if tx.Bucket(bucketReportTables).Get(childKey(planID, id)) == nil {
+	if tx.Bucket(BucketReportTables).Get(ChildKey(planID, id)) == nil {
 		return nil, nil
 	}
 	var t ReportTables
-	return &t, getJSON(tx.Bucket(bucketReportTables), childKey(planID, id), &t)
+	return &t, GetJSON(tx.Bucket(BucketReportTables), ChildKey(planID, id), &t)
 }
 
 // DeleteReport removes a draft report; a sent one is a record and stays.
@@ -259,9 +259,9 @@ func (s *Store) DeleteReport(planID, id uint64) error {
 		if r.Sent() {
 			return fmt.Errorf("%w: %s đã gửi, không xoá được", ErrInvalid, r.Label())
 		}
-		if err := tx.Bucket(bucketReportTables).Delete(childKey(planID, id)); err != nil {
+		if err := tx.Bucket(BucketReportTables).Delete(ChildKey(planID, id)); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketReports).Delete(childKey(planID, id))
+		return tx.Bucket(BucketReports).Delete(ChildKey(planID, id))
 	})
 }

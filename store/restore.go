@@ -90,7 +90,7 @@ func (a *backupArchive) extractDB(path string) error {
 	defer rc.Close()
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, explainWriteError(err))
+		return fmt.Errorf("không ghi được %s: %w", path, ExplainWriteError(err))
 	}
 	hash := sha256.New()
 	_, err = io.Copy(io.MultiWriter(f, hash), rc)
@@ -101,7 +101,7 @@ func (a *backupArchive) extractDB(path string) error {
 		err = closeErr
 	}
 	if err != nil {
-		return fmt.Errorf("bản sao lưu %s: %w", a.path, explainWriteError(err))
+		return fmt.Errorf("bản sao lưu %s: %w", a.path, ExplainWriteError(err))
 	}
 	if hex.EncodeToString(hash.Sum(nil)) != a.manifest.DBSHA256 {
 		return damaged(a.path, "tệp dữ liệu bên trong không khớp mã kiểm tra của bản sao lưu")
@@ -116,11 +116,11 @@ func (a *backupArchive) extractEvidence(dir string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("không tạo được thư mục %s: %w", dir, explainWriteError(err))
+		return fmt.Errorf("không tạo được thư mục %s: %w", dir, ExplainWriteError(err))
 	}
 	for _, f := range a.evidence {
 		target := filepath.Join(dir, strings.TrimPrefix(f.Name, backupEvidenceDir))
-		if exists(target) {
+		if Exists(target) {
 			continue
 		}
 		if err := WriteFileAtomicWith(target, WriteOptions{Perm: 0o600}, func(w io.Writer) error {
@@ -163,7 +163,7 @@ func CheckBackup(path string) error {
 func checkDBFile(path, name string) error {
 	st, err := OpenReadOnly(path)
 	if err != nil {
-		return renamed(err, path, name)
+		return Renamed(err, path, name)
 	}
 	r := st.Inspect()
 	st.Close()
@@ -197,8 +197,8 @@ func Restore(dbPath, backupPath string) (RestoreResult, error) {
 	defer a.Close()
 	res := RestoreResult{Backup: a.manifest.info(backupPath)}
 	dir := filepath.Dir(dbPath)
-	removeStaleTemps(dir)
-	tmp := filepath.Join(dir, tempName(filepath.Base(dbPath)))
+	RemoveStaleTemps(dir)
+	tmp := filepath.Join(dir, TempName(filepath.Base(dbPath)))
 	defer os.Remove(tmp)
 	if err := a.extractDB(tmp); err != nil {
 		return res, err
@@ -213,9 +213,9 @@ func Restore(dbPath, backupPath string) (RestoreResult, error) {
 		return res, err
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
-		return res, fmt.Errorf("không thay được %s: %w", dbPath, explainWriteError(err))
+		return res, fmt.Errorf("không thay được %s: %w", dbPath, ExplainWriteError(err))
 	}
-	syncFolder(dir)
+	SyncFolder(dir)
 	return res, nil
 }
 
@@ -223,7 +223,7 @@ func Restore(dbPath, backupPath string) (RestoreResult, error) {
 // it passes its check, else the file itself moved aside. Data open in
 // another program is refused.
 func setAsideCurrent(dbPath string, res *RestoreResult) error {
-	if !exists(dbPath) {
+	if !Exists(dbPath) {
 		return nil
 	}
 	st, err := OpenReadOnly(dbPath)
@@ -253,13 +253,13 @@ func MoveAside(path string) (string, error) {
 	ext := filepath.Ext(path)
 	base := strings.TrimSuffix(path, ext) + ".hong-" + time.Now().Format(backupTimeLayout)
 	aside := base + ext
-	for n := 2; exists(aside) && n < 1000; n++ {
+	for n := 2; Exists(aside) && n < 1000; n++ {
 		aside = fmt.Sprintf("%s-%d%s", base, n, ext)
 	}
 	if err := os.Rename(path, aside); err != nil {
-		return "", fmt.Errorf("không đổi tên được %s: %w", path, explainWriteError(err))
+		return "", fmt.Errorf("không đổi tên được %s: %w", path, ExplainWriteError(err))
 	}
-	syncFolder(filepath.Dir(path))
+	SyncFolder(filepath.Dir(path))
 	return aside, nil
 }
 

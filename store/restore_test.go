@@ -67,11 +67,11 @@ func referEvidence(t *testing.T, path string, names ...string) {
 	}
 	defer db.Close()
 	err = db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketEvidence)
+		b := tx.Bucket(BucketEvidence)
 		for _, name := range names {
 			id, _ := b.NextSequence()
 			record := fmt.Sprintf(`{"id":%d,"planId":1,"taskId":1,"title":"Tài liệu","file":%q}`, id, name)
-			if err := b.Put(grandchildKey(1, 1, id), []byte(record)); err != nil {
+			if err := b.Put(GrandchildKey(1, 1, id), []byte(record)); err != nil {
 				return err
 			}
 		}
@@ -135,7 +135,7 @@ func TestRestoreMovesADamagedCurrentFileAside(t *testing.T) {
 
 func TestRestoreRefusesABadBackupAndChangesNothing(t *testing.T) {
 	damagedBackup := func(t *testing.T) string {
-		bad := editRaw(t, func(tx *bolt.Tx) error { return tx.Bucket(bucketTasks).Put(childKey(1, 1), []byte("{")) })
+		bad := editRaw(t, func(tx *bolt.Tx) error { return tx.Bucket(BucketTasks).Put(ChildKey(1, 1), []byte("{")) })
 		db, _ := bolt.Open(bad, 0o600, &bolt.Options{ReadOnly: true})
 		defer db.Close()
 		out := filepath.Join(t.TempDir(), "hong.zip")

@@ -20,7 +20,7 @@ func (s *Store) Settings() (Settings, error) {
 
 func readSettings(tx *bolt.Tx) (Settings, error) {
 	var settings Settings
-	err := getJSON(tx.Bucket(bucketMeta), keySettings, &settings)
+	err := GetJSON(tx.Bucket(BucketMeta), KeySettings, &settings)
 	if errors.Is(err, ErrNotFound) {
 		return Settings{}, nil
 	}
@@ -34,7 +34,7 @@ func (s *Store) SaveSettings(settings Settings) error {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return putJSON(tx.Bucket(bucketMeta), keySettings, settings)
+		return PutJSON(tx.Bucket(BucketMeta), KeySettings, settings)
 	})
 }
 
@@ -48,7 +48,7 @@ func (s *Store) SetSignerName(name string) (int, error) {
 			return err
 		}
 		settings.Signer.Name = name
-		if err := putJSON(tx.Bucket(bucketMeta), keySettings, settings); err != nil {
+		if err := PutJSON(tx.Bucket(BucketMeta), KeySettings, settings); err != nil {
 			return err
 		}
 		plans, err := readPlans(tx)
@@ -60,7 +60,7 @@ func (s *Store) SetSignerName(name string) (int, error) {
 				continue
 			}
 			p.Signer.Name = name
-			if err := putJSON(tx.Bucket(bucketPlans), key8(p.ID), p); err != nil {
+			if err := PutJSON(tx.Bucket(BucketPlans), Key8(p.ID), p); err != nil {
 				return err
 			}
 			updated++

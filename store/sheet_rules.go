@@ -23,10 +23,10 @@ func statusRank(s Status) int {
 // Lowers reports whether going from one status and progress to another
 // lowers a task: a status further from done, or less progress.
 func Lowers(from Status, fromPercent int, to Status, toPercent int) bool {
-	return toPercent < fromPercent || statusRank(orNotStarted(to)) < statusRank(orNotStarted(from))
+	return toPercent < fromPercent || statusRank(OrNotStarted(to)) < statusRank(OrNotStarted(from))
 }
 
-func orNotStarted(s Status) Status {
+func OrNotStarted(s Status) Status {
 	if s == "" {
 		return StatusNotStarted
 	}
@@ -72,7 +72,7 @@ func (c SheetChange) Unconfirmed() bool {
 
 // stateText writes a status and progress, "Đang thực hiện 50%".
 func stateText(s Status, percent int) string {
-	return fmt.Sprintf("%s %d%%", orNotStarted(s), percent)
+	return fmt.Sprintf("%s %d%%", OrNotStarted(s), percent)
 }
 
 // Describe says what the row changes, old → new: "Hoàn thành 100% →
@@ -152,10 +152,53 @@ func (r ProgressRow) Stale() bool { return r.Exported.IsZero() }
 // after asOf; a later update counts as if it were dated asOf. It serves
 // writers handed a bundle without standings.
 func SummaryStanding(t Task, asOf Date, r Rules) Standing {
-	if st, ok := assessCached(t, asOf, r); ok {
+	if st, ok := AssessCached(t, asOf, r); ok {
 		return st
 	}
 	t.Track.LastUpdate = asOf
-	st, _ := assessCached(t, asOf, r)
+	st, _ := AssessCached(t, asOf, r)
 	return st
+}
+
+// ProgressRow is one row of a tracking sheet sent back by a division: the
+// task it is about, the fingerprint the task had when the sheet was
+// exported, the tracking fields as the division filled them in, the dates
+// the sheet gives, and what the officer confirmed of it.
+type ProgressRow struct {
+	// Row is the row number in the sheet, for messages.
+	Row int
+	// File is the sheet's file name, for the source of the updates it brings.
+	File     string
+	TaskID   uint64
+	Hash     string
+	Status   Status
+	Percent  int
+	Result   string
+	Evidence []string
+	// Date is the day the division wrote in the row ("Ngày cập nhật");
+	// zero when it wrote none.
+	Date Date
+	// Exported is the day the sheet was exported; zero when the sheet does
+	// not say, as no sheet exported before the date was written does.
+	Exported Date
+	// Known is the day of the task's latest update when the sheet was
+	// exported; zero when it had none or the sheet does not say. It tells
+	// whether the app's news came after the export (SheetChange.NewsSinceExport).
+	Known Date
+	// AllowLower: the officer confirmed that the row may lower its task's
+	// status or progress.
+	AllowLower bool
+	// AcceptStale: the officer confirmed the row although its sheet does
+	// not say when it was exported.
+	AcceptStale bool
+}
+
+// Recorded returns the row with its status and percent as ApplyProgress
+// records them (see RecordedState); a row whose status and percent
+// contradict each other is returned as it is.
+func (r ProgressRow) Recorded() ProgressRow {
+	if status, percent, err := RecordedState(r.Status, r.Percent); err == nil {
+		r.Status, r.Percent = status, percent
+	}
+	return r
 }

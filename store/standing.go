@@ -122,11 +122,11 @@ func (s Settings) Rules() Rules {
 // otherwise it is flagged unreported and keeps the state it had (in
 // progress, when that was done for an earlier period). It is never overdue.
 func Assess(t Task, history []Update, asOf Date, r Rules) Standing {
-	return judge(t.Timeline, summarize(upTo(standing(history), asOf)), asOf, r)
+	return Judge(t.Timeline, Summarize(UpTo(StandingUpdates(history), asOf)), asOf, r)
 }
 
-// upTo keeps the updates, oldest first, dated up to day asOf.
-func upTo(history []Update, asOf Date) []Update {
+// UpTo keeps the updates, oldest first, dated up to day asOf.
+func UpTo(history []Update, asOf Date) []Update {
 	for i, u := range history {
 		if u.Date.After(asOf) {
 			return history[:i]
@@ -135,9 +135,9 @@ func upTo(history []Update, asOf Date) []Update {
 	return history
 }
 
-// assessCached computes the standing from the task's own summary, as
+// AssessCached computes the standing from the task's own summary, as
 // Assess would from its history when no update is dated after asOf.
-func assessCached(t Task, asOf Date, r Rules) (Standing, bool) {
+func AssessCached(t Task, asOf Date, r Rules) (Standing, bool) {
 	if asOf.Before(t.Track.LastUpdate) {
 		return Standing{}, false
 	}
@@ -145,54 +145,54 @@ func assessCached(t Task, asOf Date, r Rules) (Standing, bool) {
 	if status == "" {
 		status = StatusNotStarted
 	}
-	return judge(t.Timeline, summary{status: status, progress: t.Progress, track: t.Track}, asOf, r), true
+	return Judge(t.Timeline, Summary{Status: status, Progress: t.Progress, Track: t.Track}, asOf, r), true
 }
 
-// judge computes the standing of a task with timeline tl whose updates up
+// Judge computes the standing of a task with timeline tl whose updates up
 // to asOf sum up to s.
-func judge(tl Timeline, s summary, asOf Date, r Rules) Standing {
+func Judge(tl Timeline, s Summary, asOf Date, r Rules) Standing {
 	if tl.Recurring() {
 		return judgeRecurring(tl, s, asOf, r)
 	}
-	st := Standing{Progress: s.progress, Due: tl.Due, LastUpdate: s.track.LastUpdate, LatestNote: s.track.LatestNote}
+	st := Standing{Progress: s.Progress, Due: tl.Due, LastUpdate: s.Track.LastUpdate, LatestNote: s.Track.LatestNote}
 	due := tl.Due
 	switch {
-	case s.status == StatusDone && !due.IsZero() && s.track.DoneOn.After(due):
+	case s.Status == StatusDone && !due.IsZero() && s.Track.DoneOn.After(due):
 		st.State = StateDoneLate
-	case s.status == StatusDone:
+	case s.Status == StatusDone:
 		st.State = StateDoneOnTime
-	case s.status == StatusDropped:
+	case s.Status == StatusDropped:
 		st.State = StateDropped
 	case !due.IsZero() && due.Before(asOf):
 		st.State = StateOverdue
-	case s.status == StatusInProgress:
+	case s.Status == StatusInProgress:
 		st.State = StateInProgress
 	default:
 		st.State = StateNotStarted
 	}
 	if st.State.Late() {
-		st.Reason = s.track.LateReason
+		st.Reason = s.Track.LateReason
 	}
 	st.DueSoon = dueSoon(st.State, due, asOf, r)
 	return st
 }
 
 // judgeRecurring judges a recurring task in the period that holds asOf.
-func judgeRecurring(tl Timeline, s summary, asOf Date, r Rules) Standing {
+func judgeRecurring(tl Timeline, s Summary, asOf Date, r Rules) Standing {
 	since, due := recurrenceWindow(tl, asOf, r.Periods)
-	st := Standing{Since: since, Due: due, LastUpdate: s.track.LastUpdate, Progress: s.progress}
-	if !s.track.NoteOn.Before(since) {
-		st.LatestNote = s.track.LatestNote
+	st := Standing{Since: since, Due: due, LastUpdate: s.Track.LastUpdate, Progress: s.Progress}
+	if !s.Track.NoteOn.Before(since) {
+		st.LatestNote = s.Track.LatestNote
 	}
-	reported := !s.track.LastUpdate.IsZero() && !s.track.LastUpdate.Before(since)
+	reported := !s.Track.LastUpdate.IsZero() && !s.Track.LastUpdate.Before(since)
 	switch {
-	case s.status == StatusDropped:
+	case s.Status == StatusDropped:
 		st.State = StateDropped
-	case s.status == StatusDone && reported:
+	case s.Status == StatusDone && reported:
 		st.State = StateDoneOnTime
-	case s.status == StatusDone:
+	case s.Status == StatusDone:
 		st.State, st.Progress = StateInProgress, 0
-	case s.status == StatusInProgress:
+	case s.Status == StatusInProgress:
 		st.State = StateInProgress
 	default:
 		st.State = StateNotStarted
@@ -226,15 +226,15 @@ func recurrenceWindow(tl Timeline, d Date, ps PeriodSettings) (Date, Date) {
 	return PeriodOf(PeriodQ1, d, ps).Bounds(ps)
 }
 
-// lateWithoutReason reports whether the update u, added to the standing
+// LateWithoutReason reports whether the update u, added to the standing
 // history, leaves a task with a deadline late on its date with no reason
 // given since the task fell due.
-func lateWithoutReason(t Task, history []Update, u Update, r Rules) bool {
+func LateWithoutReason(t Task, history []Update, u Update, r Rules) bool {
 	if u.Reason != "" || u.FromSheet() || t.Timeline.Recurring() {
 		return false
 	}
-	known := upTo(standing(slices.Concat(history, []Update{u})), u.Date)
-	if !judge(t.Timeline, summarize(known), u.Date, r).State.Late() {
+	known := UpTo(StandingUpdates(slices.Concat(history, []Update{u})), u.Date)
+	if !Judge(t.Timeline, Summarize(known), u.Date, r).State.Late() {
 		return false
 	}
 	for _, earlier := range known {

@@ -76,8 +76,8 @@ func checkAssess(t *testing.T, task Task, history []Update, asOf Date, want Stan
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Assess = %+v\nwant     %+v", got, want)
 	}
-	summarize(standing(history)).apply(&task)
-	if cached, ok := assessCached(task, asOf, defaultRules); ok && !reflect.DeepEqual(cached, got) {
+	Summarize(StandingUpdates(history)).apply(&task)
+	if cached, ok := AssessCached(task, asOf, defaultRules); ok && !reflect.DeepEqual(cached, got) {
 		t.Errorf("from the summary = %+v\nfrom history     %+v", cached, got)
 	} else if !ok && !asOf.Before(task.Track.LastUpdate) {
 		t.Error("the summary was not used although no update is later than the reporting date")

@@ -98,3 +98,42 @@ func (t Target) Validate() error {
 	}
 	return nil
 }
+
+// RecordIDs and SetRecordID give the ids the store keys a target by.
+func (t *Target) RecordIDs() (uint64, uint64) { return t.PlanID, t.ID }
+func (t *Target) SetRecordID(id uint64)       { t.ID = id }
+
+// BaselineText returns the baseline as printed, "năm 2022: 45%"; "" when
+// the target has no baseline year.
+func (t Target) BaselineText() string {
+	if t.BaselineYear == 0 {
+		return ""
+	}
+	text := "năm " + strconv.Itoa(t.BaselineYear) + ": "
+	if t.Baseline == nil {
+		return text + "chưa nhập"
+	}
+	return text + FormatNumber(*t.Baseline) + unitSuffix(t.Unit)
+}
+
+// ShortIndicator returns the target's words cut to about n runes at a
+// word boundary, with "…" when cut.
+func (t Target) ShortIndicator(n int) string {
+	runes := []rune(t.Indicator)
+	if len(runes) <= n {
+		return t.Indicator
+	}
+	cut := string(runes[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// unitSuffix writes a unit after a number: "%" close, others after a space.
+func unitSuffix(unit string) string {
+	if unit == "" || unit == "%" {
+		return unit
+	}
+	return " " + unit
+}

@@ -72,13 +72,13 @@ func (s *Store) CreateTarget(t *Target) error {
 				t.Order = existing[n-1].Order + 1
 			}
 		}
-		if err := insertChild(tx, bucketTargets, t); err != nil {
+		if err := InsertChild(tx, BucketTargets, t); err != nil {
 			return err
 		}
 		if err := recodeTargets(tx, t.PlanID); err != nil {
 			return err
 		}
-		return getJSON(tx.Bucket(bucketTargets), childKey(t.PlanID, t.ID), t)
+		return GetJSON(tx.Bucket(BucketTargets), ChildKey(t.PlanID, t.ID), t)
 	})
 }
 
@@ -89,7 +89,7 @@ func (s *Store) UpdateTarget(t Target) error {
 		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := wrapRecord("chỉ tiêu", t.ID, replaceChild(tx, bucketTargets, &t)); err != nil {
+		if err := wrapRecord("chỉ tiêu", t.ID, ReplaceChild(tx, BucketTargets, &t)); err != nil {
 			return err
 		}
 		return recodeTargets(tx, t.PlanID)
@@ -100,10 +100,10 @@ func (s *Store) UpdateTarget(t Target) error {
 // are computed again.
 func (s *Store) DeleteTarget(planID, targetID uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if err := wrapRecord("chỉ tiêu", targetID, deleteChild(tx, bucketTargets, planID, targetID)); err != nil {
+		if err := wrapRecord("chỉ tiêu", targetID, DeleteChild(tx, BucketTargets, planID, targetID)); err != nil {
 			return err
 		}
-		if err := deletePrefix(tx, bucketActuals, childKey(planID, targetID)); err != nil {
+		if err := DeletePrefix(tx, BucketActuals, ChildKey(planID, targetID)); err != nil {
 			return err
 		}
 		return recodeTargets(tx, planID)
@@ -126,7 +126,7 @@ func recodeTargets(tx *bolt.Tx, planID uint64) error {
 		if targets[i].Code == old[i] {
 			continue
 		}
-		if err := putJSON(tx.Bucket(bucketTargets), childKey(planID, targets[i].ID), &targets[i]); err != nil {
+		if err := PutJSON(tx.Bucket(BucketTargets), ChildKey(planID, targets[i].ID), &targets[i]); err != nil {
 			return err
 		}
 	}
@@ -157,7 +157,7 @@ func insertTargets(tx *bolt.Tx, planID uint64, targets []Target) error {
 		targets[at].Code = sorted[i].Code
 	}
 	for i := range targets {
-		if err := insertChild(tx, bucketTargets, &targets[i]); err != nil {
+		if err := InsertChild(tx, BucketTargets, &targets[i]); err != nil {
 			return err
 		}
 	}

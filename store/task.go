@@ -1,6 +1,8 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 )
@@ -148,3 +150,32 @@ func StatusCounts(tasks []Task, today Date) map[Status]int {
 	}
 	return counts
 }
+
+// TaskNumber returns a task's number as the plan prints it with its area's,
+// "II.3"; the task's own number when the area has no numeral.
+func TaskNumber(a Area, t Task) string {
+	if a.Numeral == "" {
+		return t.Ordinal
+	}
+	return a.Numeral + "." + t.Ordinal
+}
+
+// TaskHash returns a short fingerprint of what a task asks for, as the plan
+// writes it: ordinal, content, product, lead and coordinating units and the
+// timeline text. Exported workbooks carry it beside the task id, so that a
+// sheet sent back by a division shows whether the task was changed in the app
+// since. The tracking fields are left out: they are what the sheet reports.
+func TaskHash(t Task) string {
+	h := sha256.New()
+	for _, field := range []string{t.Ordinal, t.Content, t.Product, t.Lead, JoinUnits(t.Coordinating), t.Timeline.Text} {
+		h.Write([]byte(field))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// RecordIDs and SetRecordID give the ids the store keys areas and tasks by.
+func (a *Area) RecordIDs() (uint64, uint64) { return a.PlanID, a.ID }
+func (a *Area) SetRecordID(id uint64)       { a.ID = id }
+func (t *Task) RecordIDs() (uint64, uint64) { return t.PlanID, t.ID }
+func (t *Task) SetRecordID(id uint64)       { t.ID = id }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -39,7 +38,7 @@ func (s *Store) CreateTask(t *Task) error {
 		if t.Ordinal == "" && numbered(siblings) {
 			t.Ordinal = strconv.Itoa(len(siblings) + 1)
 		}
-		return insertChild(tx, bucketTasks, t)
+		return InsertChild(tx, BucketTasks, t)
 	})
 }
 
@@ -60,7 +59,7 @@ func (s *Store) UpdateTask(t Task) error {
 		}
 		t.Status, t.Progress, t.Track = stored.Status, stored.Progress, stored.Track
 		if t.AreaID == stored.AreaID {
-			return putJSON(tx.Bucket(bucketTasks), childKey(t.PlanID, t.ID), &t)
+			return PutJSON(tx.Bucket(BucketTasks), ChildKey(t.PlanID, t.ID), &t)
 		}
 		return moveToArea(tx, t, stored.AreaID)
 	})
@@ -77,7 +76,7 @@ func moveToArea(tx *bolt.Tx, t Task, oldArea uint64) error {
 	if numbered(siblings) && isNumber(t.Ordinal) {
 		t.Ordinal = strconv.Itoa(len(siblings) + 1)
 	}
-	if err := putJSON(tx.Bucket(bucketTasks), childKey(t.PlanID, t.ID), &t); err != nil {
+	if err := PutJSON(tx.Bucket(BucketTasks), ChildKey(t.PlanID, t.ID), &t); err != nil {
 		return err
 	}
 	left, err := areaTasks(tx, t.PlanID, oldArea)
@@ -109,16 +108,16 @@ func (s *Store) DeleteTask(planID, taskID uint64) (DeletedTask, error) {
 			return err
 		}
 		deleted = DeletedTask{Task: task, At: s.clock()}
-		if deleted.Updates, err = listOfTask[Update](tx, bucketUpdates, planID, taskID); err != nil {
+		if deleted.Updates, err = ListOfTask[Update](tx, BucketUpdates, planID, taskID); err != nil {
 			return err
 		}
-		if deleted.Evidence, err = listOfTask[Evidence](tx, bucketEvidence, planID, taskID); err != nil {
+		if deleted.Evidence, err = ListOfTask[Evidence](tx, BucketEvidence, planID, taskID); err != nil {
 			return err
 		}
 		if err := removeTask(tx, task); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketMeta), keyLastDeleted, &deleted)
+		return PutJSON(tx.Bucket(BucketMeta), keyLastDeleted, &deleted)
 	})
 	return deleted, err
 }
@@ -126,11 +125,11 @@ func (s *Store) DeleteTask(planID, taskID uint64) (DeletedTask, error) {
 // removeTask deletes a task's record, updates and evidence records and
 // numbers the rest of its area again.
 func removeTask(tx *bolt.Tx, task Task) error {
-	if err := tx.Bucket(bucketTasks).Delete(childKey(task.PlanID, task.ID)); err != nil {
+	if err := tx.Bucket(BucketTasks).Delete(ChildKey(task.PlanID, task.ID)); err != nil {
 		return err
 	}
-	for _, bucket := range [][]byte{bucketUpdates, bucketEvidence} {
-		if err := deletePrefix(tx, bucket, childKey(task.PlanID, task.ID)); err != nil {
+	for _, bucket := range [][]byte{BucketUpdates, BucketEvidence} {
+		if err := DeletePrefix(tx, bucket, ChildKey(task.PlanID, task.ID)); err != nil {
 			return err
 		}
 	}
@@ -146,7 +145,7 @@ func removeTask(tx *bolt.Tx, task Task) error {
 func (s *Store) LastDeleted() (DeletedTask, bool, error) {
 	var deleted DeletedTask
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return getJSON(tx.Bucket(bucketMeta), keyLastDeleted, &deleted)
+		return GetJSON(tx.Bucket(BucketMeta), keyLastDeleted, &deleted)
 	})
 	if errors.Is(err, ErrNotFound) {
 		return DeletedTask{}, false, nil
@@ -159,8 +158,8 @@ func (s *Store) LastDeleted() (DeletedTask, bool, error) {
 func (s *Store) UndoDelete() (Task, error) {
 	var deleted DeletedTask
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if err := getJSON(meta, keyLastDeleted, &deleted); errors.Is(err, ErrNotFound) {
+		meta := tx.Bucket(BucketMeta)
+		if err := GetJSON(meta, keyLastDeleted, &deleted); errors.Is(err, ErrNotFound) {
 			return fmt.Errorf("%w nhiệm vụ nào vừa xoá để hoàn tác", ErrNotFound)
 		} else if err != nil {
 			return err
@@ -189,16 +188,16 @@ func restoreTask(tx *bolt.Tx, d DeletedTask) error {
 			break
 		}
 	}
-	if err := putJSON(tx.Bucket(bucketTasks), childKey(t.PlanID, t.ID), &t); err != nil {
+	if err := PutJSON(tx.Bucket(BucketTasks), ChildKey(t.PlanID, t.ID), &t); err != nil {
 		return err
 	}
 	for i := range d.Updates {
-		if err := putOfTask(tx, bucketUpdates, &d.Updates[i]); err != nil {
+		if err := PutOfTask(tx, BucketUpdates, &d.Updates[i]); err != nil {
 			return err
 		}
 	}
 	for i := range d.Evidence {
-		if err := putOfTask(tx, bucketEvidence, &d.Evidence[i]); err != nil {
+		if err := PutOfTask(tx, BucketEvidence, &d.Evidence[i]); err != nil {
 			return err
 		}
 	}
@@ -217,7 +216,7 @@ func (s *Store) DuplicateTask(planID, taskID uint64) (Task, error) {
 		dup = Task{PlanID: planID, AreaID: task.AreaID, Ordinal: task.Ordinal, Order: nextOrder(siblings),
 			Content: task.Content, Product: task.Product, Lead: task.Lead,
 			Coordinating: slices.Clone(task.Coordinating), Timeline: task.Timeline}
-		if err := insertChild(tx, bucketTasks, &dup); err != nil {
+		if err := InsertChild(tx, BucketTasks, &dup); err != nil {
 			return err
 		}
 		at := slices.IndexFunc(siblings, func(t Task) bool { return t.ID == taskID }) + 1
@@ -260,7 +259,7 @@ func (s *Store) MoveArea(planID, areaID uint64, position int) error {
 			if roman {
 				a.Numeral = RomanNumeral(i + 1)
 			}
-			if err := putJSON(tx.Bucket(bucketAreas), childKey(planID, a.ID), &a); err != nil {
+			if err := PutJSON(tx.Bucket(BucketAreas), ChildKey(planID, a.ID), &a); err != nil {
 				return err
 			}
 		}
@@ -292,7 +291,7 @@ func taskInArea(tx *bolt.Tx, planID, taskID uint64) (Task, []Task, error) {
 
 // areaTasks returns the tasks of one area of a plan, in order.
 func areaTasks(tx *bolt.Tx, planID, areaID uint64) ([]Task, error) {
-	tasks, err := listChildren[Task](tx, bucketTasks, planID)
+	tasks, err := ListChildren[Task](tx, BucketTasks, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -315,7 +314,7 @@ func renumber(tx *bolt.Tx, tasks []Task) error {
 			continue
 		}
 		t.Order, t.Ordinal = i+1, ordinal
-		if err := putJSON(tx.Bucket(bucketTasks), childKey(t.PlanID, t.ID), t); err != nil {
+		if err := PutJSON(tx.Bucket(BucketTasks), ChildKey(t.PlanID, t.ID), t); err != nil {
 			return err
 		}
 	}
@@ -354,26 +353,6 @@ func nextOrder(tasks []Task) int {
 		next = max(next, t.Order+1)
 	}
 	return next
-}
-
-// deletePrefix removes every record of a bucket whose key starts with prefix.
-func deletePrefix(tx *bolt.Tx, bucket, prefix []byte) error {
-	c := tx.Bucket(bucket).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// TaskNumber returns a task's number as the plan prints it with its area's,
-// "II.3"; the task's own number when the area has no numeral.
-func TaskNumber(a Area, t Task) string {
-	if a.Numeral == "" {
-		return t.Ordinal
-	}
-	return a.Numeral + "." + t.Ordinal
 }
 
 // FindTask finds a task of a plan by its id ("12") or by its number as the

@@ -189,7 +189,7 @@ func TestDeletePlanTakesItsUpdatesAndEvidence(t *testing.T) {
 	if err := st.DeletePlan(plan.ID); err != nil {
 		t.Fatal(err)
 	}
-	for _, bucket := range [][]byte{bucketUpdates, bucketEvidence} {
+	for _, bucket := range [][]byte{BucketUpdates, BucketEvidence} {
 		st.db.View(func(tx *bolt.Tx) error {
 			if n := tx.Bucket(bucket).Stats().KeyN; n != 0 {
 				t.Errorf("%s holds %d records of a deleted plan", bucket, n)

@@ -20,7 +20,7 @@ func (s *Store) Areas(planID uint64) ([]Area, error) {
 }
 
 func readAreas(tx *bolt.Tx, planID uint64) ([]Area, error) {
-	areas, err := listChildren[Area](tx, bucketAreas, planID)
+	areas, err := ListChildren[Area](tx, BucketAreas, planID)
 	sort.SliceStable(areas, func(i, j int) bool { return areas[i].Order < areas[j].Order })
 	return areas, err
 }
@@ -30,7 +30,7 @@ func (s *Store) CreateArea(a *Area) error {
 	if strings.TrimSpace(a.Name) == "" {
 		return fmt.Errorf("%w: tên lĩnh vực không được để trống", ErrInvalid)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return insertChild(tx, bucketAreas, a) })
+	return s.db.Update(func(tx *bolt.Tx) error { return InsertChild(tx, BucketAreas, a) })
 }
 
 // UpdateArea saves changes to an area.
@@ -39,14 +39,14 @@ func (s *Store) UpdateArea(a Area) error {
 		return fmt.Errorf("%w: tên lĩnh vực không được để trống", ErrInvalid)
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return wrapRecord("lĩnh vực", a.ID, replaceChild(tx, bucketAreas, &a))
+		return wrapRecord("lĩnh vực", a.ID, ReplaceChild(tx, BucketAreas, &a))
 	})
 }
 
 // DeleteArea removes an area that holds no tasks.
 func (s *Store) DeleteArea(planID, areaID uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		tasks, err := listChildren[Task](tx, bucketTasks, planID)
+		tasks, err := ListChildren[Task](tx, BucketTasks, planID)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,7 @@ func (s *Store) DeleteArea(planID, areaID uint64) error {
 		if count > 0 {
 			return fmt.Errorf("%w: lĩnh vực còn %d nhiệm vụ; hãy chuyển hoặc xoá các nhiệm vụ trước", ErrInvalid, count)
 		}
-		return wrapRecord("lĩnh vực", areaID, deleteChild(tx, bucketAreas, planID, areaID))
+		return wrapRecord("lĩnh vực", areaID, DeleteChild(tx, BucketAreas, planID, areaID))
 	})
 }
 
@@ -87,7 +87,7 @@ func readTasks(tx *bolt.Tx, planID uint64) ([]Task, error) {
 	for _, a := range areas {
 		areaOrder[a.ID] = a.Order
 	}
-	tasks, err := listChildren[Task](tx, bucketTasks, planID)
+	tasks, err := ListChildren[Task](tx, BucketTasks, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func (s *Store) Task(planID, taskID uint64) (Task, error) {
 		if _, err := readPlan(tx, planID); err != nil {
 			return err
 		}
-		return wrapRecord("nhiệm vụ", taskID, getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task))
+		return wrapRecord("nhiệm vụ", taskID, GetJSON(tx.Bucket(BucketTasks), ChildKey(planID, taskID), &task))
 	})
 	return task, err
 }
@@ -130,13 +130,13 @@ func prepareTask(tx *bolt.Tx, t *Task) error {
 // readTimelinesAgain reads every task of a plan's timeline against the
 // plan's new year and stores it.
 func readTimelinesAgain(tx *bolt.Tx, planID uint64, year int) error {
-	tasks, err := listChildren[Task](tx, bucketTasks, planID)
+	tasks, err := ListChildren[Task](tx, BucketTasks, planID)
 	if err != nil {
 		return err
 	}
 	for i := range tasks {
 		tasks[i].ReadTimeline(year)
-		if err := putJSON(tx.Bucket(bucketTasks), childKey(planID, tasks[i].ID), &tasks[i]); err != nil {
+		if err := PutJSON(tx.Bucket(BucketTasks), ChildKey(planID, tasks[i].ID), &tasks[i]); err != nil {
 			return err
 		}
 	}
@@ -144,7 +144,7 @@ func readTimelinesAgain(tx *bolt.Tx, planID uint64, year int) error {
 }
 
 func checkArea(tx *bolt.Tx, planID, areaID uint64) error {
-	if tx.Bucket(bucketAreas).Get(childKey(planID, areaID)) == nil {
+	if tx.Bucket(BucketAreas).Get(ChildKey(planID, areaID)) == nil {
 		return fmt.Errorf("lĩnh vực #%d của kế hoạch #%d: %w", areaID, planID, ErrNotFound)
 	}
 	return nil

@@ -88,9 +88,9 @@ func cleanRecord(v reflect.Value) {
 	}
 }
 
-// cleaned returns v with every string through CleanText: v itself when it
-// is a pointer, otherwise a cleaned copy.
-func cleaned(v any) any {
+// Cleaned returns v with every string through CleanText: v itself when it
+// is a pointer, otherwise a Cleaned copy.
+func Cleaned(v any) any {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer {
 		cleanRecord(rv)

@@ -14,7 +14,7 @@ func storedTimeline(t *testing.T, st *Store, planID, taskID uint64) Timeline {
 		Timeline Timeline `json:"timeline"`
 	}
 	err := st.db.View(func(tx *bolt.Tx) error {
-		return json.Unmarshal(tx.Bucket(bucketTasks).Get(childKey(planID, taskID)), &rec)
+		return json.Unmarshal(tx.Bucket(BucketTasks).Get(ChildKey(planID, taskID)), &rec)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestReadingDoesNotParse(t *testing.T) {
 	err := st.db.Update(func(tx *bolt.Tx) error {
 		task := tasks[0]
 		task.Timeline = Timeline{Text: "Năm 2023", Kind: TimelineRecurring, Recurrence: RecurMonthly}
-		return putJSON(tx.Bucket(bucketTasks), childKey(plan.ID, task.ID), task)
+		return PutJSON(tx.Bucket(BucketTasks), ChildKey(plan.ID, task.ID), task)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -86,8 +86,8 @@ func (u Update) version(at time.Time) UpdateVersion {
 	return UpdateVersion{At: at, Date: u.Date, Status: u.Status, Progress: u.Progress, Note: u.Note, Unit: u.Unit, Reason: u.Reason}
 }
 
-// sameReport reports whether two updates report the same thing on the same day.
-func sameReport(a, b Update) bool {
+// SameReport reports whether two updates report the same thing on the same day.
+func SameReport(a, b Update) bool {
 	return a.version(time.Time{}) == b.version(time.Time{})
 }
 
@@ -145,8 +145,8 @@ func compareUpdates(a, b Update) int {
 	return cmp.Compare(a.ID, b.ID)
 }
 
-// standing returns the updates that stand (not removed), oldest first.
-func standing(updates []Update) []Update {
+// StandingUpdates returns the updates that stand (not removed), oldest first.
+func StandingUpdates(updates []Update) []Update {
 	kept := make([]Update, 0, len(updates))
 	for _, u := range updates {
 		if !u.Removed() {
@@ -181,39 +181,39 @@ type TaskTrack struct {
 	Evidence int `json:"evidence,omitempty"`
 }
 
-// summary is what a run of standing updates, oldest first, leaves a task
+// Summary is what a run of standing updates, oldest first, leaves a task
 // with: its status, progress and track (without the evidence count).
-type summary struct {
-	status   Status
-	progress int
-	track    TaskTrack
+type Summary struct {
+	Status   Status
+	Progress int
+	Track    TaskTrack
 }
 
-// summarize sums up standing updates, oldest first.
-func summarize(history []Update) summary {
-	s := summary{status: StatusNotStarted, track: TaskTrack{Updates: len(history)}}
+// Summarize sums up standing updates, oldest first.
+func Summarize(history []Update) Summary {
+	s := Summary{Status: StatusNotStarted, Track: TaskTrack{Updates: len(history)}}
 	for i, u := range history {
-		s.status, s.progress, s.track.LastUpdate = u.Status, u.Progress, u.Date
+		s.Status, s.Progress, s.Track.LastUpdate = u.Status, u.Progress, u.Date
 		if u.Note != "" {
-			s.track.LatestNote, s.track.NoteOn = u.Note, u.Date
+			s.Track.LatestNote, s.Track.NoteOn = u.Note, u.Date
 		}
 		if u.Reason != "" {
-			s.track.LateReason = u.Reason
+			s.Track.LateReason = u.Reason
 		}
 		switch {
 		case u.Status != StatusDone:
-			s.track.DoneOn = Date{}
+			s.Track.DoneOn = Date{}
 		case i == 0 || history[i-1].Status != StatusDone:
-			s.track.DoneOn = u.Date
+			s.Track.DoneOn = u.Date
 		}
 	}
 	return s
 }
 
 // apply puts a summary on the task, keeping its evidence count.
-func (s summary) apply(t *Task) {
+func (s Summary) apply(t *Task) {
 	evidence := t.Track.Evidence
-	t.Status, t.Progress, t.Track = s.status, s.progress, s.track
+	t.Status, t.Progress, t.Track = s.Status, s.Progress, s.Track
 	t.Track.Evidence = evidence
 }
 
@@ -226,3 +226,7 @@ func ResultText(t Task, s Standing) string {
 	}
 	return s.LatestNote
 }
+
+// RecordTaskIDs and SetRecordID give the ids the store keys an update by.
+func (u *Update) RecordTaskIDs() (uint64, uint64, uint64) { return u.PlanID, u.TaskID, u.ID }
+func (u *Update) SetRecordID(id uint64)                   { u.ID = id }

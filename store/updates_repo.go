@@ -21,7 +21,7 @@ func (s *Store) clock() time.Time {
 // History returns every update of a task, the latest first, removed ones
 // included (Update.Removed) and corrected ones with their earlier versions.
 func (s *Store) History(planID, taskID uint64) ([]Update, error) {
-	history, err := recordsOfTask[Update](s, bucketUpdates, planID, taskID)
+	history, err := recordsOfTask[Update](s, BucketUpdates, planID, taskID)
 	NewestFirst(history)
 	return history, err
 }
@@ -34,7 +34,7 @@ func recordsOfTask[T any](s *Store, bucket []byte, planID, taskID uint64) ([]T, 
 			return err
 		}
 		var err error
-		list, err = listOfTask[T](tx, bucket, planID, taskID)
+		list, err = ListOfTask[T](tx, bucket, planID, taskID)
 		return err
 	})
 	return list, err
@@ -42,7 +42,7 @@ func recordsOfTask[T any](s *Store, bucket []byte, planID, taskID uint64) ([]T, 
 
 func readTask(tx *bolt.Tx, planID, taskID uint64) (Task, error) {
 	var task Task
-	err := getJSON(tx.Bucket(bucketTasks), childKey(planID, taskID), &task)
+	err := GetJSON(tx.Bucket(BucketTasks), ChildKey(planID, taskID), &task)
 	return task, wrapRecord("nhiệm vụ", taskID, err)
 }
 
@@ -57,7 +57,7 @@ func readTracked(tx *bolt.Tx, planID, taskID uint64) (*trackedTask, error) {
 	if err != nil {
 		return nil, err
 	}
-	history, err := listOfTask[Update](tx, bucketUpdates, planID, taskID)
+	history, err := ListOfTask[Update](tx, BucketUpdates, planID, taskID)
 	if err != nil {
 		return nil, err
 	}
@@ -66,8 +66,8 @@ func readTracked(tx *bolt.Tx, planID, taskID uint64) (*trackedTask, error) {
 
 // save sums up the history onto the task and stores the task.
 func (tt *trackedTask) save(tx *bolt.Tx) error {
-	summarize(standing(tt.history)).apply(&tt.task)
-	return putJSON(tx.Bucket(bucketTasks), childKey(tt.task.PlanID, tt.task.ID), &tt.task)
+	Summarize(StandingUpdates(tt.history)).apply(&tt.task)
+	return PutJSON(tx.Bucket(BucketTasks), ChildKey(tt.task.PlanID, tt.task.ID), &tt.task)
 }
 
 // add checks an update against the rules and stores it: its status and
@@ -79,11 +79,11 @@ func (tt *trackedTask) add(tx *bolt.Tx, u Update, rules Rules, now time.Time) (U
 	if err := tt.check(&u, rules, now); err != nil {
 		return Update{}, err
 	}
-	if current := standing(tt.history); len(current) > 0 && sameReport(current[len(current)-1], u) {
+	if current := StandingUpdates(tt.history); len(current) > 0 && SameReport(current[len(current)-1], u) {
 		return current[len(current)-1], nil
 	}
 	u.PlanID, u.TaskID, u.Recorded, u.RemovedAt, u.Corrections = tt.task.PlanID, tt.task.ID, now, time.Time{}, nil
-	if err := insertOfTask(tx, bucketUpdates, &u); err != nil {
+	if err := InsertOfTask(tx, BucketUpdates, &u); err != nil {
 		return Update{}, err
 	}
 	tt.history = append(tt.history, u)
@@ -103,7 +103,7 @@ func (tt *trackedTask) check(u *Update, rules Rules, now time.Time) error {
 			others = append(others, h)
 		}
 	}
-	if lateWithoutReason(tt.task, others, *u, rules) {
+	if LateWithoutReason(tt.task, others, *u, rules) {
 		return fmt.Errorf("hạn %s, cập nhật ngày %s: %w: nhiệm vụ quá hạn", tt.task.Timeline.Due, u.Date, ErrNeedReason)
 	}
 	return nil
@@ -230,7 +230,7 @@ func (s *Store) changeUpdate(planID, taskID, updateID uint64, edit func(*tracked
 		if err := edit(tt, &tt.history[i], rules, now); err != nil {
 			return err
 		}
-		return putOfTask(tx, bucketUpdates, &tt.history[i])
+		return PutOfTask(tx, BucketUpdates, &tt.history[i])
 	})
 }
 
@@ -297,10 +297,10 @@ func (s *Store) Standing(planID, taskID uint64, asOf Date) (TaskStanding, error)
 }
 
 func standingOf(tx *bolt.Tx, t Task, asOf Date, rules Rules) (TaskStanding, error) {
-	if st, ok := assessCached(t, asOf, rules); ok {
+	if st, ok := AssessCached(t, asOf, rules); ok {
 		return TaskStanding{Task: t, Standing: st}, nil
 	}
-	history, err := listOfTask[Update](tx, bucketUpdates, t.PlanID, t.ID)
+	history, err := ListOfTask[Update](tx, BucketUpdates, t.PlanID, t.ID)
 	if err != nil {
 		return TaskStanding{}, err
 	}

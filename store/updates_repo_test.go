@@ -181,16 +181,16 @@ func TestStandingsReadOnlyTheHistoriesTheyNeed(t *testing.T) {
 	}
 	saved := map[string][]byte{}
 	st.db.Update(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketUpdates).Cursor()
+		c := tx.Bucket(BucketUpdates).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			saved[string(k)] = append([]byte(nil), v...)
-			tx.Bucket(bucketUpdates).Put(k, []byte("{damaged"))
+			tx.Bucket(BucketUpdates).Put(k, []byte("{damaged"))
 		}
 		return nil
 	})
 	defer st.db.Update(func(tx *bolt.Tx) error { // whole again for the check at the end
 		for k, v := range saved {
-			tx.Bucket(bucketUpdates).Put([]byte(k), v)
+			tx.Bucket(BucketUpdates).Put([]byte(k), v)
 		}
 		return nil
 	})
