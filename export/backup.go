@@ -3,21 +3,24 @@ package export
 import (
 	"fmt"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
 // AutoBackuper is what the automatic backup before a change needs of the
 // store.
 type AutoBackuper interface {
-	AutoBackup(reason string) (store.BackupInfo, bool, error)
+	backup.Source
 }
 
 // BackupBefore makes the automatic backup that both programs take before a
-// change that replaces data (store.ReasonImport, store.ReasonProgress) and
-// when the window closes (store.ReasonClose). A backup that cannot be made
+// change that replaces data (backup.ReasonImport, backup.ReasonProgress) and
+// when the window closes (backup.ReasonClose). A backup that cannot be made
 // stops the change: its error says why.
 func BackupBefore(st AutoBackuper, reason string) error {
-	if _, _, err := st.AutoBackup(reason); err != nil {
+	if _, _, err := backup.AutoBackup(st, reason); err != nil {
 		return fmt.Errorf("không làm tiếp vì chưa sao lưu được dữ liệu hiện có: %w", err)
 	}
 	return nil
@@ -27,15 +30,15 @@ func BackupBefore(st AutoBackuper, reason string) error {
 // store.
 type ProgressStore interface {
 	AutoBackuper
-	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error)
+	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (db.ProgressOutcome, error)
 }
 
 // ApplyProgress applies a division's returned tracking sheet to a plan,
 // after the automatic backup; a dry run only says what it would change.
-func ApplyProgress(st ProgressStore, planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error) {
+func ApplyProgress(st ProgressStore, planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (db.ProgressOutcome, error) {
 	if !dryRun {
-		if err := BackupBefore(st, store.ReasonProgress); err != nil {
-			return store.ProgressOutcome{}, err
+		if err := BackupBefore(st, backup.ReasonProgress); err != nil {
+			return db.ProgressOutcome{}, err
 		}
 	}
 	return st.ApplyProgress(planID, rows, reported, dryRun)

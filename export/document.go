@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/files"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/export/pdf"
 	"github.com/kehoach/cchc/export/xlsx"
@@ -43,7 +46,7 @@ var Formats = []Format{PDF, XLSX}
 type Source interface {
 	Bundle(planID uint64) (store.Bundle, error)
 	Settings() (store.Settings, error)
-	Standings(planID uint64, asOf store.Date) ([]store.TaskStanding, error)
+	Standings(planID uint64, asOf store.Date) ([]db.TaskStanding, error)
 }
 
 // Request says which document to print and where.
@@ -110,7 +113,7 @@ func Export(ctx context.Context, src Source, req Request) (Result, error) {
 		return Result{}, err
 	}
 	result := Result{Plan: b.Plan}
-	err = store.WriteFileAtomic(req.Path, func(w io.Writer) error {
+	err = files.WriteFileAtomic(req.Path, func(w io.Writer) error {
 		var writeErr error
 		switch req.Format {
 		case PDF:

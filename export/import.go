@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
 )
@@ -20,7 +23,7 @@ type ImportStore interface {
 	CreateBundle(b store.Bundle) (store.Plan, error)
 	ReplacePlanContents(planID uint64, b store.Bundle) (store.Plan, error)
 	AutoBackuper
-	ReplaceMatch(planID uint64, b store.Bundle) (store.ReplaceReport, error)
+	ReplaceMatch(planID uint64, b store.Bundle) (db.ReplaceReport, error)
 }
 
 // ImportTarget is the plan an imported task table goes into: an existing
@@ -87,10 +90,10 @@ func StoreImport(st ImportStore, im *importer.Imported, target ImportTarget, rep
 		return st.CreateBundle(im.NewPlanBundle(settings))
 	}
 	if target.Tasks > 0 && !replace {
-		return store.Plan{}, fmt.Errorf("%w: %s", store.ErrHasTasks, ReplaceWarning(target, im))
+		return store.Plan{}, fmt.Errorf("%w: %s", db.ErrHasTasks, ReplaceWarning(target, im))
 	}
 	if target.Tasks > 0 {
-		if err := BackupBefore(st, store.ReasonImport); err != nil {
+		if err := BackupBefore(st, backup.ReasonImport); err != nil {
 			return store.Plan{}, err
 		}
 	}
@@ -107,9 +110,9 @@ func ReplaceWarning(target ImportTarget, im *importer.Imported) string {
 // ReplaceMatch says, without writing, what replacing the target's tasks
 // with the file's keeps: the history, evidence and results of the tasks the
 // file's match by content, and how many tasks lose theirs.
-func ReplaceMatch(st ImportStore, im *importer.Imported, target ImportTarget) (store.ReplaceReport, error) {
+func ReplaceMatch(st ImportStore, im *importer.Imported, target ImportTarget) (db.ReplaceReport, error) {
 	if !target.Exists() {
-		return store.ReplaceReport{New: im.Bundle.TaskCount()}, nil
+		return db.ReplaceReport{New: im.Bundle.TaskCount()}, nil
 	}
 	im.SetYear(target.Plan.Year)
 	return st.ReplaceMatch(target.Plan.ID, im.ReplacementBundle(target.Plan))

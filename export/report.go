@@ -8,6 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/files"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/export/pdf"
 	"github.com/kehoach/cchc/export/xlsx"
@@ -18,12 +22,12 @@ import (
 // ReportStore is what the report actions need of the store.
 type ReportStore interface {
 	Settings() (store.Settings, error)
-	ReportData(planID uint64, p store.Period, asOf store.Date) (store.ReportData, error)
-	LatestReport(planID uint64, p store.Period) (store.Report, error)
-	CreateReport(r *store.Report) error
-	SaveReport(r store.Report) (store.Report, error)
-	MarkReportSent(planID, id uint64, sent store.Sending) (store.Report, error)
-	ReportTables(planID, id uint64) (store.ReportTables, bool, error)
+	ReportData(planID uint64, p store.Period, asOf store.Date) (db.ReportData, error)
+	LatestReport(planID uint64, p store.Period) (reporting.Report, error)
+	CreateReport(r *reporting.Report) error
+	SaveReport(r reporting.Report) (reporting.Report, error)
+	MarkReportSent(planID, id uint64, sent db.Sending) (reporting.Report, error)
+	ReportTables(planID, id uint64) (reporting.ReportTables, bool, error)
 }
 
 // DraftRequest asks for a period's report to be drafted from the data.
@@ -34,18 +38,18 @@ type DraftRequest struct {
 	// day, or for a new report the period's last day.
 	AsOf store.Date
 	// Mode says what to do with the officer's edits when the report exists.
-	Mode store.RedraftMode
+	Mode reporting.RedraftMode
 }
 
 // DraftResult is what drafting did.
 type DraftResult struct {
-	Report store.Report
+	Report reporting.Report
 	// Created: the period had no report, and this one was made.
 	Created bool
 	// Conflicts are the edited headings and paragraphs the new draft
 	// differs from; with RedraftAsk the report was left unchanged.
-	Conflicts []store.RedraftConflict
-	Tables    store.ReportTables
+	Conflicts []reporting.RedraftConflict
+	Tables    reporting.ReportTables
 }
 
 // DraftReport drafts a period's report from the data and saves it: a new
@@ -95,12 +99,12 @@ func DraftReport(st ReportStore, req DraftRequest) (DraftResult, error) {
 
 // newReport is a period's report before it is drafted: its header from the
 // settings of today (agency, signer, Kính gửi), as of the period's end.
-func newReport(settings store.Settings, planID uint64, p store.Period) store.Report {
+func newReport(settings store.Settings, planID uint64, p store.Period) reporting.Report {
 	_, end := p.Bounds(settings.Periods)
 	recipients := settings.RecipientsOrDefault()
-	return store.Report{
+	return reporting.Report{
 		PlanID: planID, Period: p, AsOf: end, Symbol: store.SymbolFor(store.DocReport, settings.Agency.Abbrev),
-		Agency: settings.Agency, Recipients: recipients, Summary: store.ReportSummary(p),
+		Agency: settings.Agency, Recipients: recipients, Summary: reporting.ReportSummary(p),
 		Distribution: reportDistribution(settings.Distribution, recipients), Signer: settings.Signer,
 	}
 }
@@ -130,13 +134,13 @@ func reportDistribution(usual, recipients []string) []string {
 // ReportTables returns the tables of a report's appendices: those saved
 // with it (drafted with its text, frozen when it was sent), or, for a
 // report saved without them, computed from the data as of its day.
-func ReportTables(st ReportStore, r store.Report) (store.ReportTables, error) {
+func ReportTables(st ReportStore, r reporting.Report) (reporting.ReportTables, error) {
 	if frozen, ok, err := st.ReportTables(r.PlanID, r.ID); err != nil || ok {
 		return frozen, err
 	}
 	in, err := draft.Read(st, r.PlanID, r.Period, r.AsOf)
 	if err != nil {
-		return store.ReportTables{}, err
+		return reporting.ReportTables{}, err
 	}
 	_, tables := draft.Compose(in)
 	return tables, nil
@@ -144,16 +148,16 @@ func ReportTables(st ReportStore, r store.Report) (store.ReportTables, error) {
 
 // SendReport marks the latest report of a period sent under its number and
 // date, freezing it with the tables of its appendices drafted with it.
-func SendReport(st ReportStore, planID uint64, p store.Period, number string, date store.Date) (store.Report, error) {
+func SendReport(st ReportStore, planID uint64, p store.Period, number string, date store.Date) (reporting.Report, error) {
 	r, err := st.LatestReport(planID, p)
 	if err != nil {
-		return store.Report{}, err
+		return reporting.Report{}, err
 	}
 	tables, err := ReportTables(st, r)
 	if err != nil {
-		return store.Report{}, err
+		return reporting.Report{}, err
 	}
-	return st.MarkReportSent(planID, r.ID, store.Sending{Number: number, Date: date, Tables: &tables})
+	return st.MarkReportSent(planID, r.ID, db.Sending{Number: number, Date: date, Tables: &tables})
 }
 
 // ReportRequest says which report to print and where.
@@ -174,7 +178,7 @@ type ReportRequest struct {
 
 // ReportResult tells what printing a report wrote.
 type ReportResult struct {
-	Report store.Report
+	Report reporting.Report
 	// Drafted: the period had no report, and one was drafted and saved.
 	Drafted  bool
 	Pages    int
@@ -210,7 +214,7 @@ func PrintReport(ctx context.Context, st ReportStore, req ReportRequest) (Report
 	if err != nil {
 		return ReportResult{}, err
 	}
-	err = store.WriteFileAtomic(req.Path, func(w io.Writer) error {
+	err = files.WriteFileAtomic(req.Path, func(w io.Writer) error {
 		if err := writeReport(ctx, w, r, tables, settings, req, &result); err != nil {
 			return err
 		}
@@ -219,7 +223,7 @@ func PrintReport(ctx context.Context, st ReportStore, req ReportRequest) (Report
 	return result, err
 }
 
-func writeReport(ctx context.Context, w io.Writer, r store.Report, t store.ReportTables, settings store.Settings, req ReportRequest, result *ReportResult) error {
+func writeReport(ctx context.Context, w io.Writer, r reporting.Report, t reporting.ReportTables, settings store.Settings, req ReportRequest, result *ReportResult) error {
 	if req.Format == XLSX {
 		return xlsx.WriteReportXLSX(ctx, w, r, t, xlsx.XLSXOptions{Margins: settings.Margins, Progress: req.Progress})
 	}

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/export/internal/heappeak"
 	"github.com/kehoach/cchc/seeds/demo"
@@ -13,9 +16,9 @@ import (
 
 // yearOfTenThousand is a store with a synthetic plan of 10,000 tasks, a
 // year of updates and its year report saved.
-func yearOfTenThousand(b *testing.B) (*store.Store, store.Plan) {
+func yearOfTenThousand(b *testing.B) (*db.Store, store.Plan) {
 	b.Helper()
-	st, err := store.Open(filepath.Join(b.TempDir(), "demo.db"))
+	st, err := db.Open(filepath.Join(b.TempDir(), "demo.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +70,7 @@ func BenchmarkYearReportDraft10000(b *testing.B) {
 	peak := 0.0
 	for b.Loop() {
 		peak = max(peak, heappeak.MB(func() {
-			req := DraftRequest{PlanID: plan.ID, Period: period(store.PeriodYear), Mode: store.RedraftOverwrite}
+			req := DraftRequest{PlanID: plan.ID, Period: period(store.PeriodYear), Mode: reporting.RedraftOverwrite}
 			if _, err := DraftReport(st, req); err != nil {
 				b.Fatal(err)
 			}

@@ -9,13 +9,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
 )
 
 // seedYearStore opens a store with the seed plan and its scripted year.
-func seedYearStore(t testing.TB) (*store.Store, store.Plan) {
+func seedYearStore(t testing.TB) (*db.Store, store.Plan) {
 	t.Helper()
 	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
 	if err != nil {
@@ -75,10 +78,10 @@ func TestDraftReportAsksBeforeTouchingEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = DraftReport(st, DraftRequest{PlanID: plan.ID, Period: period(store.PeriodQ1), AsOf: later})
-	if !errors.Is(err, store.ErrEdited) {
+	if !errors.Is(err, reporting.ErrEdited) {
 		t.Fatalf("redraft over an edit: %v, want ErrEdited", err)
 	}
-	kept, err := DraftReport(st, DraftRequest{PlanID: plan.ID, Period: period(store.PeriodQ1), Mode: store.RedraftKeepEdited})
+	kept, err := DraftReport(st, DraftRequest{PlanID: plan.ID, Period: period(store.PeriodQ1), Mode: reporting.RedraftKeepEdited})
 	if err != nil || kept.Report.Sections[i].Paragraphs[0].Text != "Đoạn đã sửa tay về cải cách thể chế." {
 		t.Errorf("keep edited: %v %+v", err, kept.Report.Sections[i].Paragraphs[0])
 	}

@@ -17,6 +17,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -80,8 +83,8 @@ func Ensure(st Seeder) (bool, error) {
 
 // Open opens the database at path for writing, creating it when its folder
 // exists; see OpenWith.
-func Open(path string) (*store.Store, error) {
-	return OpenWith(path, store.OpenOptions{Create: store.CreateFile})
+func Open(path string) (*db.Store, error) {
+	return OpenWith(path, datafile.OpenOptions{Create: datafile.CreateFile})
 }
 
 // OpenWith opens the database at path as both programs do: a file that
@@ -89,10 +92,10 @@ func Open(path string) (*store.Store, error) {
 // so it is never seen half made. An existing file is opened as it is:
 // nothing is seeded into it, and a file that fails its check or is empty
 // is refused, never refilled.
-func OpenWith(path string, opts store.OpenOptions) (*store.Store, error) {
-	opts.Fill = func(st *store.Store) error {
-		_, err := Ensure(st)
+func OpenWith(path string, opts datafile.OpenOptions) (*db.Store, error) {
+	opts.Fill = func(f *datafile.File) error {
+		_, err := Ensure(&db.Store{File: f})
 		return err
 	}
-	return store.OpenWith(path, opts)
+	return db.OpenWith(path, opts)
 }

@@ -74,12 +74,12 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestPeriodSettingsRefuseNoDay(t *testing.T) {
-	s := testSettings()
+	s := validSettings()
 	s.Periods.CutoffDay = 40
 	if err := s.Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("cut-off day 40: %v", err)
 	}
-	s = testSettings()
+	s = validSettings()
 	s.DueSoonDays = -1
 	if err := s.Validate(); !errors.Is(err, ErrInvalid) {
 		t.Errorf("due-soon days -1: %v", err)

@@ -6,7 +6,7 @@ import (
 )
 
 func TestConfirmChangeAsksBeforeEmptyingAList(t *testing.T) {
-	s := testSettings()
+	s := validSettings()
 	tests := []struct {
 		key, value string
 		asks       bool

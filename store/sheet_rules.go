@@ -56,11 +56,14 @@ type SheetChange struct {
 	// Stale: the row's sheet does not say when it was exported.
 	Stale bool
 
-	evidence []Evidence
+	// NewEvidence are the evidence records the row adds.
+	NewEvidence []Evidence
 }
 
-// none reports whether the row changes nothing in its task.
-func (c SheetChange) none() bool { return !c.StateChanged && !c.ResultChanged && len(c.evidence) == 0 }
+// None reports whether the row changes nothing in its task.
+func (c SheetChange) None() bool {
+	return !c.StateChanged && !c.ResultChanged && len(c.NewEvidence) == 0
+}
 
 // Unconfirmed reports whether the row needs the officer's word before it is
 // applied: it lowers its task (ProgressRow.AllowLower), or comes from a

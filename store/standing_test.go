@@ -76,7 +76,7 @@ func checkAssess(t *testing.T, task Task, history []Update, asOf Date, want Stan
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Assess = %+v\nwant     %+v", got, want)
 	}
-	Summarize(StandingUpdates(history)).apply(&task)
+	Summarize(StandingUpdates(history)).Apply(&task)
 	if cached, ok := AssessCached(task, asOf, defaultRules); ok && !reflect.DeepEqual(cached, got) {
 		t.Errorf("from the summary = %+v\nfrom history     %+v", cached, got)
 	} else if !ok && !asOf.Before(task.Track.LastUpdate) {

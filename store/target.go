@@ -113,7 +113,7 @@ func (t Target) BaselineText() string {
 	if t.Baseline == nil {
 		return text + "chưa nhập"
 	}
-	return text + FormatNumber(*t.Baseline) + unitSuffix(t.Unit)
+	return text + FormatNumber(*t.Baseline) + UnitSuffix(t.Unit)
 }
 
 // ShortIndicator returns the target's words cut to about n runes at a
@@ -130,8 +130,8 @@ func (t Target) ShortIndicator(n int) string {
 	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
-// unitSuffix writes a unit after a number: "%" close, others after a space.
-func unitSuffix(unit string) string {
+// UnitSuffix writes a unit after a number: "%" close, others after a space.
+func UnitSuffix(unit string) string {
 	if unit == "" || unit == "%" {
 		return unit
 	}

@@ -81,14 +81,14 @@ func (u Update) Removed() bool { return !u.RemovedAt.IsZero() }
 // Corrected reports whether the update was corrected after it was entered.
 func (u Update) Corrected() bool { return len(u.Corrections) > 0 }
 
-// version returns the update's own fields as a version replaced at at.
-func (u Update) version(at time.Time) UpdateVersion {
+// Version returns the update's own fields as a version replaced at at.
+func (u Update) Version(at time.Time) UpdateVersion {
 	return UpdateVersion{At: at, Date: u.Date, Status: u.Status, Progress: u.Progress, Note: u.Note, Unit: u.Unit, Reason: u.Reason}
 }
 
 // SameReport reports whether two updates report the same thing on the same day.
 func SameReport(a, b Update) bool {
-	return a.version(time.Time{}) == b.version(time.Time{})
+	return a.Version(time.Time{}) == b.Version(time.Time{})
 }
 
 // conflictQuestion is what the officer is asked when 100% comes with "not started".
@@ -115,9 +115,9 @@ func RecordedState(status Status, progress int) (Status, int, error) {
 	return status, progress, nil
 }
 
-// normalize checks an update and brings its status and progress to what is
+// Normalize checks an update and brings its status and progress to what is
 // stored (RecordedState); a zero date becomes today.
-func (u *Update) normalize(today Date) error {
+func (u *Update) Normalize(today Date) error {
 	if _, err := ParseStatus(string(u.Status)); err != nil {
 		return err
 	}
@@ -210,8 +210,8 @@ func Summarize(history []Update) Summary {
 	return s
 }
 
-// apply puts a summary on the task, keeping its evidence count.
-func (s Summary) apply(t *Task) {
+// Apply puts a summary on the task, keeping its evidence count.
+func (s Summary) Apply(t *Task) {
 	evidence := t.Track.Evidence
 	t.Status, t.Progress, t.Track = s.Status, s.Progress, s.Track
 	t.Track.Evidence = evidence

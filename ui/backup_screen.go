@@ -7,20 +7,18 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/kehoach/cchc/store/backup"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/kehoach/cchc/store"
 )
 
 // BackupStore is what the backup screen needs of the data.
 type BackupStore interface {
-	Path() string
-	Backup(path string, opts store.BackupOptions) (store.BackupInfo, error)
-	BackupInFolder(dir string, opts store.BackupOptions) (store.BackupInfo, error)
+	backup.Source
 }
 
 // BackupScreen is "Sao lưu": the backups of the data, newest first, with
@@ -35,7 +33,7 @@ type BackupScreen struct {
 	// first. Without it nothing can be restored.
 	OnRestore func(path string) error
 
-	backups []store.BackupInfo
+	backups []backup.BackupInfo
 	// Selected is the backup chosen in the list, -1 for none.
 	Selected int
 
@@ -93,17 +91,17 @@ func (s *BackupScreen) Content() fyne.CanvasObject { return s.content }
 
 // Reload lists the backups again.
 func (s *BackupScreen) Reload() {
-	s.backups = store.ListBackups(s.store.Path())
+	s.backups = backup.ListBackups(s.store.Path())
 	s.Selected = -1
 	s.List.UnselectAll()
 	s.List.Refresh()
 	s.Where.SetText(fmt.Sprintf("Dữ liệu: %s\nBản sao lưu: %s (tự động khi đóng chương trình, trước khi nhập thay nhiệm vụ, nhập tiến độ hay khôi phục; giữ 10 bản gần nhất và mỗi tháng một bản). Mỗi bản là một tệp .zip gồm dữ liệu và các tài liệu kiểm chứng.",
-		s.store.Path(), store.BackupDir(s.store.Path())))
+		s.store.Path(), backup.BackupDir(s.store.Path())))
 	s.refreshButtons()
 }
 
 // Backups returns the backups listed.
-func (s *BackupScreen) Backups() []store.BackupInfo { return s.backups }
+func (s *BackupScreen) Backups() []backup.BackupInfo { return s.backups }
 
 func (s *BackupScreen) refreshButtons() {
 	canRestore := s.OnRestore != nil
@@ -121,7 +119,7 @@ func enable(b *widget.Button, on bool) {
 
 // backupLine is one backup as the list shows it: when, what it holds, who
 // made it and why.
-func backupLine(b store.BackupInfo) string {
+func backupLine(b backup.BackupInfo) string {
 	when := b.Made.Format("02/01/2006 15:04")
 	if b.Problem != "" {
 		return fmt.Sprintf("%s · %s: không dùng được (%s)", when, filepath.Base(b.Path), b.Problem)
@@ -139,31 +137,31 @@ func backupLine(b store.BackupInfo) string {
 
 // onBackupNow makes a backup in the backups folder.
 func (s *BackupScreen) onBackupNow() {
-	dir := store.BackupDir(s.store.Path())
-	s.run(func() (store.BackupInfo, error) {
+	dir := backup.BackupDir(s.store.Path())
+	s.run(func() (backup.BackupInfo, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return store.BackupInfo{}, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
+			return backup.BackupInfo{}, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
 		}
-		return s.store.BackupInFolder(dir, store.BackupOptions{})
+		return backup.BackupInFolder(s.store, dir, backup.BackupOptions{})
 	})
 }
 
 // onBackupTo makes a backup to a file the officer names; the save dialog
 // has asked before replacing a file.
 func (s *BackupScreen) onBackupTo() {
-	s.chooseSavePath(store.BackupName(time.Now(), false), func(path string) {
-		s.run(func() (store.BackupInfo, error) {
-			return s.store.Backup(path, store.BackupOptions{Force: true})
+	s.chooseSavePath(backup.BackupName(time.Now(), false), func(path string) {
+		s.run(func() (backup.BackupInfo, error) {
+			return backup.Backup(s.store, path, backup.BackupOptions{Force: true})
 		})
 	})
 }
 
 // run makes a backup off the UI goroutine and says where it went.
-func (s *BackupScreen) run(backup func() (store.BackupInfo, error)) {
-	var info store.BackupInfo
+func (s *BackupScreen) run(makeBackup func() (backup.BackupInfo, error)) {
+	var info backup.BackupInfo
 	RunWithProgress(s.window, "Đang kiểm tra và sao lưu dữ liệu…", func(context.Context, func(float64)) error {
 		var err error
-		info, err = backup()
+		info, err = makeBackup()
 		return err
 	}, func(err error) {
 		s.Reload()
@@ -182,7 +180,7 @@ func (s *BackupScreen) run(backup func() (store.BackupInfo, error)) {
 // onRestoreFile restores a backup file chosen anywhere (a USB stick).
 func (s *BackupScreen) onRestoreFile() {
 	s.chooseBackupFile(func(path string) {
-		info := store.ReadBackupInfo(path)
+		info := backup.ReadBackupInfo(path)
 		if info.Problem != "" {
 			s.showError(fmt.Errorf("không khôi phục được %s: %s", path, info.Problem))
 			return
@@ -192,7 +190,7 @@ func (s *BackupScreen) onRestoreFile() {
 }
 
 // confirmRestore asks before putting a backup in place of the data.
-func (s *BackupScreen) confirmRestore(b store.BackupInfo) {
+func (s *BackupScreen) confirmRestore(b backup.BackupInfo) {
 	question := widget.NewLabel(fmt.Sprintf("Khôi phục bản sao lưu lúc %s (%d kế hoạch, %d nhiệm vụ)?\n\nDữ liệu hiện có sẽ được tự động sao lưu trước (nếu nó hỏng, tệp được đổi tên và giữ lại), rồi được thay bằng bản này.",
 		b.Made.Format("02/01/2006 15:04"), b.Plans, b.Tasks))
 	question.Wrapping = fyne.TextWrapWord

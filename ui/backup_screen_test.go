@@ -7,10 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
-
-	"github.com/kehoach/cchc/store"
 )
 
 // backupDone runs a backup action of the screen and waits for it.
@@ -83,19 +85,19 @@ func TestBackupScreenRefusesAFileThatIsNoBackup(t *testing.T) {
 	os.WriteFile(notBackup, []byte("PK"), 0o600)
 	s.chooseBackupFile = func(done func(string)) { done(notBackup) }
 	test.Tap(s.RestoreFile)
-	if shown == nil || !strings.Contains(store.Message(shown), "không phải bản sao lưu") {
+	if shown == nil || !strings.Contains(usererr.Message(shown), "không phải bản sao lưu") {
 		t.Errorf("shown %v", shown)
 	}
 }
 
 func TestRecoveryWindowChoosesTheNewestGoodBackup(t *testing.T) {
 	a := test.NewTempApp(t)
-	backups := []store.BackupInfo{
+	backups := []backup.BackupInfo{
 		{Path: "hong.zip", Made: time.Now(), Problem: "không phải bản sao lưu"},
 		{Path: "tot.zip", Made: time.Now().Add(-time.Hour), Plans: 1, Tasks: 21},
 	}
 	var restored string
-	r := ShowRecovery(a, &store.DamagedError{Path: "/du-lieu/cchc.db", Problems: []string{"tệp rỗng (0 byte)"}}, backups,
+	r := ShowRecovery(a, &datafile.DamagedError{Path: "/du-lieu/cchc.db", Problems: []string{"tệp rỗng (0 byte)"}}, backups,
 		RecoveryActions{Restore: func(path string) error { restored = path; return nil }})
 	if r.Selected != 1 || !strings.Contains(r.Message.Text, "/du-lieu/cchc.db") || !strings.Contains(r.Message.Text, "không bị ghi đè hay xoá") {
 		t.Errorf("selected %d, message %q", r.Selected, r.Message.Text)

@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/seeds/demo"
-	"github.com/kehoach/cchc/store"
 )
 
 // openBigPlan opens the window over a store holding one synthetic plan of
@@ -19,7 +20,7 @@ import (
 func openBigPlan(t *testing.T) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "big.db"))
+	st, err := db.Open(filepath.Join(t.TempDir(), "big.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/store"
@@ -20,7 +22,7 @@ import (
 type pdfFlow struct {
 	*pdfExport
 	win       *MainWindow
-	st        *store.Store
+	st        *db.Store
 	suggested string
 	opened    *fakeOpener
 	ended     chan error
@@ -202,7 +204,7 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 }
 
 // twoSigners gives the store a head and a deputy who may sign.
-func twoSigners(t *testing.T, st *store.Store) (head, deputy store.Signer) {
+func twoSigners(t *testing.T, st *db.Store) (head, deputy store.Signer) {
 	t.Helper()
 	settings, _ := st.Settings()
 	head = store.Signer{HeadTitle: "GIÁM ĐỐC", Name: "Nguyễn Văn Bình"}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -24,7 +26,7 @@ const (
 // from a file, and applying a division's tracking sheet.
 type ImportStore interface {
 	export.ImportStore
-	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (store.ProgressOutcome, error)
+	ApplyProgress(planID uint64, rows []store.ProgressRow, reported store.Date, dryRun bool) (db.ProgressOutcome, error)
 }
 
 // importFlow is the "Nhập từ tệp…" action: it asks what the file holds and
@@ -102,7 +104,7 @@ func (f *importFlow) readProgress(path string) {
 	}
 	var (
 		sheet   *importer.ProgressSheet
-		outcome store.ProgressOutcome
+		outcome db.ProgressOutcome
 		tasks   []store.Task
 	)
 	work := func(ctx context.Context, _ func(float64)) error {

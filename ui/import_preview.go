@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -251,7 +253,7 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 // newProgressPreview previews a division's tracking sheet: the tasks it
 // would update, old → new; the rows that wait for the officer's word, each
 // with its box; the rows left alone and why; the rows not read.
-func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome, tasks []store.Task) *importPreview {
+func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.ProgressSheet, o db.ProgressOutcome, tasks []store.Task) *importPreview {
 	p := &importPreview{flow: f, Summary: widget.NewLabel(progressSummary(plan, sheet, o))}
 	for _, c := range o.Updated {
 		p.Lines = append(p.Lines, changeLine(c))
@@ -278,7 +280,7 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 }
 
 // progressSummary says in a few lines what the sheet would change.
-func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome) string {
+func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o db.ProgressOutcome) string {
 	exported := "bảng không ghi ngày xuất"
 	if !sheet.Stale() {
 		exported = "bảng xuất ngày " + sheet.Exported.String()
@@ -304,7 +306,7 @@ func changeLine(c store.SheetChange) string {
 }
 
 // skippedLines are the rows left alone, each with why.
-func skippedLines(plan store.Plan, o store.ProgressOutcome, tasks []store.Task) []string {
+func skippedLines(plan store.Plan, o db.ProgressOutcome, tasks []store.Task) []string {
 	byID := make(map[uint64]store.Task, len(tasks))
 	for _, t := range tasks {
 		byID[t.ID] = t

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/export/importer"
@@ -22,7 +24,7 @@ import (
 type importRun struct {
 	*importFlow
 	win     *MainWindow
-	st      *store.Store
+	st      *db.Store
 	preview chan *importPreview
 	ended   chan error
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"log"
 
+	"github.com/kehoach/cchc/store/usererr"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -198,7 +200,7 @@ func (h actionHost) showError(err error) { showError(h.window, err) }
 // showError is the one way the window shows an error to the officer.
 func showError(parent fyne.Window, err error) {
 	logError(err)
-	message := widget.NewLabel(store.Message(err))
+	message := widget.NewLabel(usererr.Message(err))
 	message.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(lang.L("Có lỗi"), lang.L("Đóng"), message, parent)
 	d.Resize(fyne.NewSize(min(520, parent.Canvas().Size().Width-40), 0))
@@ -208,7 +210,7 @@ func showError(parent fyne.Window, err error) {
 // logError writes the whole error, English causes and a panic's stack
 // included, to the standard logger, which cmd/cchc sends to cchc.log.
 func logError(err error) {
-	var panicked *store.UnexpectedError
+	var panicked *usererr.UnexpectedError
 	if errors.As(err, &panicked) {
 		log.Printf("lỗi: %v\n%s", err, panicked.Stack)
 		return
@@ -222,7 +224,7 @@ func logError(err error) {
 func ShowStartupError(a fyne.App, err error) fyne.Window {
 	Setup(a)
 	logError(err)
-	return showMessageWindow(a, localf("Không mở được dữ liệu:\n%s", store.Message(err)))
+	return showMessageWindow(a, localf("Không mở được dữ liệu:\n%s", usererr.Message(err)))
 }
 
 // ShowAlreadyOpen tells, in a window of its own, that the data is in use:

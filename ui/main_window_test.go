@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -22,7 +24,7 @@ func plan2024() store.Bundle {
 }
 
 // openWindow opens the window over a seeded store in a temporary folder.
-func openWindow(t *testing.T) (*MainWindow, *store.Store) {
+func openWindow(t *testing.T) (*MainWindow, *db.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
@@ -102,7 +104,7 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 
 func TestEmptyStoreShowsNoPlan(t *testing.T) {
 	a := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	st, err := db.Open(filepath.Join(t.TempDir(), "empty.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,8 @@ func fakeXdgOpen(t *testing.T, code int) (record string) {
 	t.Helper()
 	bin := t.TempDir()
 	record = filepath.Join(bin, "opened")
-	script := "#!/bin/sh\nprintf '%s' \"$1\" > " + record + "\nexit " + string(rune('0'+code)) + "\n"
+	// Written aside then renamed, so the test never reads it half written.
+	script := "#!/bin/sh\nprintf '%s' \"$1\" > " + record + ".tmp && /bin/mv " + record + ".tmp " + record + "\nexit " + string(rune('0'+code)) + "\n"
 	if err := os.WriteFile(filepath.Join(bin, "xdg-open"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -6,13 +6,13 @@ import (
 	"math"
 	"sync/atomic"
 
+	"github.com/kehoach/cchc/store/usererr"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/kehoach/cchc/store"
 )
 
 // Work is long work run off the UI goroutine: it reports its progress as a
@@ -92,7 +92,7 @@ func Cancelled(err error) bool { return errors.Is(err, context.Canceled) }
 func runGuarded(ctx context.Context, work Work, report func(float64)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = store.Unexpected(r)
+			err = usererr.Unexpected(r)
 		}
 	}()
 	return work(ctx, report)

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/kehoach/cchc/store"
 )
 
 // RecoveryActions are what can be done about a data file that cannot be
@@ -22,7 +23,7 @@ type RecoveryActions struct {
 	// Salvage reads the plans and tasks that still read into a new data
 	// file in place of the damaged one, opens the window on it, and says
 	// what it saved and where the damaged file went.
-	Salvage func() (store.SalvageReport, string, error)
+	Salvage func() (backup.SalvageReport, string, error)
 }
 
 // RecoveryWindow is shown instead of the main window when the data file is
@@ -41,7 +42,7 @@ type RecoveryWindow struct {
 	Asked dialog.Dialog
 
 	app     fyne.App
-	backups []store.BackupInfo
+	backups []backup.BackupInfo
 	actions RecoveryActions
 	// done is set once an action has opened the data, so that closing this
 	// window does not quit.
@@ -50,7 +51,7 @@ type RecoveryWindow struct {
 
 // ShowRecovery shows why the data file could not be opened and what can be
 // done, in a window of its own; closing it without an action quits.
-func ShowRecovery(a fyne.App, err error, backups []store.BackupInfo, actions RecoveryActions) *RecoveryWindow {
+func ShowRecovery(a fyne.App, err error, backups []backup.BackupInfo, actions RecoveryActions) *RecoveryWindow {
 	logError(err)
 	r := &RecoveryWindow{Window: a.NewWindow(AppTitle + " — dữ liệu bị hỏng"), app: a, backups: backups, actions: actions, Selected: -1}
 	r.Message = widget.NewLabel(recoveryText(err, len(backups)))
@@ -82,7 +83,7 @@ func ShowRecovery(a fyne.App, err error, backups []store.BackupInfo, actions Rec
 // recoveryText says what is wrong and what the officer can do.
 func recoveryText(err error, backups int) string {
 	var b strings.Builder
-	b.WriteString("Không mở được dữ liệu.\n" + capitalize(store.Message(err)) + ".\n\n")
+	b.WriteString("Không mở được dữ liệu.\n" + capitalize(usererr.Message(err)) + ".\n\n")
 	b.WriteString("Tệp này sẽ không bị ghi đè hay xoá: trước khi khôi phục hoặc cứu dữ liệu, nó được đổi tên kèm ngày giờ và giữ lại trong cùng thư mục.\n\n")
 	if backups == 0 {
 		b.WriteString("Chưa có bản sao lưu nào trong thư mục dữ liệu. Có thể cứu các kế hoạch và nhiệm vụ còn đọc được vào một tệp dữ liệu mới.")
@@ -93,7 +94,7 @@ func recoveryText(err error, backups int) string {
 }
 
 // newestGood is the index of the newest backup that reads, -1 for none.
-func newestGood(backups []store.BackupInfo) int {
+func newestGood(backups []backup.BackupInfo) int {
 	for i, b := range backups {
 		if b.Problem == "" {
 			return i

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kehoach/cchc/store/usererr"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -229,7 +231,7 @@ func (s *SettingsScreen) check(input *settingInput) bool {
 // fieldProblem is what is wrong with a field, without the words that say
 // only that something is.
 func fieldProblem(err error) string {
-	return capitalize(strings.TrimPrefix(store.Message(err), store.ErrInvalid.Error()+": "))
+	return capitalize(strings.TrimPrefix(usererr.Message(err), store.ErrInvalid.Error()+": "))
 }
 
 // Save saves every setting shown, as "Lưu cài đặt" does: nothing while a

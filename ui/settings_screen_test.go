@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/store"
 )
 
 // openSettings opens the window over a seeded store and shows Cài đặt.
-func openSettings(t *testing.T) (*SettingsScreen, *store.Store) {
+func openSettings(t *testing.T) (*SettingsScreen, *db.Store) {
 	t.Helper()
 	w, st := openWindow(t)
 	w.nav.ShowTitle("Cài đặt")

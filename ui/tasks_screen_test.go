@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,7 +17,7 @@ import (
 func fixedToday() store.Date { return store.NewDate(2023, 7, 15) }
 
 // openSeeded opens a seeded store in a temporary folder, as the app does.
-func openSeeded(t *testing.T, path string) *store.Store {
+func openSeeded(t *testing.T, path string) *db.Store {
 	t.Helper()
 	st, err := seeds.Open(path)
 	if err != nil {

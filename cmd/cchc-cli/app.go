@@ -11,6 +11,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 )
@@ -31,7 +35,7 @@ type env struct {
 	// writes is set when the command writes to the data file: the file is
 	// then opened for writing, else read-only.
 	writes bool
-	st     *store.Store
+	st     *db.Store
 }
 
 // onlyReads tells that this run of a command that may write only reads
@@ -42,11 +46,11 @@ func (e *env) onlyReads() { e.writes = false }
 // writes. A missing file is created with the seed plan (the default file
 // with its folder, a file the user named only in a folder that exists),
 // and the user is told.
-func (e *env) store() (*store.Store, error) {
+func (e *env) store() (*db.Store, error) {
 	if e.st != nil {
 		return e.st, nil
 	}
-	loc, err := store.Locate(e.dbFlag)
+	loc, err := datafile.Locate(e.dbFlag)
 	if err != nil {
 		return nil, err
 	}
@@ -66,14 +70,14 @@ const damageHint = "hãy chạy “cchc-cli check” để xem chi tiết, “cc
 
 // withDamageHint adds to the error of a damaged data file what to do.
 func withDamageHint(err error) error {
-	if _, ok := store.AsDamaged(err); ok {
+	if _, ok := datafile.AsDamaged(err); ok {
 		return fmt.Errorf("%w; %s", err, damageHint)
 	}
 	return err
 }
 
 // plan opens the store and finds the plan named by --plan.
-func (e *env) plan(ref string) (*store.Store, store.Plan, error) {
+func (e *env) plan(ref string) (*db.Store, store.Plan, error) {
 	if ref == "" {
 		return nil, store.Plan{}, usageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
 	}
@@ -144,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer, today func() store.Date) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "cchc-cli: "+oneLine(store.Message(err)))
+	fmt.Fprintln(stderr, "cchc-cli: "+oneLine(usererr.Message(err)))
 	var usage usageErr
 	if !errors.As(err, &usage) {
 		return exitError
@@ -162,7 +166,7 @@ func run(args []string, stdout, stderr io.Writer, today func() store.Date) int {
 func dispatchRecovering(e *env, args []string) (err error) {
 	defer func() {
 		if recovered := recover(); recovered != nil {
-			err = logUnexpected(e, args, store.Unexpected(recovered))
+			err = logUnexpected(e, args, usererr.Unexpected(recovered))
 			err = damageBehind(e, err)
 		}
 	}()
@@ -189,11 +193,11 @@ const logFileName = "cchc-cli.log"
 // the user reads: what happened and where the log is.
 func logUnexpected(e *env, args []string, unexpected error) error {
 	dir := os.TempDir()
-	if path, err := store.DBPath(e.dbFlag); err == nil {
+	if path, err := datafile.DBPath(e.dbFlag); err == nil {
 		dir = filepath.Dir(path)
 	}
 	logPath := filepath.Join(dir, logFileName)
-	if err := store.AppendErrorLog(logPath, "cchc-cli "+strings.Join(args, " "), unexpected); err != nil {
+	if err := usererr.AppendErrorLog(logPath, "cchc-cli "+strings.Join(args, " "), unexpected); err != nil {
 		return fmt.Errorf("%w; không ghi được nhật ký lỗi %s", unexpected, logPath)
 	}
 	return fmt.Errorf("%w; chi tiết đã ghi vào %s, hãy gửi tệp này cho người hỗ trợ", unexpected, logPath)
@@ -326,6 +330,6 @@ func printHelp(w io.Writer) {
 		fmt.Fprintf(w, "  %-44s %s\n", commands[name].usage, commands[name].summary)
 	}
 	fmt.Fprintln(w, "")
-	fmt.Fprintf(w, "Tệp dữ liệu: --db TỆP, hoặc biến môi trường %s, hoặc mặc định %s trong thư mục dữ liệu của người dùng.\n", store.EnvDB, store.DBFileName)
+	fmt.Fprintf(w, "Tệp dữ liệu: --db TỆP, hoặc biến môi trường %s, hoặc mặc định %s trong thư mục dữ liệu của người dùng.\n", datafile.EnvDB, datafile.DBFileName)
 	fmt.Fprintln(w, "Tuỳ chọn có thể đứng trước hoặc sau tham số.")
 }

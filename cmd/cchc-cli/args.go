@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -69,7 +71,7 @@ func dateArg(option, value string, def store.Date) (store.Date, error) {
 
 // planTask opens the store and finds the plan of --plan and its task of
 // --task, by id or by its printed number ("II.3").
-func (e *env) planTask(planRef, taskRef string) (*store.Store, store.Plan, store.Task, error) {
+func (e *env) planTask(planRef, taskRef string) (*db.Store, store.Plan, store.Task, error) {
 	if strings.TrimSpace(taskRef) == "" {
 		return nil, store.Plan{}, store.Task{}, usageError("thiếu --task: ghi mã nhiệm vụ (12) hoặc số in trong kế hoạch (II.3)")
 	}
@@ -82,7 +84,7 @@ func (e *env) planTask(planRef, taskRef string) (*store.Store, store.Plan, store
 }
 
 // findArea finds an area of a plan by its numeral ("II") or its id.
-func findArea(st *store.Store, planID uint64, ref string) (store.Area, error) {
+func findArea(st *db.Store, planID uint64, ref string) (store.Area, error) {
 	if strings.TrimSpace(ref) == "" {
 		return store.Area{}, usageError("thiếu --area: ghi số La Mã của lĩnh vực (II)")
 	}
@@ -103,7 +105,7 @@ func findArea(st *store.Store, planID uint64, ref string) (store.Area, error) {
 }
 
 // areasByID reads a plan's areas by id.
-func areasByID(st *store.Store, planID uint64) map[uint64]store.Area {
+func areasByID(st *db.Store, planID uint64) map[uint64]store.Area {
 	areas, _ := st.Areas(planID)
 	byID := make(map[uint64]store.Area, len(areas))
 	for _, a := range areas {
@@ -113,7 +115,7 @@ func areasByID(st *store.Store, planID uint64) map[uint64]store.Area {
 }
 
 // areaOf returns the area of a task.
-func areaOf(st *store.Store, t store.Task) store.Area { return areasByID(st, t.PlanID)[t.AreaID] }
+func areaOf(st *db.Store, t store.Task) store.Area { return areasByID(st, t.PlanID)[t.AreaID] }
 
 // given reports which options the command line set, by name.
 func given(fs *flag.FlagSet) map[string]bool {

@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
 )
 
 func init() {
@@ -24,7 +25,7 @@ var errCheckFailed = errors.New("tệp dữ liệu không đạt kiểm tra")
 // runCheck opens the data file read-only and prints what the check found.
 // A file too damaged to open is reported the same way.
 func runCheck(e *env, _ []string) error {
-	path, err := store.DBPath(e.dbFlag)
+	path, err := datafile.DBPath(e.dbFlag)
 	if err != nil {
 		return err
 	}
@@ -48,13 +49,13 @@ func runCheck(e *env, _ []string) error {
 }
 
 // checkFile checks the file at path, never creating or changing it.
-func checkFile(path string) (store.CheckReport, error) {
-	st, err := store.OpenReadOnly(path)
-	if d, ok := store.AsDamaged(err); ok {
-		return store.CheckReport{Path: path, Problems: d.Problems}, nil
+func checkFile(path string) (datafile.CheckReport, error) {
+	st, err := db.OpenReadOnly(path)
+	if d, ok := datafile.AsDamaged(err); ok {
+		return datafile.CheckReport{Path: path, Problems: d.Problems}, nil
 	}
 	if err != nil {
-		return store.CheckReport{}, err
+		return datafile.CheckReport{}, err
 	}
 	defer st.Close()
 	return st.Inspect(), nil

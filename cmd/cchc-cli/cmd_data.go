@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/seeds"
-	"github.com/kehoach/cchc/store"
 )
 
 func init() {
@@ -78,22 +81,22 @@ func runBackup(e *env, args []string, force bool) error {
 	return nil
 }
 
-func writeBackup(st *store.Store, args []string, force bool) (store.BackupInfo, error) {
+func writeBackup(st *db.Store, args []string, force bool) (backup.BackupInfo, error) {
 	if len(args) == 0 {
-		dir := store.BackupDir(st.Path())
+		dir := backup.BackupDir(st.Path())
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return store.BackupInfo{}, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
+			return backup.BackupInfo{}, fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
 		}
-		return st.BackupInFolder(dir, store.BackupOptions{})
+		return backup.BackupInFolder(st, dir, backup.BackupOptions{})
 	}
 	if info, err := os.Stat(args[0]); err == nil && info.IsDir() {
-		return st.BackupInFolder(args[0], store.BackupOptions{})
+		return backup.BackupInFolder(st, args[0], backup.BackupOptions{})
 	}
-	return st.Backup(args[0], store.BackupOptions{Force: force})
+	return backup.Backup(st, args[0], backup.BackupOptions{Force: force})
 }
 
 func runPath(e *env, _ []string) error {
-	path, err := store.DBPath(e.dbFlag)
+	path, err := datafile.DBPath(e.dbFlag)
 	if err != nil {
 		return err
 	}

@@ -7,8 +7,9 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/seeds/demo"
-	"github.com/kehoach/cchc/store"
 )
 
 // maxDemoTasks bounds `demo --tasks`.
@@ -38,7 +39,7 @@ func runDemo(e *env, tasks int, seed uint64, force bool) error {
 	if err := clearDemoFile(e.dbFlag, force); err != nil {
 		return err
 	}
-	st, err := store.Open(e.dbFlag)
+	st, err := db.Open(e.dbFlag)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -96,7 +98,7 @@ func runEvidenceList(e *env, planRef, taskRef string) error {
 }
 
 // evidenceTasks are the task of --task, or every task of the plan.
-func evidenceTasks(e *env, st *store.Store, plan store.Plan, planRef, taskRef string) ([]store.Task, error) {
+func evidenceTasks(e *env, st *db.Store, plan store.Plan, planRef, taskRef string) ([]store.Task, error) {
 	if taskRef == "" {
 		return st.Tasks(plan.ID)
 	}

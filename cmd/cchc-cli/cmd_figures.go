@@ -7,6 +7,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -35,8 +39,8 @@ func init() {
 }
 
 func figureKeys() string {
-	keys := make([]string, len(store.FigureDefs))
-	for i, d := range store.FigureDefs {
+	keys := make([]string, len(reporting.FigureDefs))
+	for i, d := range reporting.FigureDefs {
 		keys[i] = string(d.Key)
 	}
 	return strings.Join(keys, ", ")
@@ -69,7 +73,7 @@ func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) e
 	if o.json {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(store.FigureRows(f))
+		return enc.Encode(reporting.FigureRows(f))
 	}
 	if err := printFigures(e, f); err != nil {
 		return err
@@ -78,15 +82,15 @@ func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) e
 }
 
 // applyFigureSets enters each KEY=VALUE; an empty value removes the figure.
-func applyFigureSets(f *store.Figures, sets figureSets) error {
+func applyFigureSets(f *reporting.Figures, sets figureSets) error {
 	for _, item := range sets {
 		keyText, valueText, ok := strings.Cut(item, "=")
 		if !ok {
 			return usageError("--set %q: ghi SỐ_LIỆU=GIÁ_TRỊ, ví dụ received.online=152", item)
 		}
-		key, err := store.ParseFigureKey(keyText)
+		key, err := reporting.ParseFigureKey(keyText)
 		if err != nil {
-			return usageError("--set: %s", store.Message(err))
+			return usageError("--set: %s", usererr.Message(err))
 		}
 		if strings.TrimSpace(valueText) == "" {
 			f.Unset(key)
@@ -102,7 +106,7 @@ func applyFigureSets(f *store.Figures, sets figureSets) error {
 }
 
 // printFigures prints every figure, entered, computed or missing.
-func printFigures(e *env, f store.Figures) error {
+func printFigures(e *env, f reporting.Figures) error {
 	fmt.Fprintf(e.stdout, "Số liệu thống kê %s", f.Period.Name())
 	if f.Note != "" {
 		fmt.Fprintf(e.stdout, " (nguồn: %s)", f.Note)
@@ -110,10 +114,10 @@ func printFigures(e *env, f store.Figures) error {
 	fmt.Fprintln(e.stdout, ":")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	keys := map[string]string{}
-	for _, d := range store.FigureDefs {
+	for _, d := range reporting.FigureDefs {
 		keys[d.Label] = string(d.Key)
 	}
-	for _, row := range store.FigureRows(f) {
+	for _, row := range reporting.FigureRows(f) {
 		value := row.ValueText()
 		switch {
 		case row.Computed:
@@ -127,7 +131,7 @@ func printFigures(e *env, f store.Figures) error {
 }
 
 // printFedTargets says which targets the figures compute, and their result.
-func printFedTargets(e *env, st *store.Store, planID uint64, p store.Period) error {
+func printFedTargets(e *env, st *db.Store, planID uint64, p store.Period) error {
 	results, err := st.TargetResults(planID, p)
 	if err != nil {
 		return err
@@ -135,9 +139,9 @@ func printFedTargets(e *env, st *store.Store, planID uint64, p store.Period) err
 	var lines []string
 	for _, r := range results {
 		switch {
-		case r.Source == store.SourceFigures:
+		case r.Source == reporting.SourceFigures:
 			lines = append(lines, fmt.Sprintf("  %s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
-		case r.Target.Feed != store.FeedNone && r.Source == store.SourceEntered:
+		case r.Target.Feed != store.FeedNone && r.Source == reporting.SourceEntered:
 			lines = append(lines, fmt.Sprintf("  %s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
 		}
 	}

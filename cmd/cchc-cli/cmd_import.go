@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/export"
 	"github.com/kehoach/cchc/export/importer"
 	"github.com/kehoach/cchc/store"
@@ -74,7 +76,7 @@ func runPlanImport(e *env, opts importOptions, path string) error {
 	if target.Tasks > 0 && !opts.replace {
 		warning := export.ReplaceWarning(target, im) + "; " + kept
 		if !opts.dryRun {
-			return fmt.Errorf("%w: %s; thêm --replace để thay", store.ErrHasTasks, warning)
+			return fmt.Errorf("%w: %s; thêm --replace để thay", db.ErrHasTasks, warning)
 		}
 		fmt.Fprintln(e.stdout, "Lưu ý: "+warning+"; thêm --replace để thay.")
 	}
@@ -154,7 +156,7 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 
 // printProgress tells what a returned tracking sheet changed, old → new,
 // and lists every row left alone and why.
-func printProgress(e *env, plan store.Plan, sheet *importer.ProgressSheet, o store.ProgressOutcome, dryRun bool) {
+func printProgress(e *env, plan store.Plan, sheet *importer.ProgressSheet, o db.ProgressOutcome, dryRun bool) {
 	verb := "Đã cập nhật"
 	if dryRun {
 		verb = "Sẽ cập nhật"

@@ -10,6 +10,9 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -100,7 +103,7 @@ type listed struct {
 	plan      store.Plan
 	asOf      store.Date
 	areas     map[uint64]store.Area
-	standings []store.TaskStanding
+	standings []db.TaskStanding
 	total     int
 	counts    map[store.State]int
 }
@@ -122,7 +125,7 @@ func runTasks(e *env, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	l := listed{plan: plan, asOf: asOf, areas: areasByID(st, plan.ID), total: len(standings), counts: store.CountStates(standings)}
+	l := listed{plan: plan, asOf: asOf, areas: areasByID(st, plan.ID), total: len(standings), counts: db.CountStates(standings)}
 	query := store.ParseQuery(o.search)
 	for _, ts := range standings {
 		if keep(ts.Standing) && query.Match(ts.Task) {
@@ -153,7 +156,7 @@ func statusFilter(text string) (func(store.Standing) bool, error) {
 	case strings.HasPrefix("chua bao cao ky nay", folded):
 		return func(s store.Standing) bool { return s.Unreported }, nil
 	}
-	return nil, usageError("--status: %s; hoặc cờ “sắp đến hạn”, “chưa báo cáo kỳ này”", store.Message(err))
+	return nil, usageError("--status: %s; hoặc cờ “sắp đến hạn”, “chưa báo cáo kỳ này”", usererr.Message(err))
 }
 
 func writeTasksJSON(w io.Writer, l listed) error {
@@ -217,7 +220,7 @@ func countsLine(counts map[store.State]int) string {
 	return strings.Join(parts, ", ")
 }
 
-func writeAreaTasks(w io.Writer, list []store.TaskStanding) error {
+func writeAreaTasks(w io.Writer, list []db.TaskStanding) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TT\tTÌNH TRẠNG\tTIẾN ĐỘ\tHẠN\tCHỦ TRÌ\tNỘI DUNG\tGHI CHÚ MỚI NHẤT")
 	for _, ts := range list {

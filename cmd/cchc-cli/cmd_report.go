@@ -10,6 +10,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/export"
 	"github.com/kehoach/cchc/store"
 )
@@ -76,7 +80,7 @@ func reportCommand(name string, writes bool, usage, summary string, extra func(*
 
 // datedPeriod reads a date option (zero when not given), then finds the
 // plan and the period.
-func (e *env) datedPeriod(o reportOptions, option, value string) (store.Date, *store.Store, store.Plan, store.Period, error) {
+func (e *env) datedPeriod(o reportOptions, option, value string) (store.Date, *db.Store, store.Plan, store.Period, error) {
 	date, err := dateArg(option, value, store.Date{})
 	if err != nil {
 		return store.Date{}, nil, store.Plan{}, store.Period{}, err
@@ -131,15 +135,15 @@ func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	mode := store.RedraftAsk
+	mode := reporting.RedraftAsk
 	switch {
 	case o.overwrite:
-		mode = store.RedraftOverwrite
+		mode = reporting.RedraftOverwrite
 	case o.keepEdited:
-		mode = store.RedraftKeepEdited
+		mode = reporting.RedraftKeepEdited
 	}
 	result, err := export.DraftReport(st, export.DraftRequest{PlanID: plan.ID, Period: p, AsOf: asOf, Mode: mode})
-	if errors.Is(err, store.ErrEdited) {
+	if errors.Is(err, reporting.ErrEdited) {
 		return editedRefusal(result.Conflicts)
 	}
 	if err != nil {
@@ -152,7 +156,7 @@ func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
 	fmt.Fprintf(e.stdout, "%s %s, số liệu đến ngày %s.\n", verb, result.Report.Label(), result.Report.AsOf)
 	for _, c := range result.Conflicts {
 		what := "giữ đoạn đã sửa tay"
-		if mode == store.RedraftOverwrite {
+		if mode == reporting.RedraftOverwrite {
 			what = "đã ghi đè đoạn đã sửa tay"
 		}
 		fmt.Fprintf(e.stdout, "  %s: %s.\n", c, what)
@@ -161,7 +165,7 @@ func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
 }
 
 // editedRefusal lists the edited paragraphs a redraft would change.
-func editedRefusal(conflicts []store.RedraftConflict) error {
+func editedRefusal(conflicts []reporting.RedraftConflict) error {
 	places := make([]string, len(conflicts))
 	for i, c := range conflicts {
 		places[i] = c.String()
@@ -220,14 +224,14 @@ func runReportShow(e *env, o reportOptions, _ map[string]bool) error {
 }
 
 // latestReport finds the plan, the period and its latest report.
-func (e *env) latestReport(o reportOptions) (*store.Store, store.Report, error) {
+func (e *env) latestReport(o reportOptions) (*db.Store, reporting.Report, error) {
 	st, plan, p, err := e.planPeriod(o.plan, o.period)
 	if err != nil {
-		return nil, store.Report{}, err
+		return nil, reporting.Report{}, err
 	}
 	r, err := st.LatestReport(plan.ID, p)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, store.Report{}, fmt.Errorf("%s chưa có báo cáo; soạn bằng: cchc-cli report draft --plan %s --period %s", p.Name(), o.plan, o.period)
+		return nil, reporting.Report{}, fmt.Errorf("%s chưa có báo cáo; soạn bằng: cchc-cli report draft --plan %s --period %s", p.Name(), o.plan, o.period)
 	}
 	return st, r, err
 }
@@ -266,7 +270,7 @@ func runReportEdit(e *env, o reportOptions, set map[string]bool) error {
 	}
 	i, err := r.FindSection(o.section)
 	if err != nil {
-		return usageError("--section: %s", store.Message(err))
+		return usageError("--section: %s", usererr.Message(err))
 	}
 	if set["heading"] {
 		err = r.EditHeading(i, o.heading)

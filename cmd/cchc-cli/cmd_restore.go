@@ -8,7 +8,8 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/datafile"
 )
 
 func init() {
@@ -41,22 +42,22 @@ func init() {
 
 // runBackups lists the backups beside the data file; it opens no data.
 func runBackups(e *env, _ []string) error {
-	path, err := store.DBPath(e.dbFlag)
+	path, err := datafile.DBPath(e.dbFlag)
 	if err != nil {
 		return err
 	}
-	backups := store.ListBackups(path)
+	backups := backup.ListBackups(path)
 	if len(backups) == 0 {
-		fmt.Fprintf(e.stdout, "Chưa có bản sao lưu nào trong %s.\n", store.BackupDir(path))
+		fmt.Fprintf(e.stdout, "Chưa có bản sao lưu nào trong %s.\n", backup.BackupDir(path))
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "Các bản sao lưu trong %s:\n", store.BackupDir(path))
+	fmt.Fprintf(e.stdout, "Các bản sao lưu trong %s:\n", backup.BackupDir(path))
 	printBackups(e.stdout, backups)
 	return nil
 }
 
 // printBackups writes one line a backup: when, why, what it holds, its file.
-func printBackups(w io.Writer, backups []store.BackupInfo) {
+func printBackups(w io.Writer, backups []backup.BackupInfo) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NGÀY GIỜ\tLOẠI\tKẾ HOẠCH\tNHIỆM VỤ\tTÀI LIỆU\tTỆP")
 	for _, b := range backups {
@@ -70,7 +71,7 @@ func printBackups(w io.Writer, backups []store.BackupInfo) {
 }
 
 // backupKind says who made a backup and why.
-func backupKind(b store.BackupInfo) string {
+func backupKind(b backup.BackupInfo) string {
 	if b.Auto() {
 		return "tự động, " + b.Reason
 	}
@@ -79,14 +80,14 @@ func backupKind(b store.BackupInfo) string {
 
 // runRestore puts a backup in place of the data file.
 func runRestore(e *env, args []string) error {
-	loc, err := store.Locate(e.dbFlag)
+	loc, err := datafile.Locate(e.dbFlag)
 	if err != nil {
 		return err
 	}
 	if !loc.Named {
 		os.MkdirAll(filepath.Dir(loc.Path), 0o700)
 	}
-	res, err := store.Restore(loc.Path, args[0])
+	res, err := backup.Restore(loc.Path, args[0])
 	if err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func runRestore(e *env, args []string) error {
 // runRecover saves what still reads of a damaged data file: into the file
 // --out names, or in place of the damaged file, which is moved aside.
 func runRecover(e *env, out string) error {
-	path, err := store.DBPath(e.dbFlag)
+	path, err := datafile.DBPath(e.dbFlag)
 	if err != nil {
 		return err
 	}
@@ -113,12 +114,12 @@ func runRecover(e *env, out string) error {
 		fmt.Fprintf(e.stdout, "Tệp dữ liệu %s đạt kiểm tra; không cần cứu.\n", path)
 		return nil
 	}
-	var rep store.SalvageReport
+	var rep backup.SalvageReport
 	aside := ""
 	if out != "" {
-		rep, err = store.Salvage(path, out)
+		rep, err = backup.Salvage(path, out)
 	} else {
-		rep, aside, err = store.RecoverInPlace(path)
+		rep, aside, err = backup.RecoverInPlace(path)
 		out = path
 	}
 	if err != nil {

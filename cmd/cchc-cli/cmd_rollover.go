@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -66,7 +68,7 @@ func runRollover(e *env, o rolloverOptions) error {
 	if err != nil {
 		return err
 	}
-	result, err := st.Rollover(store.RolloverRequest{FromPlanID: from.ID, Year: o.to, Number: o.number, Date: date, AsOf: asOf, Keep: keep})
+	result, err := st.Rollover(db.RolloverRequest{FromPlanID: from.ID, Year: o.to, Number: o.number, Date: date, AsOf: asOf, Keep: keep})
 	if err != nil {
 		return err
 	}
@@ -78,7 +80,7 @@ func runRollover(e *env, o rolloverOptions) error {
 
 // keptTasks reads --keep or --drop against the unfinished tasks; with
 // neither, a plan that has unfinished tasks is refused, listing them.
-func keptTasks(st *store.Store, c store.RolloverChoice, o rolloverOptions) ([]uint64, error) {
+func keptTasks(st *db.Store, c db.RolloverChoice, o rolloverOptions) ([]uint64, error) {
 	areas := areasByID(st, c.From.ID)
 	numbers := map[uint64]string{}
 	var all []uint64
@@ -129,7 +131,7 @@ func namedTasks(list string, numbers map[uint64]string) ([]uint64, error) {
 }
 
 // unfinishedRefusal lists the unfinished tasks the officer must keep or drop.
-func unfinishedRefusal(c store.RolloverChoice, numbers map[uint64]string) error {
+func unfinishedRefusal(c db.RolloverChoice, numbers map[uint64]string) error {
 	lines := make([]string, len(c.Unfinished))
 	for i, ts := range c.Unfinished {
 		lines[i] = fmt.Sprintf("%s (%s, %s)", numbers[ts.Task.ID], shorten(ts.Task.Content, 50), ts.Standing.State)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -127,7 +129,7 @@ func setSetting(e *env, key, value string, force bool) error {
 	return nil
 }
 
-func setSignerName(e *env, st *store.Store, value string) error {
+func setSignerName(e *env, st *db.Store, value string) error {
 	name := strings.Join(strings.Fields(value), " ")
 	if name == "" {
 		return usageError("họ tên người ký không được để trống")

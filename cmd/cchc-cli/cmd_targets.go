@@ -6,6 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -69,7 +73,7 @@ func feedNames() []string {
 
 // planPeriod opens the store, finds the plan and reads --period against
 // its year.
-func (e *env) planPeriod(planRef, periodText string) (*store.Store, store.Plan, store.Period, error) {
+func (e *env) planPeriod(planRef, periodText string) (*db.Store, store.Plan, store.Period, error) {
 	if strings.TrimSpace(periodText) == "" {
 		return nil, store.Plan{}, store.Period{}, usageError("thiếu --period: ghi kỳ báo cáo Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
 	}
@@ -79,32 +83,32 @@ func (e *env) planPeriod(planRef, periodText string) (*store.Store, store.Plan, 
 	}
 	p, err := store.ParsePeriod(periodText, plan.Year)
 	if err != nil {
-		return nil, store.Plan{}, store.Period{}, usageError("--period: %s", store.Message(err))
+		return nil, store.Plan{}, store.Period{}, usageError("--period: %s", usererr.Message(err))
 	}
 	return st, plan, p, nil
 }
 
 // targetJSON is one target as `targets --json` prints it.
 type targetJSON struct {
-	ID         uint64        `json:"id"`
-	Code       string        `json:"code"`
-	Indicator  string        `json:"indicator"`
-	Goal       string        `json:"goal"`
-	Comparator string        `json:"comparator"`
-	Value      float64       `json:"value"`
-	Unit       string        `json:"unit"`
-	Baseline   *float64      `json:"baseline"`
-	Feed       string        `json:"feed,omitempty"`
-	Actual     *float64      `json:"actual"`
-	Detail     string        `json:"detail,omitempty"`
-	Source     string        `json:"source,omitempty"`
-	Note       string        `json:"note,omitempty"`
-	Evidence   string        `json:"evidence,omitempty"`
-	Verdict    store.Verdict `json:"verdict"`
-	Why        string        `json:"why,omitempty"`
+	ID         uint64            `json:"id"`
+	Code       string            `json:"code"`
+	Indicator  string            `json:"indicator"`
+	Goal       string            `json:"goal"`
+	Comparator string            `json:"comparator"`
+	Value      float64           `json:"value"`
+	Unit       string            `json:"unit"`
+	Baseline   *float64          `json:"baseline"`
+	Feed       string            `json:"feed,omitempty"`
+	Actual     *float64          `json:"actual"`
+	Detail     string            `json:"detail,omitempty"`
+	Source     string            `json:"source,omitempty"`
+	Note       string            `json:"note,omitempty"`
+	Evidence   string            `json:"evidence,omitempty"`
+	Verdict    reporting.Verdict `json:"verdict"`
+	Why        string            `json:"why,omitempty"`
 }
 
-func newTargetJSON(r store.TargetResult) targetJSON {
+func newTargetJSON(r reporting.TargetResult) targetJSON {
 	t := r.Target
 	out := targetJSON{ID: t.ID, Code: t.Code, Indicator: t.Indicator, Goal: t.Goal(), Comparator: string(t.Comparator),
 		Value: t.Value, Unit: t.Unit, Baseline: t.Baseline, Feed: string(t.Feed), Detail: r.Detail, Source: r.Source,
@@ -137,9 +141,9 @@ func runTargets(e *env, o targetOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	counts := store.CountVerdicts(results)
+	counts := reporting.CountVerdicts(results)
 	fmt.Fprintf(e.stdout, "Chỉ tiêu của kế hoạch %s, %s: %d chỉ tiêu; đạt %d, không đạt %d, chưa có số liệu %d.\n",
-		plan.Ref(), p.Name(), len(results), counts[store.VerdictMet], counts[store.VerdictNotMet], counts[store.VerdictNoData])
+		plan.Ref(), p.Name(), len(results), counts[reporting.VerdictMet], counts[reporting.VerdictNotMet], counts[reporting.VerdictNoData])
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "\n%s  %s\n", r.Target.Code, r.Target.Indicator)
 		fmt.Fprintf(e.stdout, "    %s\n", resultLine(r))
@@ -148,7 +152,7 @@ func runTargets(e *env, o targetOptions) error {
 }
 
 // resultLine is a target's goal, actual and verdict on one line.
-func resultLine(r store.TargetResult) string {
+func resultLine(r reporting.TargetResult) string {
 	parts := []string{"Kế hoạch: " + r.Target.Goal()}
 	if base := r.Target.BaselineText(); base != "" {
 		parts[0] += " (" + base + ")"
@@ -156,8 +160,8 @@ func resultLine(r store.TargetResult) string {
 	actual := "Thực hiện: chưa có"
 	if r.Source != "" {
 		actual = "Thực hiện: " + r.ValueText()
-		if r.Source == store.SourceFigures {
-			actual += ", " + store.SourceFigures
+		if r.Source == reporting.SourceFigures {
+			actual += ", " + reporting.SourceFigures
 		}
 	}
 	parts = append(parts, actual, "Đánh giá: "+string(r.Verdict))
@@ -201,23 +205,23 @@ func runActual(e *env, o targetOptions) error {
 }
 
 // actualArg reads --value and --of.
-func actualArg(o targetOptions) (store.Actual, error) {
+func actualArg(o targetOptions) (reporting.Actual, error) {
 	value, err := store.ParseNumber(o.value)
 	if err != nil {
-		return store.Actual{}, usageError("--value: %q không phải một số", o.value)
+		return reporting.Actual{}, usageError("--value: %q không phải một số", o.value)
 	}
 	if o.of == "" {
-		return store.Actual{Value: value}, nil
+		return reporting.Actual{Value: value}, nil
 	}
 	of, err := store.ParseNumber(o.of)
 	if err != nil || of <= 0 {
-		return store.Actual{}, usageError("--of: %q phải là một số lớn hơn 0", o.of)
+		return reporting.Actual{}, usageError("--of: %q phải là một số lớn hơn 0", o.of)
 	}
-	return store.NewFraction(value, of), nil
+	return reporting.NewFraction(value, of), nil
 }
 
 // printTargetResult prints a target's result in a period after a change.
-func printTargetResult(e *env, st *store.Store, planID uint64, p store.Period, targetID uint64, done string) error {
+func printTargetResult(e *env, st *db.Store, planID uint64, p store.Period, targetID uint64, done string) error {
 	results, err := st.TargetResults(planID, p)
 	if err != nil {
 		return err
@@ -278,7 +282,7 @@ func applyTargetEdit(t *store.Target, o targetOptions, set map[string]bool) erro
 	if set["feed"] {
 		feed, err := store.ParseFeed(o.feed)
 		if err != nil {
-			return usageError("--feed: %s", store.Message(err))
+			return usageError("--feed: %s", usererr.Message(err))
 		}
 		t.Feed = feed
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/usererr"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -48,7 +51,7 @@ func runUpdate(e *env, o updateOptions) error {
 	}
 	status, err := store.ParseStatus(o.status)
 	if err != nil {
-		return usageError("--status: %s", store.Message(err))
+		return usageError("--status: %s", usererr.Message(err))
 	}
 	progress, err := progressArg(status, o.progress)
 	if err != nil {
@@ -96,7 +99,7 @@ func progressArg(status store.Status, progress int) (int, error) {
 func explainUpdateError(err error, number string) error {
 	switch {
 	case errors.Is(err, store.ErrNeedReason):
-		return usageError("thiếu --reason: nhiệm vụ %s %s", number, store.Message(err))
+		return usageError("thiếu --reason: nhiệm vụ %s %s", number, usererr.Message(err))
 	case errors.Is(err, store.ErrConflict):
 		return fmt.Errorf("%w; ghi --status “Hoàn thành” nếu đã xong, hoặc --progress 0 nếu chưa bắt đầu", err)
 	}
@@ -104,7 +107,7 @@ func explainUpdateError(err error, number string) error {
 }
 
 // printStanding prints where a task stands on a day.
-func printStanding(e *env, st *store.Store, task store.Task, asOf store.Date) error {
+func printStanding(e *env, st *db.Store, task store.Task, asOf store.Date) error {
 	ts, err := st.Standing(task.PlanID, task.ID, asOf)
 	if err != nil {
 		return err

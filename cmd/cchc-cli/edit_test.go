@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 )
@@ -16,11 +18,11 @@ type step struct {
 	want []string
 }
 
-// runSteps runs each step against db, which must exit 0 and print what it wants.
-func runSteps(t *testing.T, db string, steps []step) {
+// runSteps runs each step against dbPath, which must exit 0 and print what it wants.
+func runSteps(t *testing.T, dbPath string, steps []step) {
 	t.Helper()
 	for _, s := range steps {
-		code, out, errOut := cli(t, append([]string{"--db", db}, s.args...)...)
+		code, out, errOut := cli(t, append([]string{"--db", dbPath}, s.args...)...)
 		if code != exitOK {
 			t.Fatalf("%v: exit %d %s", s.args, code, errOut)
 		}
@@ -33,8 +35,8 @@ func runSteps(t *testing.T, db string, steps []step) {
 }
 
 func TestEditingThePlanFromTheCLI(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	runSteps(t, db, []step{
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	runSteps(t, dbPath, []step{
 		{[]string{"task", "add", "--plan", "2023", "--area", "vii", "--content", "Tổng kết công tác cải cách hành chính", "--lead", "Văn phòng Sở",
 			"--coordinating", "Thanh tra Sở; Phòng Tổng hợp", "--timeline", "Quý IV/2023"}, []string{"Đã thêm nhiệm vụ VII.4", "Quý IV/2023 → 31/12/2023"}},
 		{[]string{"task", "add", "--plan", "2023", "--area", "VII", "--content", "Việc chưa rõ hạn", "--timeline", "Quý V/2023"},
@@ -48,7 +50,7 @@ func TestEditingThePlanFromTheCLI(t *testing.T) {
 		{[]string{"plan", "edit", "--plan", "2023", "--number", "5", "--date", "03/02/2023", "--summary", "Kế hoạch CCHC năm 2023 (sửa)"},
 			[]string{"Đã sửa kế hoạch 05/KH-SKH ngày 03/02/2023: Kế hoạch CCHC năm 2023 (sửa)"}},
 	})
-	st, err := seeds.Open(db)
+	st, err := seeds.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +60,7 @@ func TestEditingThePlanFromTheCLI(t *testing.T) {
 
 // checkEditedPlan checks the seed plan after TestEditingThePlanFromTheCLI:
 // area VII first, its tasks in their new order.
-func checkEditedPlan(t *testing.T, st *store.Store) {
+func checkEditedPlan(t *testing.T, st *db.Store) {
 	t.Helper()
 	plan, err := st.FindPlan("5/KH-SKH")
 	if err != nil {
@@ -84,7 +86,7 @@ func checkEditedPlan(t *testing.T, st *store.Store) {
 }
 
 func TestEditRefusalsNameTheArgument(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
 	tests := []struct {
 		args []string
 		want string
@@ -99,7 +101,7 @@ func TestEditRefusalsNameTheArgument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			code, _, errOut := cli(t, append([]string{"--db", db}, tt.args...)...)
+			code, _, errOut := cli(t, append([]string{"--db", dbPath}, tt.args...)...)
 			if code != exitUsage || !strings.Contains(errOut, tt.want) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitUsage, tt.want)
 			}
@@ -109,12 +111,12 @@ func TestEditRefusalsNameTheArgument(t *testing.T) {
 
 func TestEvidenceWithAFile(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "x.db")
+	dbPath := filepath.Join(dir, "x.db")
 	file := filepath.Join(t.TempDir(), "ke-hoach.pdf")
 	if err := os.WriteFile(file, []byte("%PDF-1.4"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	runSteps(t, db, []step{
+	runSteps(t, dbPath, []step{
 		{[]string{"evidence", "add", "--plan", "2023", "--task", "VII.1", "--ref", "15/KH-TTr", "--date", "10/03/2023", "--title", "Kế hoạch kiểm tra", "--issuer", "Thanh tra Sở", "--file", file},
 			[]string{"Kế hoạch kiểm tra (15/KH-TTr ngày 10/03/2023)", filepath.Join(dir, "evidence")}},
 		{[]string{"evidence", "add", "--plan", "2023", "--task", "I.1", "--title", "Báo cáo rà soát"}, []string{"Báo cáo rà soát"}},
@@ -124,16 +126,16 @@ func TestEvidenceWithAFile(t *testing.T) {
 }
 
 func TestDemoRefusesToOverwrite(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	runSteps(t, db, []step{
+	dbPath := filepath.Join(t.TempDir(), "demo.db")
+	runSteps(t, dbPath, []step{
 		{[]string{"demo", "--tasks", "60"}, []string{"999/KH-DEMO năm 2023 với 60 nhiệm vụ"}},
 		{[]string{"tasks", "--plan", "999/KH-DEMO", "--as-of", "31/12/2023"}, []string{"Tình trạng ngày 31/12/2023", "hoàn thành đúng hạn"}},
 	})
-	code, _, errOut := cli(t, "--db", db, "demo", "--tasks", "60")
+	code, _, errOut := cli(t, "--db", dbPath, "demo", "--tasks", "60")
 	if code != exitUsage || !strings.Contains(errOut, "đã có; thêm --force để ghi đè") {
 		t.Errorf("second demo: exit %d %s", code, errOut)
 	}
-	runSteps(t, db, []step{{[]string{"demo", "--tasks", "30", "--force"}, []string{"với 30 nhiệm vụ"}}})
+	runSteps(t, dbPath, []step{{[]string{"demo", "--tasks", "30", "--force"}, []string{"với 30 nhiệm vụ"}}})
 	if code, _, errOut := cli(t, "demo", "--tasks", "10"); code != exitUsage || !strings.Contains(errOut, "thiếu --db") {
 		t.Errorf("demo without --db: exit %d %s", code, errOut)
 	}

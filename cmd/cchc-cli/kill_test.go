@@ -16,7 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/db"
 )
 
 // The kill test runs cchc-cli's own commands in a loop in a child process,
@@ -52,10 +53,10 @@ func importFile(dir string, n int) string {
 
 // killWriter is the child: it runs the writes from n on until it is killed.
 func killWriter(dir string, n int) {
-	db := filepath.Join(dir, "cchc.db")
+	dbPath := filepath.Join(dir, "cchc.db")
 	for ; ; n++ {
 		fmt.Printf("start %d\n", n)
-		if code := run(append([]string{"--db", db}, killOps(dir, n)...), io.Discard, os.Stderr, fixedToday); code != exitOK {
+		if code := run(append([]string{"--db", dbPath}, killOps(dir, n)...), io.Discard, os.Stderr, fixedToday); code != exitOK {
 			os.Exit(3)
 		}
 		fmt.Printf("ok %d\n", n)
@@ -131,12 +132,12 @@ func TestKillWriterAtRandomPoints(t *testing.T) {
 // prepareKillFolder makes the data file and the two workbooks to import.
 func prepareKillFolder(t *testing.T) string {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "cchc.db")
+	dbPath := filepath.Join(dir, "cchc.db")
 	os.Mkdir(filepath.Join(dir, "out"), 0o700)
 	for _, args := range [][]string{
-		{"--db", db, "seed"},
-		{"--db", db, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "-o", filepath.Join(dir, "a.xlsx")},
-		{"--db", db, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "--unit", "Văn phòng Sở", "-o", filepath.Join(dir, "b.xlsx")},
+		{"--db", dbPath, "seed"},
+		{"--db", dbPath, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "-o", filepath.Join(dir, "a.xlsx")},
+		{"--db", dbPath, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "--unit", "Văn phòng Sở", "-o", filepath.Join(dir, "b.xlsx")},
 	} {
 		if code, _, stderr := cli(t, args...); code != exitOK {
 			t.Fatalf("%v: %s", args, stderr)
@@ -188,7 +189,7 @@ func readProgress(r io.Reader) killRound {
 
 // checkAfterKill checks the data file and the files written beside it.
 func checkAfterKill(t *testing.T, dir string, w *writeTracker, tasks map[string]int, round int) {
-	st, err := store.OpenReadOnly(filepath.Join(dir, "cchc.db"))
+	st, err := db.OpenReadOnly(filepath.Join(dir, "cchc.db"))
 	if err != nil {
 		t.Fatalf("round %d: %v", round, err)
 	}
@@ -202,7 +203,7 @@ func checkAfterKill(t *testing.T, dir string, w *writeTracker, tasks map[string]
 }
 
 // checkSigner: the signer is that of a write the data may show.
-func checkSigner(t *testing.T, st *store.Store, possible []int, round int) {
+func checkSigner(t *testing.T, st *db.Store, possible []int, round int) {
 	if possible[0] < 0 {
 		return
 	}
@@ -214,7 +215,7 @@ func checkSigner(t *testing.T, st *store.Store, possible []int, round int) {
 }
 
 // checkTasks: the plan holds the tasks of an import the data may show.
-func checkTasks(t *testing.T, st *store.Store, dir string, possible []int, tasks map[string]int, round int) {
+func checkTasks(t *testing.T, st *db.Store, dir string, possible []int, tasks map[string]int, round int) {
 	if possible[0] < 0 {
 		return
 	}
@@ -246,7 +247,7 @@ func checkWholeFiles(t *testing.T, dir string, round int) {
 		}
 		zr.Close()
 	}
-	for _, b := range store.ListBackups(filepath.Join(dir, "cchc.db")) {
+	for _, b := range backup.ListBackups(filepath.Join(dir, "cchc.db")) {
 		if b.Problem != "" {
 			t.Errorf("round %d: automatic backup %s: %s", round, b.Path, b.Problem)
 		}

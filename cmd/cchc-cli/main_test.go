@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 )
@@ -46,19 +49,19 @@ func TestMain(m *testing.M) {
 // says that it created the file.
 func seededDB(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "x.db")
-	st, err := seeds.Open(db)
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	st, err := seeds.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
-	return db
+	return dbPath
 }
 
 // holdDatabase plays the other window: it opens the store, says so, and
 // keeps it open until its stdin closes.
 func holdDatabase(path string) {
-	st, err := store.Open(path)
+	st, err := db.Open(path)
 	if err != nil {
 		os.Exit(3)
 	}
@@ -68,8 +71,8 @@ func holdDatabase(path string) {
 }
 
 func TestTasksJSONMatchesSeedCellForCell(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, errOut := cli(t, "--db", db, "tasks", "--plan", "2023", "--json")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	code, out, errOut := cli(t, "--db", dbPath, "tasks", "--plan", "2023", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -145,13 +148,13 @@ func checkTaskRow(t *testing.T, area store.Area, want store.Task, got map[string
 }
 
 func TestPlansAndFlagsAnywhere(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, _ := cli(t, "plans", "--db", db)
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	code, out, _ := cli(t, "plans", "--db", dbPath)
 	if code != 0 || !strings.Contains(out, "122/KH-SKH") || !strings.Contains(out, "21") {
 		t.Fatalf("plans: exit %d\n%s", code, out)
 	}
 	backup := filepath.Join(t.TempDir(), "copy.zip")
-	code, _, errOut := cli(t, "backup", backup, "--db", db)
+	code, _, errOut := cli(t, "backup", backup, "--db", dbPath)
 	if code != 0 {
 		t.Fatalf("backup with the flag after the file: exit %d %s", code, errOut)
 	}
@@ -166,19 +169,19 @@ func TestPlansAndFlagsAnywhere(t *testing.T) {
 }
 
 func TestErrorsAreOneVietnameseLine(t *testing.T) {
-	db := seededDB(t)
+	dbPath := seededDB(t)
 	tests := []struct {
 		name string
 		args []string
 		code int
 		want string
 	}{
-		{"unknown command", []string{"--db", db, "frobnicate"}, exitUsage, "không có lệnh"},
-		{"tasks without --plan", []string{"--db", db, "tasks"}, exitUsage, "thiếu --plan"},
-		{"no such plan", []string{"--db", db, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
-		{"unknown flag", []string{"--db", db, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
-		{"restore without a file", []string{"--db", db, "restore"}, exitUsage, "đúng 1 tham số"},
-		{"backup into a missing folder", []string{"--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
+		{"unknown command", []string{"--db", dbPath, "frobnicate"}, exitUsage, "không có lệnh"},
+		{"tasks without --plan", []string{"--db", dbPath, "tasks"}, exitUsage, "thiếu --plan"},
+		{"no such plan", []string{"--db", dbPath, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
+		{"unknown flag", []string{"--db", dbPath, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
+		{"restore without a file", []string{"--db", dbPath, "restore"}, exitUsage, "đúng 1 tham số"},
+		{"backup into a missing folder", []string{"--db", dbPath, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,12 +195,12 @@ func TestErrorsAreOneVietnameseLine(t *testing.T) {
 }
 
 func TestSecondProcessGetsClearMessage(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, errOut := cli(t, "--db", db, "seed"); code != 0 {
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	if code, _, errOut := cli(t, "--db", dbPath, "seed"); code != 0 {
 		t.Fatalf("seed: %s", errOut)
 	}
 	holder := exec.Command(os.Args[0])
-	holder.Env = append(os.Environ(), "CCHC_TEST_HOLD_DB="+db)
+	holder.Env = append(os.Environ(), "CCHC_TEST_HOLD_DB="+dbPath)
 	stdin, _ := holder.StdinPipe()
 	stdout, _ := holder.StdoutPipe()
 	if err := holder.Start(); err != nil {
@@ -208,7 +211,7 @@ func TestSecondProcessGetsClearMessage(t *testing.T) {
 		t.Fatalf("holder did not open the store: %q", line)
 	}
 	started := time.Now()
-	code, _, errOut := cli(t, "--db", db, "plans")
+	code, _, errOut := cli(t, "--db", dbPath, "plans")
 	if code != exitError || !strings.Contains(errOut, "đang được mở") {
 		t.Errorf("exit %d, stderr %q; want a message that the data is open elsewhere", code, errOut)
 	}
@@ -218,13 +221,13 @@ func TestSecondProcessGetsClearMessage(t *testing.T) {
 }
 
 func TestSeedTwiceDoesNothing(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	_, first, _ := cli(t, "--db", db, "seed")
-	_, second, _ := cli(t, "--db", db, "seed")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	_, first, _ := cli(t, "--db", dbPath, "seed")
+	_, second, _ := cli(t, "--db", dbPath, "seed")
 	if !strings.Contains(first, "Đã tạo") || !strings.Contains(second, "không làm gì thêm") {
 		t.Errorf("seed outputs %q then %q", first, second)
 	}
-	_, out, _ := cli(t, "--db", db, "plans")
+	_, out, _ := cli(t, "--db", dbPath, "plans")
 	if strings.Count(out, "122/KH-SKH") != 1 {
 		t.Errorf("plans after seeding twice:\n%s", out)
 	}
@@ -241,14 +244,14 @@ func TestCLIDoesNotImportFyne(t *testing.T) {
 }
 
 func TestDBFromEnvironment(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "env.db")
-	t.Setenv(store.EnvDB, db)
+	dbPath := filepath.Join(t.TempDir(), "env.db")
+	t.Setenv(datafile.EnvDB, dbPath)
 	code, out, _ := cli(t, "path")
-	if code != 0 || strings.TrimSpace(out) != db {
-		t.Errorf("path with %s set = %q", store.EnvDB, out)
+	if code != 0 || strings.TrimSpace(out) != dbPath {
+		t.Errorf("path with %s set = %q", datafile.EnvDB, out)
 	}
 	code, out, _ = cli(t, "path", "--db", "other.db")
 	if code != 0 || strings.TrimSpace(out) != "other.db" {
-		t.Errorf("--db does not win over %s: %q", store.EnvDB, out)
+		t.Errorf("--db does not win over %s: %q", datafile.EnvDB, out)
 	}
 }

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/db"
 )
 
 func TestSettingsListsEveryKey(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, stderr := cli(t, "--db", db, "settings")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	code, out, stderr := cli(t, "--db", dbPath, "settings")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -28,7 +29,7 @@ func TestSettingsListsEveryKey(t *testing.T) {
 }
 
 func TestSettingsSetEveryKey(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
 	tests := []struct{ key, value, want string }{
 		{"agency.parent", "UBND TỈNH HÀ GIANG", "UBND TỈNH HÀ GIANG"},
 		{"agency.name", "Sở Tài chính", "Sở Tài chính"},
@@ -49,11 +50,11 @@ func TestSettingsSetEveryKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
-			if code, out, stderr := cli(t, "--db", db, "settings", "set", tt.key, tt.value); code != exitOK || !strings.HasPrefix(out, "Đã lưu") {
+			if code, out, stderr := cli(t, "--db", dbPath, "settings", "set", tt.key, tt.value); code != exitOK || !strings.HasPrefix(out, "Đã lưu") {
 				t.Errorf("set %s: exit %d, %q %q", tt.key, code, out, stderr)
 				return
 			}
-			if code, out, _ := cli(t, "--db", db, "settings", "get", tt.key); code != exitOK || out != tt.want+"\n" {
+			if code, out, _ := cli(t, "--db", dbPath, "settings", "get", tt.key); code != exitOK || out != tt.want+"\n" {
 				t.Errorf("get %s = %q, want %q", tt.key, out, tt.want)
 			}
 		})
@@ -61,12 +62,12 @@ func TestSettingsSetEveryKey(t *testing.T) {
 }
 
 func TestSignerNameFillsPlansWithoutOne(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, _ := cli(t, "--db", db, "settings", "set", "signer.name", "  Nguyễn   Văn Bình ")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
+	code, out, _ := cli(t, "--db", dbPath, "settings", "set", "signer.name", "  Nguyễn   Văn Bình ")
 	if code != exitOK || !strings.Contains(out, "1 kế hoạch") {
 		t.Fatalf("exit %d: %q", code, out)
 	}
-	st, err := store.Open(db)
+	st, err := db.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestSignerNameFillsPlansWithoutOne(t *testing.T) {
 }
 
 func TestSettingsErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "x.db")
+	dbPath := filepath.Join(t.TempDir(), "x.db")
 	tests := []struct {
 		name string
 		args []string
@@ -98,13 +99,13 @@ func TestSettingsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := cli(t, append([]string{"--db", db}, tt.args...)...)
+			code, _, stderr := cli(t, append([]string{"--db", dbPath}, tt.args...)...)
 			if code != tt.code || !strings.Contains(stderr, tt.want) {
 				t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
 			}
 		})
 	}
-	_, out, _ := cli(t, "--db", db, "settings", "get", "margins.top")
+	_, out, _ := cli(t, "--db", dbPath, "settings", "get", "margins.top")
 	if out != "20\n" {
 		t.Errorf("a refused margin was saved: %q", out)
 	}

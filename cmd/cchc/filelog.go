@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/datafile"
 )
 
 // logFileName is the log's name in the data folder.
@@ -23,7 +23,7 @@ type fileLog struct {
 // logPath is cchc.log beside the data file that dbFlag, $CCHC_DB or the
 // default chooses, so the officer finds it in the data folder.
 func logPath(dbFlag string) string {
-	dbPath, err := store.DBPath(dbFlag)
+	dbPath, err := datafile.DBPath(dbFlag)
 	if err != nil {
 		return filepath.Join(os.TempDir(), logFileName)
 	}

@@ -6,9 +6,10 @@ package main
 import (
 	"flag"
 
+	"github.com/kehoach/cchc/store/datafile"
+
 	"fyne.io/fyne/v2/app"
 
-	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/ui"
 )
 
@@ -16,16 +17,16 @@ import (
 var version = "dev"
 
 func main() {
-	dbFlag := flag.String("db", "", "tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc $"+store.EnvDB+")")
+	dbFlag := flag.String("db", "", "tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc $"+datafile.EnvDB+")")
 	flag.Parse()
 	guard := startGuard(*dbFlag)
 	defer guard.recoverPanic()
 	if err := checkOpenGL(); err != nil {
 		guard.windowFailed(err)
 	}
-	a := app.NewWithID(store.AppID)
+	a := app.NewWithID(datafile.AppID)
 	ui.Setup(a)
-	loc, err := store.Locate(*dbFlag)
+	loc, err := datafile.Locate(*dbFlag)
 	if err != nil {
 		ui.ShowStartupError(a, err)
 	}

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
@@ -21,8 +25,8 @@ import (
 // when the program closes.
 type session struct {
 	app  fyne.App
-	loc  store.Location
-	st   *store.Store
+	loc  datafile.Location
+	st   *db.Store
 	main *ui.MainWindow
 	// recovery is the window shown for a damaged file, nil when none was.
 	recovery *ui.RecoveryWindow
@@ -33,8 +37,8 @@ type session struct {
 // forward: the program has nothing more to show.
 func (s *session) start() bool {
 	st, err := seeds.OpenWith(s.loc.Path, s.loc.Options(false))
-	if _, damaged := store.AsDamaged(err); damaged {
-		s.recovery = ui.ShowRecovery(s.app, err, store.ListBackups(s.loc.Path), ui.RecoveryActions{Restore: s.restore, Salvage: s.salvage})
+	if _, damaged := datafile.AsDamaged(err); damaged {
+		s.recovery = ui.ShowRecovery(s.app, err, backup.ListBackups(s.loc.Path), ui.RecoveryActions{Restore: s.restore, Salvage: s.salvage})
 		return true
 	}
 	switch {
@@ -55,7 +59,7 @@ func (s *session) start() bool {
 }
 
 // show opens the main window on st, in place of the one shown before.
-func (s *session) show(st *store.Store) {
+func (s *session) show(st *db.Store) {
 	old := s.main
 	s.st = st
 	s.main = ui.NewMainWindow(s.app, st, store.Today)
@@ -88,7 +92,7 @@ func (s *session) restoreOpen(path string) error {
 // restore puts a backup in place of the data file, which no one holds,
 // and opens the window on it.
 func (s *session) restore(path string) error {
-	res, err := store.Restore(s.loc.Path, path)
+	res, err := backup.Restore(s.loc.Path, path)
 	if err != nil {
 		return err
 	}
@@ -99,8 +103,8 @@ func (s *session) restore(path string) error {
 }
 
 // salvage saves what still reads of the damaged file and opens it.
-func (s *session) salvage() (store.SalvageReport, string, error) {
-	rep, aside, err := store.RecoverInPlace(s.loc.Path)
+func (s *session) salvage() (backup.SalvageReport, string, error) {
+	rep, aside, err := backup.RecoverInPlace(s.loc.Path)
 	if err != nil {
 		return rep, aside, err
 	}
@@ -122,7 +126,7 @@ func (s *session) close() {
 	if s.st == nil {
 		return
 	}
-	if err := export.BackupBefore(s.st, store.ReasonClose); err != nil {
+	if err := export.BackupBefore(s.st, backup.ReasonClose); err != nil {
 		log.Printf("sao lưu khi đóng: %v", err)
 	}
 	s.st.Close()

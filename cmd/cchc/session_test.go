@@ -8,11 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/store/backup"
+	"github.com/kehoach/cchc/store/datafile"
+	"github.com/kehoach/cchc/store/db"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/seeds"
-	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/storetest"
 )
 
@@ -30,7 +33,7 @@ func seededFile(t *testing.T) string {
 
 func autoBackups(path string) int {
 	n := 0
-	for _, b := range store.ListBackups(path) {
+	for _, b := range backup.ListBackups(path) {
 		if b.Auto() {
 			n++
 		}
@@ -45,7 +48,7 @@ func TestTheWindowWritesNothingUntilAChangeAndBacksUpOnce(t *testing.T) {
 	info, _ := os.Stat(path)
 	time.Sleep(10 * time.Millisecond) // a write would show in the modification time
 	for range 2 {
-		s := &session{app: a, loc: store.Location{Path: path}}
+		s := &session{app: a, loc: datafile.Location{Path: path}}
 		s.start()
 		if s.main == nil {
 			t.Fatal("no main window")
@@ -64,16 +67,16 @@ func TestTheWindowWritesNothingUntilAChangeAndBacksUpOnce(t *testing.T) {
 func TestADamagedFileOffersTheNewestBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := seededFile(t)
-	st, _ := store.OpenReadOnly(path)
-	os.Mkdir(store.BackupDir(path), 0o700)
-	if _, err := st.BackupInFolder(store.BackupDir(path), store.BackupOptions{}); err != nil {
+	st, _ := db.OpenReadOnly(path)
+	os.Mkdir(backup.BackupDir(path), 0o700)
+	if _, err := backup.BackupInFolder(st, backup.BackupDir(path), backup.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
 	storetest.Damage(t, path)
 	damaged, _ := os.ReadFile(path)
 
-	s := &session{app: a, loc: store.Location{Path: path}}
+	s := &session{app: a, loc: datafile.Location{Path: path}}
 	s.start()
 	r := s.recovery
 	if r == nil || s.main != nil {
@@ -106,7 +109,7 @@ func TestSalvageFromTheRecoveryWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := seededFile(t)
 	storetest.Damage(t, path)
-	s := &session{app: a, loc: store.Location{Path: path}}
+	s := &session{app: a, loc: datafile.Location{Path: path}}
 	s.start()
 	if s.recovery == nil || s.recovery.Restore.Disabled() == false {
 		t.Fatal("without backups, restore must not be offered")
@@ -122,17 +125,17 @@ func TestSalvageFromTheRecoveryWindow(t *testing.T) {
 func TestRestoreFromTheBackupScreen(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := seededFile(t)
-	s := &session{app: a, loc: store.Location{Path: path}}
+	s := &session{app: a, loc: datafile.Location{Path: path}}
 	s.start()
-	backup := filepath.Join(t.TempDir(), "usb.zip")
-	if _, err := s.st.Backup(backup, store.BackupOptions{}); err != nil {
+	usb := filepath.Join(t.TempDir(), "usb.zip")
+	if _, err := backup.Backup(s.st, usb, backup.BackupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.st.SetSignerName("Người Mới"); err != nil {
 		t.Fatal(err)
 	}
 	first := s.main
-	if err := first.Backups.OnRestore(backup); err != nil {
+	if err := first.Backups.OnRestore(usb); err != nil {
 		t.Fatal(err)
 	}
 	if s.main == first {

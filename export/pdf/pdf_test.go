@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -319,7 +321,7 @@ func TestDecomposedTextComesBackComposed(t *testing.T) {
 	doc.Plan.Summary = "Ca\u0309i ca\u0301ch ha\u0300nh chi\u0301nh"                // NFD, as Unikey's "Unicode tổ hợp" writes
 	taskAt(&doc, 0).Content = "Vie\u0323\u0302c tham mu\u031bu\u00a0ban ha\u0300nh" // and a no-break space
 	// Text is cleaned where it enters the store, so print what the store gives back.
-	st, err := store.Open(filepath.Join(t.TempDir(), "cchc.db"))
+	st, err := db.Open(filepath.Join(t.TempDir(), "cchc.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,13 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/store"
 )
 
 // WriteReportPDF writes a periodic report with its appendices as a PDF laid
 // out as Decree 30/2020 prescribes.
-func WriteReportPDF(ctx context.Context, w io.Writer, r store.Report, t store.ReportTables, opts Options) (Result, error) {
+func WriteReportPDF(ctx context.Context, w io.Writer, r reporting.Report, t reporting.ReportTables, opts Options) (Result, error) {
 	return Write(ctx, w, ReportDocument(r, t), opts)
 }
 
@@ -22,7 +24,7 @@ func WriteReportPDF(ctx context.Context, w io.Writer, r store.Report, t store.Re
 // signer; then its appendices on landscape pages, each numbered on its
 // own: the task-progress table, the figures, the targets, the chart of
 // states by area.
-func ReportDocument(r store.Report, t store.ReportTables) Document {
+func ReportDocument(r reporting.Report, t reporting.ReportTables) Document {
 	lead, sections, closing := r.Body()
 	note := r.AppendixNote()
 	return Document{
@@ -83,7 +85,7 @@ var progressHeadings = []string{"TT", "Nội dung", "Đơn vị chủ trì", "Th
 
 // progressTable lays out every task by area with its result, evidence and
 // state, under a header row repeated on every page.
-func progressTable(ctx context.Context, l *layout, t store.ReportTables, report func(float64)) error {
+func progressTable(ctx context.Context, l *layout, t reporting.ReportTables, report func(float64)) error {
 	tb := newTable(l, progressShares, progressHeadings, progressHeadStyle)
 	tb.start()
 	total := 0
@@ -123,7 +125,7 @@ func spanRow(tb *table, numeral, name string, bold textStyle) row {
 	)
 }
 
-func progressRow(tb *table, t store.TaskProgress) row {
+func progressRow(tb *table, t reporting.TaskProgress) row {
 	return tb.row(
 		tb.cell(0, 1, t.Ordinal, progressCellStyle, "C"),
 		tb.cell(1, 1, t.Content, progressCellStyle, "L"),
@@ -141,7 +143,7 @@ var figuresShares = []float64{0.06, 0.46, 0.12, 0.12, 0.24}
 
 // figuresTable lists the period's figures, entered or left blank, and the
 // shares computed from them.
-func figuresTable(l *layout, rows []store.FigureRow) {
+func figuresTable(l *layout, rows []reporting.FigureRow) {
 	tb := newTable(l, figuresShares, []string{"TT", "Chỉ số", "Đơn vị tính", "Số liệu", "Ghi chú"}, tableHeadStyle)
 	tb.start()
 	for i, f := range rows {
@@ -160,7 +162,7 @@ func figuresTable(l *layout, rows []store.FigureRow) {
 var targetsShares = []float64{0.08, 0.4, 0.13, 0.13, 0.1, 0.16}
 
 // targetsTable lists the targets with their goal, actual and verdict.
-func targetsTable(l *layout, rows []store.TargetRow) {
+func targetsTable(l *layout, rows []reporting.TargetRow) {
 	tb := newTable(l, targetsShares, []string{"Mã", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đánh giá", "Ghi chú"}, tableHeadStyle)
 	tb.start()
 	for _, t := range rows {

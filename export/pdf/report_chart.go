@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/fonts"
 	"github.com/kehoach/cchc/export/internal/palette"
 	"github.com/kehoach/cchc/store"
@@ -42,7 +44,7 @@ type chart struct {
 
 // stateChart lays out the legend, then a bar for every area with tasks,
 // going on to new pages as needed, each page with its own axis.
-func stateChart(ctx context.Context, l *layout, t store.ReportTables) error {
+func stateChart(ctx context.Context, l *layout, t reporting.ReportTables) error {
 	c := chart{l: l, barX: l.page.left() + chartLabelWidth}
 	c.barW = l.page.right() - chartTotalWidth - c.barX
 	for _, a := range t.Areas {
@@ -133,12 +135,12 @@ func (c chart) hatch(x, y, w, h float64) {
 }
 
 // rowHeight is the height of an area's row: its name's lines or the bar.
-func (c chart) rowHeight(a store.AreaProgress) float64 {
+func (c chart) rowHeight(a reporting.AreaProgress) float64 {
 	lines := len(c.l.wrapItems(areaLabel(a), chartLabelStyle, chartLabelWidth-3))
 	return max(float64(lines)*chartLabelStyle.lineHeight(), chartBarHeight) + chartRowGap
 }
 
-func areaLabel(a store.AreaProgress) string {
+func areaLabel(a reporting.AreaProgress) string {
 	if a.Numeral == "" {
 		return a.Name
 	}
@@ -147,7 +149,7 @@ func areaLabel(a store.AreaProgress) string {
 
 // bar draws an area's name, its stacked bar with the count of each state
 // inside its segment where it fits, and its total.
-func (c chart) bar(a store.AreaProgress) {
+func (c chart) bar(a reporting.AreaProgress) {
 	l := c.l
 	h := c.rowHeight(a) - chartRowGap
 	y := l.y + chartRowGap/2

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	_ "image/png" // pdftoppm's pictures
 
 	"github.com/kehoach/cchc/export/internal/palette"
@@ -23,8 +26,8 @@ import (
 // seedReport is the seed plan's report of a period, drafted from its
 // scripted year, signed KT. GIÁM ĐỐC by Nguyễn Văn Bình.
 type seedReport struct {
-	report store.Report
-	tables store.ReportTables
+	report reporting.Report
+	tables reporting.ReportTables
 	in     draft.Input
 }
 
@@ -39,10 +42,10 @@ func newSeedReport(t testing.TB, kind store.PeriodKind) seedReport {
 	}
 	sections, tables := draft.Compose(in)
 	p, plan := in.Period, in.Bundle.Plan
-	r := store.Report{PlanID: plan.ID, Period: p, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency,
-		Recipients: store.DefaultRecipients, Summary: store.ReportSummary(p), Signer: reportSigner,
+	r := reporting.Report{PlanID: plan.ID, Period: p, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency,
+		Recipients: store.DefaultRecipients, Summary: reporting.ReportSummary(p), Signer: reportSigner,
 		Distribution: []string{"Như trên;", "UBND tỉnh (báo cáo);", "Lãnh đạo Sở;", "Lưu: VT, VP."}}
-	if r, _, err = r.Redraft(sections, store.RedraftAsk); err != nil {
+	if r, _, err = r.Redraft(sections, reporting.RedraftAsk); err != nil {
 		t.Fatal(err)
 	}
 	return seedReport{report: r, tables: tables, in: in}
@@ -120,12 +123,12 @@ func checkReportHeadings(t *testing.T, s seedReport, text string) {
 // the standings the report was drafted from.
 func checkReportCounts(t *testing.T, s seedReport, text string) {
 	t.Helper()
-	byArea := map[uint64][]store.TaskStanding{}
+	byArea := map[uint64][]db.TaskStanding{}
 	for _, ts := range s.in.Standings {
 		byArea[ts.Task.AreaID] = append(byArea[ts.Task.AreaID], ts)
 	}
 	for _, a := range s.in.Bundle.Areas {
-		c := store.CountStates(byArea[a.ID])
+		c := db.CountStates(byArea[a.ID])
 		want := fmt.Sprintf("có %d nhiệm vụ: hoàn thành đúng hạn %d, hoàn thành quá hạn %d, đang thực hiện %d, quá hạn %d, chưa thực hiện %d",
 			len(a.Tasks), c[store.StateDoneOnTime], c[store.StateDoneLate], c[store.StateInProgress], c[store.StateOverdue], c[store.StateNotStarted])
 		if !strings.Contains(text, want) {

@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/kehoach/cchc/store/reporting"
 
-	"github.com/kehoach/cchc/store"
+	"github.com/xuri/excelize/v2"
 )
 
 // Sheet names of a report's workbook, one an appendix.
@@ -34,7 +34,7 @@ var (
 // and the tasks counted by area and state with a native stacked-bar chart
 // whose colours stay apart in greyscale and whose labels are dark, in
 // Times New Roman. It stops with ctx.Err() when ctx is cancelled.
-func WriteReportXLSX(ctx context.Context, w io.Writer, r store.Report, t store.ReportTables, opts XLSXOptions) error {
+func WriteReportXLSX(ctx context.Context, w io.Writer, r reporting.Report, t reporting.ReportTables, opts XLSXOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	styles, err := prepareSheets(f, SheetReportTasks, SheetReportFigures, SheetReportTargets, SheetReportChart)
@@ -88,7 +88,7 @@ func prepareSheets(f *excelize.File, names ...string) (*xlsxStyles, error) {
 
 // appendixTitles are the lines above an appendix's table: the agency, the
 // appendix's number and title, the line that ties it to the report.
-func appendixTitles(r store.Report, numeral, title, note string) []titleLine {
+func appendixTitles(r reporting.Report, numeral, title, note string) []titleLine {
 	return []titleLine{
 		{text: strings.ToUpper(r.Agency.Name), bold: true, left: true, size: tableSize},
 		{text: "Phụ lục " + numeral, bold: true, size: titleSize},
@@ -119,7 +119,7 @@ func finishTable(f *excelize.File, s *streamSheet, headerRow int, opts XLSXOptio
 	return flushSheet(s)
 }
 
-func writeReportTasks(ctx context.Context, f *excelize.File, styles *xlsxStyles, r store.Report, t store.ReportTables, note string, opts XLSXOptions) error {
+func writeReportTasks(ctx context.Context, f *excelize.File, styles *xlsxStyles, r reporting.Report, t reporting.ReportTables, note string, opts XLSXOptions) error {
 	titles := appendixTitles(r, "I", "Tình hình thực hiện các nhiệm vụ cải cách hành chính", note)
 	headings := []string{"TT", "Nội dung", "Đơn vị chủ trì", "Thời gian", "Kết quả thực hiện", "Tài liệu kiểm chứng", "Trạng thái"}
 	s, err := startTable(f, styles, SheetReportTasks, reportTaskWidths, titles, headings)
@@ -154,11 +154,11 @@ func writeReportTasks(ctx context.Context, f *excelize.File, styles *xlsxStyles,
 }
 
 // taskCells are a task's cells in the task-progress table.
-func taskCells(t store.TaskProgress) []any {
+func taskCells(t reporting.TaskProgress) []any {
 	return []any{t.Ordinal, t.Content, t.Lead, t.Timeline, t.ResultWithReason(), t.Evidence, t.StatusText()}
 }
 
-func writeReportFigures(f *excelize.File, styles *xlsxStyles, r store.Report, t store.ReportTables, note string, opts XLSXOptions) error {
+func writeReportFigures(f *excelize.File, styles *xlsxStyles, r reporting.Report, t reporting.ReportTables, note string, opts XLSXOptions) error {
 	titles := appendixTitles(r, "II", "Số liệu thống kê về giải quyết thủ tục hành chính", note)
 	s, err := startTable(f, styles, SheetReportFigures, reportFigureWidths, titles, []string{"TT", "Chỉ số", "Đơn vị tính", "Số liệu", "Ghi chú"})
 	if err != nil {
@@ -177,7 +177,7 @@ func writeReportFigures(f *excelize.File, styles *xlsxStyles, r store.Report, t 
 	return finishTable(f, s, len(titles)+1, opts)
 }
 
-func writeReportTargets(f *excelize.File, styles *xlsxStyles, r store.Report, t store.ReportTables, note string, opts XLSXOptions) error {
+func writeReportTargets(f *excelize.File, styles *xlsxStyles, r reporting.Report, t reporting.ReportTables, note string, opts XLSXOptions) error {
 	titles := appendixTitles(r, "III", "Kết quả thực hiện các chỉ tiêu của Kế hoạch", note)
 	s, err := startTable(f, styles, SheetReportTargets, reportTargetWidths, titles, []string{"Mã", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đánh giá", "Ghi chú"})
 	if err != nil {

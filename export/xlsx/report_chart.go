@@ -3,10 +3,11 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/export/internal/palette"
-	"github.com/kehoach/cchc/store"
 )
 
 // reportChartWidths are the chart sheet's columns: numeral, area, one per
@@ -21,7 +22,7 @@ func chartFont(size float64, bold bool, colour string) excelize.Font {
 // writeReportChart writes the tasks counted by area and state, with the
 // totals as formulas, and under them a native stacked-bar chart of the
 // counts, one bar an area.
-func writeReportChart(f *excelize.File, styles *xlsxStyles, r store.Report, t store.ReportTables, note string, opts XLSXOptions) error {
+func writeReportChart(f *excelize.File, styles *xlsxStyles, r reporting.Report, t reporting.ReportTables, note string, opts XLSXOptions) error {
 	sheet := SheetReportChart
 	for col, width := range reportChartWidths {
 		if err := f.SetColWidth(sheet, colName(col+1), colName(col+1), width); err != nil {
@@ -50,8 +51,8 @@ func writeReportChart(f *excelize.File, styles *xlsxStyles, r store.Report, t st
 }
 
 // chartAreas are the areas with tasks.
-func chartAreas(t store.ReportTables) []store.AreaProgress {
-	var out []store.AreaProgress
+func chartAreas(t reporting.ReportTables) []reporting.AreaProgress {
+	var out []reporting.AreaProgress
 	for _, a := range t.Areas {
 		if a.Total() > 0 {
 			out = append(out, a)
@@ -61,7 +62,7 @@ func chartAreas(t store.ReportTables) []store.AreaProgress {
 }
 
 // writeCountTable writes the headings, one row per area and the totals.
-func writeCountTable(f *excelize.File, styles *xlsxStyles, header int, areas []store.AreaProgress) error {
+func writeCountTable(f *excelize.File, styles *xlsxStyles, header int, areas []reporting.AreaProgress) error {
 	sheet := SheetReportChart
 	headings := []any{"TT", "Lĩnh vực"}
 	for _, s := range palette.ChartStates {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/export/internal/palette"
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
@@ -17,7 +19,7 @@ import (
 
 // seedReportWorkbook writes the workbook of the seed plan's report of a
 // period, from its scripted year.
-func seedReportWorkbook(t testing.TB, kind store.PeriodKind) ([]byte, store.ReportTables) {
+func seedReportWorkbook(t testing.TB, kind store.PeriodKind) ([]byte, reporting.ReportTables) {
 	t.Helper()
 	in, err := demo.SeedYearInput(filepath.Join(t.TempDir(), "cchc.db"), kind)
 	if err != nil {
@@ -25,7 +27,7 @@ func seedReportWorkbook(t testing.TB, kind store.PeriodKind) ([]byte, store.Repo
 	}
 	_, tables := draft.Compose(in)
 	plan := in.Bundle.Plan
-	r := store.Report{PlanID: plan.ID, Period: in.Period, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency, Summary: store.ReportSummary(in.Period)}
+	r := reporting.Report{PlanID: plan.ID, Period: in.Period, AsOf: in.AsOf, Symbol: "BC-SKH", Agency: plan.Agency, Summary: reporting.ReportSummary(in.Period)}
 	var buf bytes.Buffer
 	if err := WriteReportXLSX(context.Background(), &buf, r, tables, XLSXOptions{}); err != nil {
 		t.Fatal(err)

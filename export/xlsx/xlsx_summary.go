@@ -3,6 +3,8 @@ package xlsx
 import (
 	"fmt"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/store"
@@ -115,11 +117,11 @@ func writeSummaryTable(f *excelize.File, styles *xlsxStyles, b store.Bundle, opt
 
 // areaStates counts an area's tasks by their state on the export day.
 func areaStates(tasks []store.Task, opts XLSXOptions) map[store.State]int {
-	standings := make([]store.TaskStanding, len(tasks))
+	standings := make([]db.TaskStanding, len(tasks))
 	for i, t := range tasks {
-		standings[i] = store.TaskStanding{Task: t, Standing: standingOf(opts, t)}
+		standings[i] = db.TaskStanding{Task: t, Standing: standingOf(opts, t)}
 	}
-	return store.CountStates(standings)
+	return db.CountStates(standings)
 }
 
 // setStyledRow writes values from column A on; the second cell, the

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -78,8 +80,8 @@ var quarterReportDays = []string{"10/03/2023", "09/06/2023", "08/09/2023", "08/1
 type SeedScript struct {
 	Updates  []store.Update
 	Evidence []store.Evidence
-	Actuals  []store.Actual
-	Figures  []store.Figures
+	Actuals  []reporting.Actual
+	Figures  []reporting.Figures
 	// Baselines are the baseline values entered, by target code.
 	Baselines map[string]float64
 }

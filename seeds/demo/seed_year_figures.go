@@ -3,6 +3,9 @@ package demo
 import (
 	"fmt"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/draft"
@@ -42,15 +45,15 @@ var seedActuals = []scriptedActual{
 
 // quarterFigures are each quarter's dossiers and documents; the half year,
 // nine months and year add them up.
-var quarterFigures = [4]map[store.FigureKey]float64{
-	{store.FigReceivedOnline: 152, store.FigReceivedInPerson: 8, store.FigResolvedEarly: 120, store.FigResolvedOnTime: 38, store.FigResolvedLate: 2,
-		store.FigApologies: 2, store.FigDocumentsIssued: 410, store.FigDocumentsSigned: 402},
-	{store.FigReceivedOnline: 180, store.FigReceivedInPerson: 6, store.FigResolvedEarly: 160, store.FigResolvedOnTime: 25, store.FigResolvedLate: 1,
-		store.FigApologies: 1, store.FigDocumentsIssued: 450, store.FigDocumentsSigned: 450},
-	{store.FigReceivedOnline: 170, store.FigReceivedInPerson: 5, store.FigResolvedEarly: 150, store.FigResolvedOnTime: 24, store.FigResolvedLate: 1,
-		store.FigApologies: 1, store.FigDocumentsIssued: 430, store.FigDocumentsSigned: 428},
-	{store.FigReceivedOnline: 160, store.FigReceivedInPerson: 4, store.FigResolvedEarly: 140, store.FigResolvedOnTime: 24, store.FigResolvedLate: 0,
-		store.FigApologies: 0, store.FigDocumentsIssued: 440, store.FigDocumentsSigned: 440},
+var quarterFigures = [4]map[reporting.FigureKey]float64{
+	{reporting.FigReceivedOnline: 152, reporting.FigReceivedInPerson: 8, reporting.FigResolvedEarly: 120, reporting.FigResolvedOnTime: 38, reporting.FigResolvedLate: 2,
+		reporting.FigApologies: 2, reporting.FigDocumentsIssued: 410, reporting.FigDocumentsSigned: 402},
+	{reporting.FigReceivedOnline: 180, reporting.FigReceivedInPerson: 6, reporting.FigResolvedEarly: 160, reporting.FigResolvedOnTime: 25, reporting.FigResolvedLate: 1,
+		reporting.FigApologies: 1, reporting.FigDocumentsIssued: 450, reporting.FigDocumentsSigned: 450},
+	{reporting.FigReceivedOnline: 170, reporting.FigReceivedInPerson: 5, reporting.FigResolvedEarly: 150, reporting.FigResolvedOnTime: 24, reporting.FigResolvedLate: 1,
+		reporting.FigApologies: 1, reporting.FigDocumentsIssued: 430, reporting.FigDocumentsSigned: 428},
+	{reporting.FigReceivedOnline: 160, reporting.FigReceivedInPerson: 4, reporting.FigResolvedEarly: 140, reporting.FigResolvedOnTime: 24, reporting.FigResolvedLate: 0,
+		reporting.FigApologies: 0, reporting.FigDocumentsIssued: 440, reporting.FigDocumentsSigned: 440},
 }
 
 // periodShares are the shares entered for each period: online payment and
@@ -76,9 +79,9 @@ func (s *SeedScript) addActuals(b store.Bundle) error {
 		if !ok {
 			return fmt.Errorf("seed year: no target %s", a.code)
 		}
-		actual := store.Actual{Value: a.value}
+		actual := reporting.Actual{Value: a.value}
 		if a.den > 0 {
-			actual = store.NewFraction(a.num, a.den)
+			actual = reporting.NewFraction(a.num, a.den)
 		}
 		actual.PlanID, actual.TargetID, actual.Note = b.Plan.ID, t.ID, a.note
 		actual.Period = store.Period{Kind: a.kind, Year: b.Plan.Year}
@@ -89,7 +92,7 @@ func (s *SeedScript) addActuals(b store.Bundle) error {
 
 func (s *SeedScript) addFigures(planID uint64) {
 	for _, kind := range store.PeriodKinds {
-		f := store.Figures{PlanID: planID, Period: store.Period{Kind: kind, Year: 2023}, Note: "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh"}
+		f := reporting.Figures{PlanID: planID, Period: store.Period{Kind: kind, Year: 2023}, Note: "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh"}
 		for _, q := range periodQuarters[kind] {
 			for key, v := range quarterFigures[q] {
 				old, _ := f.Get(key)
@@ -97,8 +100,8 @@ func (s *SeedScript) addFigures(planID uint64) {
 			}
 		}
 		shares := periodShares[kind]
-		f.Set(store.FigOnlinePayment, shares[0])
-		f.Set(store.FigSatisfaction, shares[1])
+		f.Set(reporting.FigOnlinePayment, shares[0])
+		f.Set(reporting.FigSatisfaction, shares[1])
 		s.Figures = append(s.Figures, f)
 	}
 }
@@ -109,8 +112,8 @@ type SeedStore interface {
 	AddUpdates(updates []store.Update) error
 	AddEvidenceRecords(list []store.Evidence) error
 	UpdateTarget(t store.Target) error
-	SetActual(a store.Actual) (store.Actual, error)
-	SaveFigures(f store.Figures) (store.Figures, error)
+	SetActual(a reporting.Actual) (reporting.Actual, error)
+	SaveFigures(f reporting.Figures) (reporting.Figures, error)
 }
 
 // StoreSeedYear writes the scripted year into the seed plan of st.
@@ -159,7 +162,7 @@ func storeBaselines(st SeedStore, targets []store.Target, baselines map[string]f
 
 // OpenSeedYear opens (creating) the database at path with the seed plan
 // and its scripted year: what the tests of the periodic reports read.
-func OpenSeedYear(path string) (*store.Store, store.Plan, error) {
+func OpenSeedYear(path string) (*db.Store, store.Plan, error) {
 	st, err := seeds.Open(path)
 	if err != nil {
 		return nil, store.Plan{}, err

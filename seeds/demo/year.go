@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/seeds"
 	"github.com/kehoach/cchc/store"
 )
@@ -206,7 +208,7 @@ const (
 // Store writes a synthetic plan of opts into st with a year of updates and
 // evidence (Year), under the seed plan's settings when st has none: what
 // `cchc-cli demo` and the benchmarks use. The plan is 999/KH-DEMO.
-func Store(st *store.Store, opts Options) (Stored, error) {
+func Store(st *db.Store, opts Options) (Stored, error) {
 	settings, _, err := seeds.Plan2023()
 	if err != nil {
 		return Stored{}, err

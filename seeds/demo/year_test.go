@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -11,7 +13,7 @@ import (
 // the store takes every update (reasons included), and by the end of the
 // year the tasks stand in every state.
 func TestYearObeysTheStore(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	st, err := db.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +29,7 @@ func TestYearObeysTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counts := store.CountStates(standings)
+	counts := db.CountStates(standings)
 	for _, state := range store.States {
 		if counts[state] == 0 {
 			t.Errorf("no task %s at the end of the year: %v", state, counts)
@@ -39,7 +41,7 @@ func TestYearObeysTheStore(t *testing.T) {
 	}
 }
 
-func mustBundle(t *testing.T, st *store.Store, planID uint64) store.Bundle {
+func mustBundle(t *testing.T, st *db.Store, planID uint64) store.Bundle {
 	b, err := st.Bundle(planID)
 	if err != nil {
 		t.Fatal(err)

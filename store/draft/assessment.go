@@ -7,16 +7,19 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/store"
 )
 
 // assessmentSections is section III: what went well, what did not, and
 // why, from the counts, the targets and the reasons recorded.
-func (d *drafter) assessmentSections() []store.ReportSection {
-	return []store.ReportSection{
+func (d *drafter) assessmentSections() []reporting.ReportSection {
+	return []reporting.ReportSection{
 		{Key: "assessment", Level: 1, Number: "III", Title: "Đánh giá chung"},
-		{Key: "assessment:strengths", Level: 2, Number: "1", Title: "Ưu điểm", Paragraphs: []store.ReportParagraph{paragraph("strengths", d.strengths())}},
-		{Key: "assessment:limits", Level: 2, Number: "2", Title: "Tồn tại, hạn chế", Paragraphs: []store.ReportParagraph{paragraph("limits", d.limits())}},
+		{Key: "assessment:strengths", Level: 2, Number: "1", Title: "Ưu điểm", Paragraphs: []reporting.ReportParagraph{paragraph("strengths", d.strengths())}},
+		{Key: "assessment:limits", Level: 2, Number: "2", Title: "Tồn tại, hạn chế", Paragraphs: []reporting.ReportParagraph{paragraph("limits", d.limits())}},
 		{Key: "assessment:causes", Level: 2, Number: "3", Title: "Nguyên nhân", Paragraphs: d.causes()},
 	}
 }
@@ -35,16 +38,16 @@ func (d *drafter) strengths() string {
 	text := fmt.Sprintf("Các phòng, đơn vị thuộc %s đã triển khai các nhiệm vụ cải cách hành chính theo Kế hoạch. "+
 		"Tính đến ngày %s đã hoàn thành %d/%d nhiệm vụ (%s), trong đó %d nhiệm vụ hoàn thành đúng hạn; trong kỳ hoàn thành %d nhiệm vụ.",
 		d.agency, d.in.AsOf, done, total, percent(done, total), c[store.StateDoneOnTime], len(d.finishedIn))
-	verdicts := store.CountVerdicts(d.in.Targets)
-	if measured := verdicts[store.VerdictMet] + verdicts[store.VerdictNotMet]; measured > 0 {
-		text += fmt.Sprintf(" Có %d/%d chỉ tiêu có số liệu đạt kế hoạch.", verdicts[store.VerdictMet], measured)
+	verdicts := reporting.CountVerdicts(d.in.Targets)
+	if measured := verdicts[reporting.VerdictMet] + verdicts[reporting.VerdictNotMet]; measured > 0 {
+		text += fmt.Sprintf(" Có %d/%d chỉ tiêu có số liệu đạt kế hoạch.", verdicts[reporting.VerdictMet], measured)
 	}
 	return text
 }
 
 func (d *drafter) limits() string {
 	c := d.allCounts
-	verdicts := store.CountVerdicts(d.in.Targets)
+	verdicts := reporting.CountVerdicts(d.in.Targets)
 	var parts []string
 	if n := c[store.StateOverdue]; n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" nhiệm vụ quá hạn chưa hoàn thành")
@@ -52,10 +55,10 @@ func (d *drafter) limits() string {
 	if n := c[store.StateDoneLate]; n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" nhiệm vụ hoàn thành quá hạn")
 	}
-	if n := verdicts[store.VerdictNotMet]; n > 0 {
+	if n := verdicts[reporting.VerdictNotMet]; n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" chỉ tiêu chưa đạt")
 	}
-	if n := verdicts[store.VerdictNoData]; n > 0 {
+	if n := verdicts[reporting.VerdictNoData]; n > 0 {
 		parts = append(parts, strconv.Itoa(n)+" chỉ tiêu chưa có số liệu đánh giá")
 	}
 	if n := d.unreported(); n > 0 {
@@ -80,7 +83,7 @@ func (d *drafter) unreported() int {
 
 // causes lists the reasons recorded for the late tasks, the most frequent
 // first, with how many tasks each explains.
-func (d *drafter) causes() []store.ReportParagraph {
+func (d *drafter) causes() []reporting.ReportParagraph {
 	counts := map[string]int{}
 	for _, ts := range d.in.Standings {
 		if !d.lateInPeriod(ts) {
@@ -93,14 +96,14 @@ func (d *drafter) causes() []store.ReportParagraph {
 		counts[reason]++
 	}
 	if len(counts) == 0 {
-		return []store.ReportParagraph{paragraph("causes", "Không có nhiệm vụ chậm tiến độ trong kỳ.")}
+		return []reporting.ReportParagraph{paragraph("causes", "Không có nhiệm vụ chậm tiến độ trong kỳ.")}
 	}
 	reasons := make([]string, 0, len(counts))
 	for r := range counts {
 		reasons = append(reasons, r)
 	}
 	slices.SortFunc(reasons, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
-	out := []store.ReportParagraph{paragraph("causes", "Các nhiệm vụ chậm tiến độ, theo báo cáo của các phòng, đơn vị, do:")}
+	out := []reporting.ReportParagraph{paragraph("causes", "Các nhiệm vụ chậm tiến độ, theo báo cáo của các phòng, đơn vị, do:")}
 	for i, r := range reasons {
 		if i == ListLimit {
 			break
@@ -112,9 +115,9 @@ func (d *drafter) causes() []store.ReportParagraph {
 
 // nextSection is section IV: the unfinished tasks due by the end of the
 // next period, the overdue ones to finish, and the recurring ones that go on.
-func (d *drafter) nextSection() store.ReportSection {
+func (d *drafter) nextSection() reporting.ReportSection {
 	to, name := d.in.Period.Next()
-	var due, overdue []store.TaskStanding
+	var due, overdue []db.TaskStanding
 	recurring := 0
 	for _, ts := range d.in.Standings {
 		switch state := ts.Standing.State; {
@@ -129,7 +132,7 @@ func (d *drafter) nextSection() store.ReportSection {
 			due = append(due, ts)
 		}
 	}
-	s := store.ReportSection{Key: "next", Level: 1, Number: "IV", Title: "Phương hướng, nhiệm vụ kỳ tới"}
+	s := reporting.ReportSection{Key: "next", Level: 1, Number: "IV", Title: "Phương hướng, nhiệm vụ kỳ tới"}
 	intro := fmt.Sprintf("Trong %s, %s tập trung thực hiện các nhiệm vụ đến hạn:", name, d.agency)
 	if len(due) == 0 {
 		intro = fmt.Sprintf("Trong %s, %s không có nhiệm vụ đến hạn hoàn thành theo Kế hoạch.", name, d.agency)
@@ -148,7 +151,7 @@ func (d *drafter) nextSection() store.ReportSection {
 
 // dueItem is a task to do: "- <nội dung> (Văn phòng Sở; thời hạn: Quý
 // II/2023)."
-func dueItem(ts store.TaskStanding) string {
+func dueItem(ts db.TaskStanding) string {
 	t := ts.Task
 	detail := "thời hạn: " + t.Timeline.Text
 	if t.Lead != "" {

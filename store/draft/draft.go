@@ -10,6 +10,9 @@ package draft
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -24,12 +27,12 @@ type Input struct {
 	AsOf store.Date
 	// Standings are where the tasks stand on AsOf, in the plan's order;
 	// FinishedOn the day each task done on AsOf was finished.
-	Standings  []store.TaskStanding
+	Standings  []db.TaskStanding
 	FinishedOn map[uint64]store.Date
 	// Targets are the targets with their actuals in the period.
-	Targets []store.TargetResult
+	Targets []reporting.TargetResult
 	// Figures are the period's statistical figures.
-	Figures store.Figures
+	Figures reporting.Figures
 }
 
 // ListLimit is how many tasks a list of the report's body names before it
@@ -45,9 +48,9 @@ const (
 // chỉ đạo, điều hành; II kết quả, one subsection per reform area and one
 // for the targets; III đánh giá chung; IV phương hướng kỳ tới; V đề xuất,
 // kiến nghị), and the tables of its appendices.
-func Compose(in Input) ([]store.ReportSection, store.ReportTables) {
+func Compose(in Input) ([]reporting.ReportSection, reporting.ReportTables) {
 	d := newDrafter(in)
-	sections := []store.ReportSection{d.lead(), d.directionSection()}
+	sections := []reporting.ReportSection{d.lead(), d.directionSection()}
 	sections = append(sections, d.resultSections()...)
 	sections = append(sections, d.assessmentSections()...)
 	sections = append(sections, d.nextSection(), d.proposalSection(), d.closing())
@@ -61,12 +64,12 @@ type drafter struct {
 	byTask     map[uint64]store.Standing
 	agency     string
 	direction  int // index in Bundle.Areas of the area of direction, -1 if none
-	areaTasks  [][]store.TaskStanding
+	areaTasks  [][]db.TaskStanding
 	allCounts  map[store.State]int
 	finishedIn map[uint64]bool
 	// finished and late are each area's tasks finished in the period and
 	// late; areaLimit is how many of them each list names.
-	finished, late [][]store.TaskStanding
+	finished, late [][]db.TaskStanding
 	areaLimit      int
 }
 
@@ -75,16 +78,16 @@ func newDrafter(in Input) *drafter {
 		direction: -1, finishedIn: map[uint64]bool{}}
 	d.start, _ = in.Period.Bounds(in.Periods)
 	for i, a := range in.Bundle.Areas {
-		var list []store.TaskStanding
+		var list []db.TaskStanding
 		for _, t := range a.Tasks {
-			list = append(list, store.TaskStanding{Task: t, Standing: d.byTask[t.ID]})
+			list = append(list, db.TaskStanding{Task: t, Standing: d.byTask[t.ID]})
 		}
 		d.areaTasks = append(d.areaTasks, list)
 		if d.direction < 0 && isDirectionArea(a.Name) {
 			d.direction = i
 		}
 	}
-	d.allCounts = store.CountStates(in.Standings)
+	d.allCounts = db.CountStates(in.Standings)
 	for _, ts := range in.Standings {
 		if d.finishedInPeriod(ts) {
 			d.finishedIn[ts.Task.ID] = true
@@ -102,7 +105,7 @@ func newDrafter(in Input) *drafter {
 func (d *drafter) sortAreaLists() {
 	lists := 0
 	for _, tasks := range d.areaTasks {
-		var finished, late []store.TaskStanding
+		var finished, late []db.TaskStanding
 		for _, ts := range tasks {
 			if d.finishedIn[ts.Task.ID] {
 				finished = append(finished, ts)
@@ -111,7 +114,7 @@ func (d *drafter) sortAreaLists() {
 				late = append(late, ts)
 			}
 		}
-		for _, list := range [][]store.TaskStanding{finished, late} {
+		for _, list := range [][]db.TaskStanding{finished, late} {
 			if len(list) > 0 {
 				lists++
 			}
@@ -121,7 +124,7 @@ func (d *drafter) sortAreaLists() {
 	d.areaLimit = min(ListLimit, ListBudget/max(lists, 1))
 }
 
-func index(list []store.TaskStanding) map[uint64]store.Standing {
+func index(list []db.TaskStanding) map[uint64]store.Standing {
 	m := make(map[uint64]store.Standing, len(list))
 	for _, ts := range list {
 		m[ts.Task.ID] = ts.Standing
@@ -139,7 +142,7 @@ func isDirectionArea(name string) bool {
 // finishedInPeriod reports whether a task was finished in the period: done
 // on AsOf, finished on a day of the period; a recurring task, reported
 // done within the period.
-func (d *drafter) finishedInPeriod(ts store.TaskStanding) bool {
+func (d *drafter) finishedInPeriod(ts db.TaskStanding) bool {
 	if !ts.Standing.State.Done() {
 		return false
 	}
@@ -163,11 +166,11 @@ func (d *drafter) planRef() string {
 	return text
 }
 
-func paragraph(key, text string) store.ReportParagraph {
-	return store.ReportParagraph{Key: key, Text: text}
+func paragraph(key, text string) reporting.ReportParagraph {
+	return reporting.ReportParagraph{Key: key, Text: text}
 }
 
-func (d *drafter) lead() store.ReportSection {
+func (d *drafter) lead() reporting.ReportSection {
 	p := d.in.Bundle.Plan
 	about := ""
 	if p.Number != "" && p.Summary != "" {
@@ -175,17 +178,17 @@ func (d *drafter) lead() store.ReportSection {
 	}
 	text := "Thực hiện " + d.planRef() + about + ", " + d.agency + " báo cáo kết quả thực hiện công tác cải cách hành chính " +
 		d.in.Period.Name() + " (số liệu tính đến ngày " + d.in.AsOf.String() + ") như sau:"
-	return store.ReportSection{Key: store.LeadKey, Paragraphs: []store.ReportParagraph{paragraph("lead", text)}}
+	return reporting.ReportSection{Key: reporting.LeadKey, Paragraphs: []reporting.ReportParagraph{paragraph("lead", text)}}
 }
 
-func (d *drafter) closing() store.ReportSection {
+func (d *drafter) closing() reporting.ReportSection {
 	text := "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính " + d.in.Period.Name() + " của " + d.agency + "./."
-	return store.ReportSection{Key: store.ClosingKey, Paragraphs: []store.ReportParagraph{paragraph("closing", text)}}
+	return reporting.ReportSection{Key: reporting.ClosingKey, Paragraphs: []reporting.ReportParagraph{paragraph("closing", text)}}
 }
 
-func (d *drafter) proposalSection() store.ReportSection {
-	return store.ReportSection{Key: "proposals", Level: 1, Number: "V", Title: "Đề xuất, kiến nghị",
-		Paragraphs: []store.ReportParagraph{paragraph("proposals", "Không có đề xuất, kiến nghị.")}}
+func (d *drafter) proposalSection() reporting.ReportSection {
+	return reporting.ReportSection{Key: "proposals", Level: 1, Number: "V", Title: "Đề xuất, kiến nghị",
+		Paragraphs: []reporting.ReportParagraph{paragraph("proposals", "Không có đề xuất, kiến nghị.")}}
 }
 
 // lowerFirst puts the first letter in lower case, unless the first word is
@@ -203,7 +206,7 @@ func lowerFirst(s string) string {
 
 // Source is what drafting reads of the store.
 type Source interface {
-	ReportData(planID uint64, p store.Period, asOf store.Date) (store.ReportData, error)
+	ReportData(planID uint64, p store.Period, asOf store.Date) (db.ReportData, error)
 }
 
 // Read reads what a plan's report of period p is drafted from, counted to

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/draft"
@@ -14,8 +17,8 @@ import (
 // composed is a draft of the seed plan's report with what it came from.
 type composed struct {
 	in       draft.Input
-	sections []store.ReportSection
-	tables   store.ReportTables
+	sections []reporting.ReportSection
+	tables   reporting.ReportTables
 }
 
 func compose(t *testing.T, kind store.PeriodKind) composed {
@@ -41,7 +44,7 @@ func (c composed) text() string {
 }
 
 // section returns the section with the key.
-func (c composed) section(t *testing.T, key string) store.ReportSection {
+func (c composed) section(t *testing.T, key string) reporting.ReportSection {
 	t.Helper()
 	for _, s := range c.sections {
 		if s.Key == key {
@@ -49,7 +52,7 @@ func (c composed) section(t *testing.T, key string) store.ReportSection {
 		}
 	}
 	t.Fatalf("no section %q", key)
-	return store.ReportSection{}
+	return reporting.ReportSection{}
 }
 
 func countsSentence(counts map[store.State]int, total int) string {
@@ -87,15 +90,15 @@ func TestCountsMatchTheStandings(t *testing.T) {
 		t.Run(string(kind), func(t *testing.T) {
 			c := compose(t, kind)
 			text := c.text()
-			if want := countsSentence(store.CountStates(c.in.Standings), 21); !strings.Contains(text, want) {
+			if want := countsSentence(db.CountStates(c.in.Standings), 21); !strings.Contains(text, want) {
 				t.Errorf("overall counts %q missing", want)
 			}
-			byArea := map[uint64][]store.TaskStanding{}
+			byArea := map[uint64][]db.TaskStanding{}
 			for _, ts := range c.in.Standings {
 				byArea[ts.Task.AreaID] = append(byArea[ts.Task.AreaID], ts)
 			}
 			for _, a := range c.in.Bundle.Areas {
-				want := countsSentence(store.CountStates(byArea[a.ID]), len(a.Tasks))
+				want := countsSentence(db.CountStates(byArea[a.ID]), len(a.Tasks))
 				if !strings.Contains(text, want) {
 					t.Errorf("area %s: %q missing", a.Numeral, want)
 				}
@@ -215,20 +218,20 @@ func TestTablesHoldEveryTaskWithItsResult(t *testing.T) {
 }
 
 // taskRow returns the i-th task row of the tables, area after area.
-func taskRow(t store.ReportTables, i int) store.TaskProgress {
+func taskRow(t reporting.ReportTables, i int) reporting.TaskProgress {
 	for _, a := range t.Areas {
 		if i < len(a.Tasks) {
 			return a.Tasks[i]
 		}
 		i -= len(a.Tasks)
 	}
-	return store.TaskProgress{}
+	return reporting.TaskProgress{}
 }
 
 // demoYear drafts the year's report of a synthetic plan.
-func demoYear(t *testing.T, opts demo.Options) []store.ReportSection {
+func demoYear(t *testing.T, opts demo.Options) []reporting.ReportSection {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	st, err := db.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

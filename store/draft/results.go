@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -28,7 +31,7 @@ func countsText(counts map[store.State]int, total int) string {
 
 // directionSection is section I: the plan that directs the year's work,
 // and the tasks of the plan's own area of direction when it has one.
-func (d *drafter) directionSection() store.ReportSection {
+func (d *drafter) directionSection() reporting.ReportSection {
 	p := d.in.Bundle.Plan
 	text := fmt.Sprintf("%s đã ban hành %s, đề ra %d nhiệm vụ thuộc %d lĩnh vực và %d chỉ tiêu, giao nhiệm vụ cụ thể cho các phòng, đơn vị; "+
 		"thường xuyên theo dõi, đôn đốc, kiểm tra việc thực hiện.",
@@ -37,8 +40,8 @@ func (d *drafter) directionSection() store.ReportSection {
 		text = fmt.Sprintf("%s triển khai %s, gồm %d nhiệm vụ thuộc %d lĩnh vực và %d chỉ tiêu.",
 			d.agency, d.planRef(), d.in.Bundle.TaskCount(), d.areaCount(), len(d.in.Bundle.Targets))
 	}
-	s := store.ReportSection{Key: "direction", Level: 1, Number: "I", Title: "Công tác chỉ đạo, điều hành",
-		Paragraphs: []store.ReportParagraph{paragraph("plan", text)}}
+	s := reporting.ReportSection{Key: "direction", Level: 1, Number: "I", Title: "Công tác chỉ đạo, điều hành",
+		Paragraphs: []reporting.ReportParagraph{paragraph("plan", text)}}
 	if d.direction >= 0 {
 		s.Paragraphs = append(s.Paragraphs, d.areaParagraphs(d.direction, "Về "+lowerFirst(d.in.Bundle.Areas[d.direction].Name))...)
 	}
@@ -59,10 +62,10 @@ func (d *drafter) areaCount() int {
 // resultSections is section II: the counts over the whole plan, one
 // subsection per reform area (the area of direction is in section I),
 // then the targets and figures.
-func (d *drafter) resultSections() []store.ReportSection {
+func (d *drafter) resultSections() []reporting.ReportSection {
 	overall := fmt.Sprintf("Tính đến ngày %s, Kế hoạch %s.", d.in.AsOf, countsText(d.allCounts, len(d.in.Standings)))
-	sections := []store.ReportSection{{Key: "results", Level: 1, Number: "II", Title: "Kết quả thực hiện các nhiệm vụ cải cách hành chính",
-		Paragraphs: []store.ReportParagraph{paragraph("counts", overall)}}}
+	sections := []reporting.ReportSection{{Key: "results", Level: 1, Number: "II", Title: "Kết quả thực hiện các nhiệm vụ cải cách hành chính",
+		Paragraphs: []reporting.ReportParagraph{paragraph("counts", overall)}}}
 	n := 0
 	for i, a := range d.in.Bundle.Areas {
 		if i == d.direction || len(a.Tasks) == 0 && a.Name == "" {
@@ -73,7 +76,7 @@ func (d *drafter) resultSections() []store.ReportSection {
 		if title == "" {
 			title = "Nhiệm vụ khác"
 		}
-		sections = append(sections, store.ReportSection{Key: areaKey(a.Area), Level: 2, Number: strconv.Itoa(n), Title: title,
+		sections = append(sections, reporting.ReportSection{Key: areaKey(a.Area), Level: 2, Number: strconv.Itoa(n), Title: title,
 			Paragraphs: d.areaParagraphs(i, "Lĩnh vực")})
 	}
 	return append(sections, d.targetSection(n+1))
@@ -85,11 +88,11 @@ func areaKey(a store.Area) string { return "area:" + strconv.FormatUint(a.ID, 10
 // areaParagraphs are an area's counts, the tasks finished in the period
 // with their results, and the late tasks with their reasons; subject
 // starts the counts sentence ("Lĩnh vực", "Về công tác chỉ đạo ...").
-func (d *drafter) areaParagraphs(i int, subject string) []store.ReportParagraph {
+func (d *drafter) areaParagraphs(i int, subject string) []reporting.ReportParagraph {
 	a, tasks := d.in.Bundle.Areas[i], d.areaTasks[i]
 	prefix := areaKey(a.Area) + "/"
-	counts := store.CountStates(tasks)
-	out := []store.ReportParagraph{paragraph(prefix+"counts",
+	counts := db.CountStates(tasks)
+	out := []reporting.ReportParagraph{paragraph(prefix+"counts",
 		fmt.Sprintf("%s %s (tính đến ngày %s).", subject, countsText(counts, len(tasks)), d.in.AsOf))}
 	finished := taskList{key: prefix + "done", intro: "Các nhiệm vụ hoàn thành trong kỳ:", what: "hoàn thành trong kỳ", limit: d.areaLimit}
 	late := taskList{key: prefix + "late", intro: "Các nhiệm vụ chậm tiến độ:", what: "chậm tiến độ", limit: d.areaLimit}
@@ -99,7 +102,7 @@ func (d *drafter) areaParagraphs(i int, subject string) []store.ReportParagraph 
 
 // lateInPeriod reports whether a task is late in the period's report:
 // overdue on AsOf, or finished late within the period.
-func (d *drafter) lateInPeriod(ts store.TaskStanding) bool {
+func (d *drafter) lateInPeriod(ts db.TaskStanding) bool {
 	state := ts.Standing.State
 	return state == store.StateOverdue || state == store.StateDoneLate && d.finishedIn[ts.Task.ID]
 }
@@ -116,14 +119,14 @@ type taskList struct {
 // paragraphs writes the introduction and one paragraph per task, at most
 // limit of them, then how many more the appendix holds; with a limit of 0,
 // one sentence that counts them. Nothing for no tasks.
-func (l taskList) paragraphs(tasks []store.TaskStanding, item func(store.TaskStanding) string) []store.ReportParagraph {
+func (l taskList) paragraphs(tasks []db.TaskStanding, item func(db.TaskStanding) string) []reporting.ReportParagraph {
 	if len(tasks) == 0 {
 		return nil
 	}
 	if l.limit == 0 {
-		return []store.ReportParagraph{paragraph(l.key, fmt.Sprintf("Số nhiệm vụ %s: %d (chi tiết tại Phụ lục I).", l.what, len(tasks)))}
+		return []reporting.ReportParagraph{paragraph(l.key, fmt.Sprintf("Số nhiệm vụ %s: %d (chi tiết tại Phụ lục I).", l.what, len(tasks)))}
 	}
-	out := []store.ReportParagraph{paragraph(l.key, l.intro)}
+	out := []reporting.ReportParagraph{paragraph(l.key, l.intro)}
 	for i, ts := range tasks {
 		if i == l.limit {
 			out = append(out, paragraph(l.key+":more", fmt.Sprintf("- Và %d nhiệm vụ khác (chi tiết tại Phụ lục I).", len(tasks)-l.limit)))
@@ -147,7 +150,7 @@ func taskName(t store.Task) string {
 
 // finishedItem is a finished task with its result and evidence: "-
 // <nội dung>: <kết quả>. Tài liệu kiểm chứng: 15/KH-SKH ngày 10/03/2023."
-func (d *drafter) finishedItem(ts store.TaskStanding) string {
+func (d *drafter) finishedItem(ts db.TaskStanding) string {
 	result := strings.TrimSpace(store.ResultText(ts.Task, ts.Standing))
 	if result == "" {
 		result = "đã hoàn thành"
@@ -164,7 +167,7 @@ func (d *drafter) finishedItem(ts store.TaskStanding) string {
 
 // lateItem is a late task with its reason: "- <nội dung>: quá hạn (hạn
 // 31/01/2023, tiến độ 60%); lý do: ...".
-func lateItem(ts store.TaskStanding) string {
+func lateItem(ts db.TaskStanding) string {
 	s := ts.Standing
 	status := fmt.Sprintf("quá hạn (hạn %s, tiến độ %d%%)", s.Due, s.Progress)
 	if s.State == store.StateDoneLate {

@@ -3,16 +3,19 @@ package draft
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/store/reporting"
+
 	"github.com/kehoach/cchc/store"
 )
 
 // tables builds the data of the report's appendices: every task where it
 // stands with its result and evidence, by area; the figures; the targets.
-func (d *drafter) tables() store.ReportTables {
-	t := store.ReportTables{AsOf: d.in.AsOf, Figures: store.FigureRows(d.in.Figures), Targets: store.TargetRows(d.in.Targets)}
+func (d *drafter) tables() reporting.ReportTables {
+	t := reporting.ReportTables{AsOf: d.in.AsOf, Figures: reporting.FigureRows(d.in.Figures), Targets: reporting.TargetRows(d.in.Targets)}
 	for i, a := range d.in.Bundle.Areas {
 		tasks := d.areaTasks[i]
-		area := store.AreaProgress{Numeral: a.Numeral, Name: a.Name, Counts: store.CountStates(tasks), Tasks: make([]store.TaskProgress, len(tasks))}
+		area := reporting.AreaProgress{Numeral: a.Numeral, Name: a.Name, Counts: db.CountStates(tasks), Tasks: make([]reporting.TaskProgress, len(tasks))}
 		for j, ts := range tasks {
 			area.Tasks[j] = d.taskRow(ts)
 		}
@@ -21,8 +24,8 @@ func (d *drafter) tables() store.ReportTables {
 	return t
 }
 
-func (d *drafter) taskRow(ts store.TaskStanding) store.TaskProgress {
-	row := store.TaskProgress{
+func (d *drafter) taskRow(ts db.TaskStanding) reporting.TaskProgress {
+	row := reporting.TaskProgress{
 		Ordinal: ts.Task.Ordinal, Content: ts.Task.Content, Lead: ts.Task.Lead, Timeline: ts.Task.Timeline.Text,
 		Result: store.ResultText(ts.Task, ts.Standing), State: ts.Standing.State, Progress: ts.Standing.Progress,
 	}
