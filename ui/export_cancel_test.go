@@ -9,7 +9,6 @@ import (
 
 	"github.com/kehoach/cchc/store/db"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/seeds/demo"
@@ -52,7 +51,7 @@ func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	fyne.DoAndWait(func() { test.Tap(x.progress.CancelButton) })
+	underUILock(func() { test.Tap(x.progress.CancelButton) })
 	select {
 	case err := <-ended:
 		return err
@@ -73,17 +72,21 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 			x := newPDFExport(w.host(), w.pdf.store)
 			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
-			x.start()
-			x.signer.form.Dismiss()
-			x.ask.Confirm()
+			underUILock(func() {
+				x.start()
+				x.signer.form.Dismiss()
+				x.ask.Confirm()
+			})
 			return &x.exporter
 		}},
 		{"Excel", func(path string, ended chan error) *exporter {
 			x := newExcelExport(w.host(), w.excel.source)
 			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
-			x.start()
-			x.ask.Confirm()
+			underUILock(func() {
+				x.start()
+				x.ask.Confirm()
+			})
 			return &x.exporter
 		}},
 	}

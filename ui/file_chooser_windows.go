@@ -63,7 +63,7 @@ func (c nativeChooser) options(parent fyne.Window, title string, filter fileFilt
 // a cancel ends the matter, a failure goes to onError.
 func (c nativeChooser) answer(done func(string), ask func() (string, error)) {
 	path, err := inSingleThreadedApartment(ask)
-	fyne.Do(func() {
+	onUI(func() {
 		switch {
 		case errors.Is(err, zenity.ErrCanceled):
 		case err != nil:

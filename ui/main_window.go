@@ -76,7 +76,7 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 		today:   today,
 		current: NewCurrentPlan(st),
 	}
-	w.opener = systemOpener(func(err error) { fyne.Do(func() { w.showError(err) }) })
+	w.opener = systemOpener(func(err error) { onUI(func() { w.showError(err) }) })
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)

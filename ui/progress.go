@@ -49,7 +49,7 @@ func RunWithProgress(parent fyne.Window, title string, work Work, done func(erro
 	go func() {
 		err := runGuarded(ctx, work, p.report)
 		cancel()
-		fyne.Do(func() {
+		onUI(func() {
 			p.busy.Stop()
 			p.dialog.Hide()
 			done(err)
@@ -74,7 +74,7 @@ func (p *progressDialog) Fraction() float64 {
 // report shows a fraction of the work done; it runs on the job's goroutine.
 func (p *progressDialog) report(fraction float64) {
 	p.reported.Store(math.Float64bits(fraction))
-	fyne.Do(func() {
+	onUI(func() {
 		if !p.bar.Visible() {
 			p.busy.Stop()
 			p.busy.Hide()
@@ -83,6 +83,11 @@ func (p *progressDialog) report(fraction float64) {
 		p.bar.SetValue(fraction)
 	})
 }
+
+// onUI runs f on the UI goroutine, as fyne.Do does. Fyne's test driver runs
+// f at once on the calling goroutine, so the tests replace it with a version
+// that takes the lock their own taps hold.
+var onUI = fyne.Do
 
 // Cancelled reports whether err means the officer pressed "Huỷ".
 func Cancelled(err error) bool { return errors.Is(err, context.Canceled) }
