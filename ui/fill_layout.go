@@ -1,16 +1,22 @@
 package ui
 
 import (
+	"image/color"
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // columnWidth is how wide a table column is when there is room, the least
 // it shrinks to in a narrow window, and its share of the width a wide
-// window has beyond every column's preferred width.
+// window has beyond every column's preferred width. An optional column
+// folds away when the window is too narrow for every column's least.
 type columnWidth struct {
 	preferred, least, grow float32
+	optional               bool
 }
 
 // growing returns the column taking the given share of a wide window.
@@ -29,14 +35,30 @@ type fillColumnLayout struct {
 	table  *widget.Table
 	widths []columnWidth
 	fill   int // the column that takes the width left
+	// shown, when set, is told which columns are shown, by their place in
+	// widths, whenever optional columns fold away or come back: the
+	// table then shows those only, as its columns 0, 1, 2 ….
+	shown   func(columns []int)
+	showing []int
 }
 
 // scrollBarAllowance keeps the last column clear of the vertical scroll bar.
 const scrollBarAllowance = 16
 
 func (l *fillColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for col, width := range fitColumns(l.widths, l.fill, size.Width-scrollBarAllowance) {
-		l.table.SetColumnWidth(col, width)
+	fitted := fitColumns(l.widths, l.fill, size.Width-scrollBarAllowance)
+	var columns []int
+	for col, width := range fitted {
+		if width > 0 || l.shown == nil {
+			columns = append(columns, col)
+		}
+	}
+	if l.shown != nil && !slices.Equal(columns, l.showing) {
+		l.showing = columns
+		l.shown(columns)
+	}
+	for i, col := range columns {
+		l.table.SetColumnWidth(i, fitted[col])
 	}
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
@@ -56,6 +78,7 @@ func (l *fillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 // widths while the fill column keeps its preferred width, then the fill
 // column shrinks to its least.
 func fitColumns(widths []columnWidth, fill int, available float32) []float32 {
+	widths = withoutOptional(widths, available)
 	var preferred, least, grow float32
 	for col, w := range widths {
 		grow += w.grow
@@ -83,6 +106,25 @@ func fitColumns(widths []columnWidth, fill int, available float32) []float32 {
 	return fitted
 }
 
+// withoutOptional folds the optional columns away when available is less
+// than every column's least.
+func withoutOptional(widths []columnWidth, available float32) []columnWidth {
+	var least float32
+	for _, w := range widths {
+		least += w.least
+	}
+	if available >= least {
+		return widths
+	}
+	folded := slices.Clone(widths)
+	for i, w := range folded {
+		if w.optional {
+			folded[i] = columnWidth{}
+		}
+	}
+	return folded
+}
+
 // textWidth is the width a table cell needs to show the widest of texts in
 // full, bold or not.
 func textWidth(bold bool, texts ...string) float32 {
@@ -91,4 +133,104 @@ func textWidth(bold bool, texts ...string) float32 {
 		widest = max(widest, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width)
 	}
 	return widest + 2*theme.InnerPadding() + 2
+}
+
+// flowLayout lays its objects out left to right at their least widths,
+// each line as wide as the space: what does not fit goes on to the next
+// line, and the stretching object (the search box) takes what its line
+// leaves. heightFor says how tall that is at a width, for the layout
+// above it: a layout's MinSize cannot know the width it will get.
+type flowLayout struct {
+	stretch fyne.CanvasObject
+}
+
+// flowLines splits objects into lines that fit width, by their positions.
+func flowLines(objects []fyne.CanvasObject, width float32) [][]int {
+	var lines [][]int
+	used := float32(0)
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if len(lines) == 0 || used+theme.Padding()+w > width {
+			lines = append(lines, []int{i})
+			used = w
+			continue
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], i)
+		used += theme.Padding() + w
+	}
+	return lines
+}
+
+// lineHeight is the height of a line: its tallest object.
+func lineHeight(objects []fyne.CanvasObject, line []int) float32 {
+	var h float32
+	for _, i := range line {
+		h = max(h, objects[i].MinSize().Height)
+	}
+	return h
+}
+
+// heightFor is the height the objects take laid out in width.
+func (l *flowLayout) heightFor(objects []fyne.CanvasObject, width float32) float32 {
+	lines := flowLines(objects, width)
+	var h float32
+	for _, line := range lines {
+		h += lineHeight(objects, line)
+	}
+	return h + theme.Padding()*float32(max(len(lines)-1, 0))
+}
+
+func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, line := range flowLines(objects, size.Width) {
+		h := lineHeight(objects, line)
+		x := float32(0)
+		for _, i := range line {
+			w := objects[i].MinSize().Width + l.share(objects, line, i, size.Width)
+			objects[i].Move(fyne.NewPos(x, y))
+			objects[i].Resize(fyne.NewSize(w, h))
+			x += w + theme.Padding()
+		}
+		y += h + theme.Padding()
+	}
+}
+
+// share is the width object i gets beyond its least: all that its line
+// leaves when it is the stretching object, nothing when another object of
+// the line is, else an even share.
+func (l *flowLayout) share(objects []fyne.CanvasObject, line []int, i int, width float32) float32 {
+	spare := width - theme.Padding()*float32(len(line)-1)
+	stretching := false
+	for _, j := range line {
+		spare -= objects[j].MinSize().Width
+		stretching = stretching || objects[j] == l.stretch
+	}
+	switch {
+	case spare <= 0 || (stretching && objects[i] != l.stretch):
+		return 0
+	case stretching:
+		return spare
+	}
+	return spare / float32(len(line))
+}
+
+// MinSize is the widest object on a line of its own.
+func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			size = size.Max(o.MinSize())
+		}
+	}
+	return size
+}
+
+// spacerOf is an empty object w wide, to keep a stack at least that wide.
+func spacerOf(w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
 }

@@ -64,6 +64,8 @@ type MainWindow struct {
 	excel    *excelExport
 	importer *importFlow
 	opener   opener
+	// keys lets Esc and Enter answer the dialogs that register with it.
+	keys *dialogKeys
 }
 
 // NewMainWindow builds the window over st, showing the plan shown last
@@ -75,16 +77,17 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 		Window:  a.NewWindow(AppTitle),
 		today:   today,
 		current: NewCurrentPlan(st),
+		keys:    &dialogKeys{},
 	}
 	w.opener = systemOpener(func(err error) { onUI(func() { w.showError(err) }) })
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
-	w.Tasks = NewTasksScreen(st, w.current, today, w.showError)
+	w.Tasks = NewTasksScreen(st, w.host())
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)
 	w.Settings = NewSettingsScreen(st, w.Window, w.showError)
 	w.nav = newNavigation(
-		screenEntry{title: lang.L("Nhiệm vụ"), icon: theme.ListIcon(), content: w.Tasks.Content(), save: w.Tasks.Panel.Save},
+		screenEntry{title: lang.L("Nhiệm vụ"), icon: theme.ListIcon(), content: w.Tasks.Content(), save: w.Tasks.Save, leave: w.Tasks.ConfirmLeave},
 		screenEntry{title: lang.L(backupScreenTitle), icon: theme.HistoryIcon(), content: w.Backups.Content()},
 		screenEntry{title: lang.L("Cài đặt"), icon: theme.SettingsIcon(), content: w.Settings.Content(), save: w.Settings.Save},
 	)
@@ -96,6 +99,7 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w.Window.SetMaster()
 	w.restoreSize()
 	w.Window.SetOnClosed(w.rememberSize)
+	w.Window.SetCloseIntercept(w.RequestClose)
 	if err := w.current.Select(w.lastPlanID()); err != nil {
 		w.showError(err)
 	}
@@ -127,7 +131,7 @@ func (w *MainWindow) topBar() fyne.CanvasObject {
 // host is what the window's actions work with.
 func (w *MainWindow) host() actionHost {
 	return actionHost{window: w.Window, current: w.current, today: w.today,
-		files: newFileChooser(w.showError), opener: w.opener}
+		files: newFileChooser(w.showError), opener: w.opener, keys: w.keys}
 }
 
 // onPlanChanged shows the current plan in the plan choice and the title,
@@ -170,16 +174,28 @@ func planLabel(p store.Plan) string {
 	return localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
 }
 
-// onPlanSelected makes the plan the officer chose the current plan.
+// onPlanSelected makes the plan the officer chose the current plan, once
+// the task screen has asked about edits not yet saved.
 func (w *MainWindow) onPlanSelected(string) {
 	i := w.planSelect.SelectedIndex()
 	plans := w.current.Plans()
 	if w.syncing || i < 0 || i >= len(plans) {
 		return
 	}
-	if err := w.current.Select(plans[i].ID); err != nil {
-		w.showError(err)
-	}
+	w.Tasks.ConfirmLeave(func() {
+		if err := w.current.Select(plans[i].ID); err != nil {
+			w.showError(err)
+		}
+	}, func() {
+		plan, _ := w.current.Plan()
+		w.onPlanChanged(plan)
+	})
+}
+
+// RequestClose closes the window once the task screen has asked about
+// edits not yet saved: the window's close button and "Thoát".
+func (w *MainWindow) RequestClose() {
+	w.Tasks.ConfirmLeave(w.Window.Close, nil)
 }
 
 func (w *MainWindow) showError(err error) { showError(w.Window, err) }
@@ -193,6 +209,7 @@ type actionHost struct {
 	today   func() store.Date
 	files   fileChooser
 	opener  opener
+	keys    *dialogKeys
 }
 
 func (h actionHost) showError(err error) { showError(h.window, err) }

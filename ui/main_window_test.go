@@ -55,7 +55,7 @@ func TestSwitchingThePlanUpdatesTheScreensAndTitle(t *testing.T) {
 		if got := w.Window.Title(); got != "Kế hoạch CCHC — 15/KH-SKH năm 2024" {
 			t.Errorf("title = %q", got)
 		}
-		if w.Tasks.RowCount() != 2 || w.Tasks.CellText(1, colContent) != "Rà soát văn bản" {
+		if w.Tasks.RowCount() != 1 || w.Tasks.CellText(0, colContent) != "Rà soát văn bản" {
 			t.Errorf("the task screen shows %d rows", w.Tasks.RowCount())
 		}
 		if !strings.HasPrefix(w.planSelect.Selected, "2024 · 15/KH-SKH") || len(w.planSelect.Options) != 2 {
@@ -67,8 +67,8 @@ func TestSwitchingThePlanUpdatesTheScreensAndTitle(t *testing.T) {
 		if got := w.Window.Title(); got != "Kế hoạch CCHC — 122/KH-SKH năm 2023" {
 			t.Errorf("title = %q", got)
 		}
-		if got := w.Tasks.RowCount(); got != 28 {
-			t.Errorf("the task screen shows %d rows, want 28", got)
+		if got := w.Tasks.RowCount(); got != 21 {
+			t.Errorf("the task screen shows %d rows, want 21", got)
 		}
 	})
 	// and each change is told once.
@@ -81,7 +81,7 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 	w, st := openWindow(t)
 	plan, _ := w.current.Plan()
 	row := taskRow(t, w.Tasks, "I", "2")
-	done := store.Update{PlanID: plan.ID, TaskID: w.Tasks.rows[row].task.ID, Status: store.StatusDone, Reason: "Chờ hướng dẫn của tỉnh"}
+	done := store.Update{PlanID: plan.ID, TaskID: w.Tasks.TaskAt(row).ID, Date: fixedToday(), Status: store.StatusDone, Reason: "Chờ hướng dẫn của tỉnh"}
 	if _, err := st.AddUpdate(done); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 	if shown, _ := w.current.Plan(); shown.ID != plan.ID {
 		t.Errorf("reload moved to plan %s", shown.Ref())
 	}
-	if got := w.Tasks.CellText(row, colStatus); got != "Hoàn thành" {
+	if got := w.Tasks.CellText(row, colState); got != "Hoàn thành quá hạn" {
 		t.Errorf("I.2 shows %q after reload", got)
 	}
 	if len(w.planSelect.Options) != 2 {
@@ -132,7 +132,7 @@ func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
 func TestWindowFitsIn900x600(t *testing.T) {
 	w, _ := openWindow(t)
 	row := taskRow(t, w.Tasks, "II", "8")
-	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
+	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
 	w.Window.Resize(fyne.NewSize(900, 600))
 	if min := w.Window.Content().MinSize(); min.Width > 900 || min.Height > 600 {
 		t.Fatalf("the window needs %v", min)
@@ -141,7 +141,7 @@ func TestWindowFitsIn900x600(t *testing.T) {
 	if size.Width > 900 || size.Height > 600 {
 		t.Fatalf("the window grew to %v", size)
 	}
-	save := w.Tasks.Panel.SaveButton
+	save := w.Tasks.Detail.SaveUpdateButton
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(save)
 	if end := pos.Add(save.Size()); pos.X < 0 || pos.Y < 0 || end.X > size.Width || end.Y > size.Height || save.Size().Height == 0 {
 		t.Errorf("the save button is at %v–%v in a window of %v", pos, end, size)
@@ -149,7 +149,7 @@ func TestWindowFitsIn900x600(t *testing.T) {
 }
 
 func TestColumnsFitTheWidth(t *testing.T) {
-	widths := []columnWidth{{44, 40, 0}, {360, 220, 3}, {200, 120, 1}, {130, 120, 0}}
+	widths := []columnWidth{{44, 40, 0, false}, {360, 220, 3, false}, {200, 120, 1, false}, {130, 120, 0, false}}
 	tests := []struct {
 		name      string
 		available float32
@@ -173,10 +173,10 @@ func TestColumnsFitTheWidth(t *testing.T) {
 func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
 	test.NewTempApp(t)
 	widths := taskColumnWidths()
-	for _, st := range append(statusNames(), string(store.StatusOverdue)) {
+	for _, st := range stateNames() {
 		t.Run(st, func(t *testing.T) {
-			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colStatus].least < need {
-				t.Errorf("status column shrinks to %v, %q needs %v", widths[colStatus].least, st, need)
+			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colState].least < need {
+				t.Errorf("status column shrinks to %v, %q needs %v", widths[colState].least, st, need)
 			}
 		})
 	}

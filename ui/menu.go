@@ -12,7 +12,7 @@ import (
 // carry the shortcuts, which Fyne tries before the focused widget, so that
 // Ctrl+S or Ctrl+P work while the cursor is in a text field.
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
-	quit := fyne.NewMenuItem(lang.L("Thoát"), w.Window.Close)
+	quit := fyne.NewMenuItem(lang.L("Thoát"), w.RequestClose)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("Tệp"),
 		menuItem(lang.L("Lưu"), ctrl(fyne.KeyS), w.nav.Save),
@@ -65,10 +65,12 @@ func (w *MainWindow) taskItem(label string, shortcut fyne.Shortcut, hook func() 
 	return item
 }
 
-// onTypedKey catches F1 when no widget has the focus; entries pass it on
-// here themselves (entry.go).
+// onTypedKey catches F1 when no widget has the focus, and Esc and Enter
+// for the dialog open; entries pass them on here themselves (entry.go).
 func (w *MainWindow) onTypedKey(key *fyne.KeyEvent) {
 	if key.Name == fyne.KeyF1 {
 		w.openGuide()
+		return
 	}
+	w.keys.typedKey(key)
 }

@@ -42,9 +42,9 @@ func TestMenuCarriesTheShortcuts(t *testing.T) {
 			t.Errorf("%s: %+v, want shortcut %s", label, item, shortcut)
 		}
 	}
-	// Searching and adding tasks wait for the task screen to offer them.
-	if !items["Tìm nhiệm vụ…"].Disabled || !items["Thêm nhiệm vụ"].Disabled {
-		t.Error("search and new task are offered although the task screen has neither")
+	// The task screen offers searching and adding tasks.
+	if items["Tìm nhiệm vụ…"].Disabled || items["Thêm nhiệm vụ"].Disabled {
+		t.Error("search and new task are not offered although the task screen has both")
 	}
 }
 
@@ -54,11 +54,11 @@ func TestSaveShortcutSavesTheScreenShown(t *testing.T) {
 
 	// On the task screen, Ctrl+S records the task shown.
 	row := taskRow(t, w.Tasks, "I", "2")
-	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
-	w.Tasks.Panel.Status.SetSelected(string(store.StatusDone))
-	w.Tasks.Panel.Reason.SetText("Chờ ý kiến các sở") // I.2 is late by then
+	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
+	w.Tasks.Detail.Update.Status.SetSelected(string(store.StatusDone))
+	w.Tasks.Detail.Update.Reason.SetText("Chờ ý kiến các sở") // I.2 is late by then
 	items["Lưu"].Action()
-	if got := w.Tasks.CellText(row, colStatus); got != "Hoàn thành" {
+	if got := w.Tasks.CellText(row, colState); got != "Hoàn thành quá hạn" {
 		t.Errorf("Ctrl+S on the task screen: status %q", got)
 	}
 
@@ -104,14 +104,14 @@ func TestF1OpensTheGuideFromAField(t *testing.T) {
 	opened := &fakeOpener{}
 	w.opener = opened
 	row := taskRow(t, w.Tasks, "I", "1")
-	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
-	w.Window.Canvas().Focus(w.Tasks.Panel.Note)
+	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
+	w.Window.Canvas().Focus(w.Tasks.Detail.Update.Note)
 
-	w.Tasks.Panel.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	w.Tasks.Detail.Update.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
 	if len(opened.files) != 1 || filepath.Base(opened.files[0]) != "huong-dan-su-dung.md" {
 		t.Errorf("F1 in a field opened %q", opened.files)
 	}
-	if w.Tasks.Panel.Note.Text != "" {
-		t.Errorf("F1 typed %q into the field", w.Tasks.Panel.Note.Text)
+	if w.Tasks.Detail.Update.Note.Text != "" {
+		t.Errorf("F1 typed %q into the field", w.Tasks.Detail.Update.Note.Text)
 	}
 }

@@ -13,6 +13,9 @@ type screenEntry struct {
 	content fyne.CanvasObject
 	// save, when set, saves what the screen is editing: Ctrl+S.
 	save func()
+	// leave, when set, is asked before another screen is shown: it runs
+	// goOn when the screen may be left, else stay.
+	leave func(goOn, stay func())
 }
 
 // navigation is the list of screens down the left of the window, with the
@@ -79,11 +82,21 @@ func (n *navigation) setCompact(compact bool) {
 // Content returns the sidebar and the screen shown.
 func (n *navigation) Content() fyne.CanvasObject { return n.content }
 
-// Show shows the screen at index and marks its entry as chosen.
+// Show shows the screen at index and marks its entry as chosen, once the
+// screen shown has let go.
 func (n *navigation) Show(index int) {
 	if index < 0 || index >= len(n.entries) {
 		return
 	}
+	if leave := n.entries[n.chosen].leave; leave != nil && index != n.chosen {
+		leave(func() { n.show(index) }, func() {})
+		return
+	}
+	n.show(index)
+}
+
+// show shows the screen at index.
+func (n *navigation) show(index int) {
 	for i, button := range n.buttons {
 		button.Importance = widget.LowImportance
 		if i == index {

@@ -25,7 +25,7 @@ func TestSnapshots(t *testing.T) {
 	save(t, w.Window, filepath.Join(dir, "tasks.png"))
 
 	row := taskRow(t, w.Tasks, "II", "8")
-	w.Tasks.SelectTask(w.Tasks.rows[row].task.ID)
+	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
 	save(t, w.Window, filepath.Join(dir, "task-selected.png"))
 
 	w.Window.Resize(fyne.NewSize(900, 600))

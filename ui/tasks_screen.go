@@ -1,281 +1,284 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/kehoach/cchc/store/db"
 
 	"github.com/kehoach/cchc/store"
 )
 
-// TasksStore is what the task screen needs of the data: a plan grouped as
-// its documents print it, and a way to record a task's progress.
+// TasksStore is what the task screen needs of the data: the plan's areas
+// and where its tasks stand on a reporting date, the settings (units,
+// due-soon days), and what its parts ask for: editing tasks and the plan's
+// header, recording progress, keeping evidence.
 type TasksStore interface {
-	Bundle(planID uint64) (store.Bundle, error)
-	ProgressRecorder
+	Areas(planID uint64) ([]store.Area, error)
+	Standings(planID uint64, asOf store.Date) ([]db.TaskStanding, error)
+	Settings() (store.Settings, error)
+	TaskEditStore
+	TaskUpdateStore
+	EvidenceStore
+	PlanHeaderStore
 }
 
-// Columns of the task table.
-const (
-	colOrdinal = iota
-	colContent
-	colLead
-	colTimeline
-	colStatus
-	colProgress
-	columnCount
-)
-
-// columnTitles are the headings of the task table.
-func columnTitles() [columnCount]string {
-	return [columnCount]string{lang.L("TT"), lang.L("Nội dung"), lang.L("Đơn vị chủ trì"), lang.L("Thời gian"), lang.L("Trạng thái"), lang.L("Tiến độ")}
-}
-
-// taskColumnWidths are the columns' widths when there is room, and the
-// least each keeps in a narrow window: its heading, a whole status, a
-// whole "Tháng 12/2022", a whole "100%". A wide window goes mostly to the
-// content, and some to the units and the timeline.
-func taskColumnWidths() []columnWidth {
-	statuses := append(statusNames(), string(store.StatusOverdue))
-	titles := columnTitles()
-	return []columnWidth{
-		colOrdinal:  fixedWidth(44, textWidth(true, titles[colOrdinal], "VIII")),
-		colContent:  {preferred: 360, least: 150, grow: 4},
-		colLead:     fixedWidth(200, textWidth(true, titles[colLead])).growing(1),
-		colTimeline: fixedWidth(180, textWidth(true, titles[colTimeline]), textWidth(false, "Tháng 12/2022")).growing(1),
-		colStatus:   fixedWidth(130, textWidth(true, titles[colStatus]), textWidth(false, statuses...)),
-		colProgress: fixedWidth(70, textWidth(true, titles[colProgress]), textWidth(false, "100%")),
-	}
-}
-
-// fixedWidth is a column preferred at the given width that keeps the
-// widest of the least widths given and takes no share of a wide window.
-func fixedWidth(preferred float32, least ...float32) columnWidth {
-	var w columnWidth
-	for _, l := range least {
-		w.least = max(w.least, l)
-	}
-	w.preferred = max(preferred, w.least)
-	return w
-}
-
-// tableRow is one line of the task table: an area heading (task nil) or a
-// task with its area.
-type tableRow struct {
-	area *store.Area
-	task *store.Task
-}
-
-// TasksScreen shows the current plan's tasks grouped by area, how many are
-// done, late or due, and a panel to record the progress of the selected
-// task.
+// TasksScreen shows the current plan's tasks in a table that searches,
+// filters and sorts, where each stands on a reporting date with the counts
+// by state, and a pane with the task chosen: its progress, its fields, its
+// history and its evidence. Edits not yet saved are never lost silently:
+// leaving the task, the plan, the screen or the window asks first.
 type TasksScreen struct {
-	store   TasksStore
-	today   func() store.Date
-	onError func(error)
+	store TasksStore
+	host  actionHost
 
-	// OnFind and OnNewTask, when set, search the tasks and add one: the
-	// menu's Ctrl+F and Ctrl+N run them, and stay greyed out while unset.
+	// OnFind and OnNewTask search the tasks and add one: the menu's Ctrl+F
+	// and Ctrl+N run them.
 	OnFind    func()
 	OnNewTask func()
 
-	bundle  store.Bundle
-	rows    []tableRow
-	summary *widget.Label
-	table   *widget.Table
-	Panel   *TaskPanel
-	content fyne.CanvasObject
+	list     *taskList
+	settings store.Settings
+	filter   rowFilter
+	order    rowOrder
+	shown    []int32
+	asOf     store.Date
+
+	Search      *entry
+	AreaFilter  *widget.Select
+	LeadFilter  *widget.Select
+	StateFilter *widget.Select
+	DueFilter   *widget.Select
+	AsOf        *entry
+	counts      *widget.Label
+	table       *widget.Table
+	Detail      *taskDetail
+	// Status says what the last action did; Undo, beside it, puts back
+	// the task deleted last.
+	Status     *widget.Label
+	UndoButton *widget.Button
+	AddButton  *widget.Button
+	AreaButton *widget.Button
+	PlanButton *widget.Button
+	content    fyne.CanvasObject
+
+	// leads are the lead units the lead filter offers, by UnitKey.
+	leads []string
+	// reselecting is set while the table's selection is put back by code.
+	reselecting bool
+	view        *tasksView
+	// columns are the columns shown, by their constants: the area column
+	// folds away in a narrow window.
+	columns []int
 }
 
-// NewTasksScreen builds the screen and has it follow the current plan.
-func NewTasksScreen(st TasksStore, current *CurrentPlan, today func() store.Date, onError func(error)) *TasksScreen {
-	s := &TasksScreen{store: st, today: today, onError: onError, summary: widget.NewLabel("")}
-	s.summary.Truncation = fyne.TextTruncateEllipsis
-	s.table = &widget.Table{
-		Length:        func() (int, int) { return len(s.rows), columnCount },
-		CreateCell:    newCellLabel,
-		UpdateCell:    s.updateCell,
-		OnSelected:    s.onRowSelected,
-		ShowHeaderRow: true,
-		CreateHeader:  newCellLabel,
-		UpdateHeader:  updateHeader,
-	}
-	s.table.ExtendBaseWidget(s.table)
-	widths := taskColumnWidths()
-	for col, width := range widths {
-		s.table.SetColumnWidth(col, width.preferred)
-	}
-	s.Panel = NewTaskPanel(st, today, s.onTaskSaved, onError)
-	fill := &fillColumnLayout{table: s.table, widths: widths, fill: colContent}
-	split := container.NewVSplit(container.New(fill, s.table), s.Panel.Content())
-	split.Offset = 0.62
-	s.content = container.NewBorder(s.summary, nil, nil, nil, split)
-	current.OnChanged(s.ShowPlan)
+// NewTasksScreen builds the screen over st and has it follow the current
+// plan of host.
+func NewTasksScreen(st TasksStore, host actionHost) *TasksScreen {
+	s := &TasksScreen{store: st, host: host, asOf: host.today(), list: newTaskList(store.Plan{}, nil, nil, host.today())}
+	s.buildFilters()
+	s.buildTable()
+	s.Detail = newTaskDetail(s.detailHost())
+	s.buildActions()
+	s.Status = widget.NewLabel("")
+	s.Status.Truncation = fyne.TextTruncateEllipsis
+	s.counts = widget.NewLabel("")
+	s.counts.Truncation = fyne.TextTruncateEllipsis
+	s.content = s.layout()
+	s.OnFind = s.FocusSearch
+	s.OnNewTask = s.AddTask
+	host.current.OnChanged(s.ShowPlan)
 	return s
 }
 
 // Content returns the screen's root object.
 func (s *TasksScreen) Content() fyne.CanvasObject { return s.content }
 
-// ShowPlan loads a plan's areas and tasks into the screen; a plan with ID 0
-// empties it.
+// layout puts the search and filters on top, then the counts and the
+// plan's actions, then the table with the task pane below it (beside it in
+// a wide window, instead of it in a low one), and the status line at the
+// bottom.
+func (s *TasksScreen) layout() fyne.CanvasObject {
+	searchBox := minWidth(container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, s.Search), 260)
+	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Tình trạng ngày")), nil, minWidth(s.AsOf, 130))
+	bar := container.New(&flowLayout{stretch: searchBox}, searchBox,
+		minWidth(s.AreaFilter, 150), minWidth(s.LeadFilter, 150), minWidth(s.StateFilter, 150), minWidth(s.DueFilter, 150), asOf)
+	countsRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.AddButton, s.AreaButton, s.PlanButton), s.counts)
+	table := container.New(&fillColumnLayout{table: s.table, widths: taskColumnWidths(), fill: colContent, shown: s.showColumns}, s.table)
+	status := container.NewBorder(nil, nil, nil, s.UndoButton, s.Status)
+	s.view = newTasksView(bar, countsRow, table, s.Detail.Content(), status)
+	s.view.OnModeChanged = s.Detail.showBack
+	return s.view.root
+}
+
+// minWidth keeps an object at least w wide in a flowing bar.
+func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewStack(spacerOf(w), o)
+}
+
+// ShowPlan shows a plan's tasks, as the current plan changes or is read
+// again; a plan with ID 0 empties the screen. The same plan read again
+// keeps the task shown, with any edits not yet saved, and the filters.
 func (s *TasksScreen) ShowPlan(plan store.Plan) {
-	bundle := store.Bundle{Plan: plan}
+	if plan.ID != s.list.plan.ID {
+		s.filter.area, s.filter.lead = 0, ""
+		s.Detail.Clear()
+	}
+	s.list.plan = plan
+	s.reload()
+}
+
+// reload reads the plan's tasks and where they stand again, and shows them.
+func (s *TasksScreen) reload() {
+	plan := s.list.plan
+	settings, err := s.store.Settings()
+	if err != nil {
+		s.host.showError(err)
+	}
+	s.settings = settings
+	var areas []store.Area
+	var standings []db.TaskStanding
 	if plan.ID != 0 {
-		var err error
-		if bundle, err = s.store.Bundle(plan.ID); err != nil {
-			s.onError(err)
-			return
+		if areas, err = s.store.Areas(plan.ID); err == nil {
+			standings, err = s.store.Standings(plan.ID, s.asOf)
+		}
+		if err != nil {
+			s.host.showError(err)
 		}
 	}
-	s.bundle = bundle
-	s.rows = tableRows(s.bundle.Areas)
+	s.list = newTaskList(plan, areas, standings, s.asOf)
+	s.fillFilterOptions()
+	s.Detail.planChanged(plan, settings, areas)
+	s.refreshActions()
+	s.apply()
+	s.followDetail()
+}
+
+// followDetail shows the task in the pane as it now stands, or empties the
+// pane when the task is gone.
+func (s *TasksScreen) followDetail() {
+	id := s.Detail.TaskID()
+	if id == 0 {
+		return
+	}
+	i := s.list.indexOf(id)
+	if i < 0 {
+		s.Detail.Clear()
+		return
+	}
+	s.Detail.refreshTask(s.list.tasks[i].task, s.list.area(i), s.list.tasks[i].standing)
+}
+
+// apply filters and sorts the rows again and shows them: after a
+// keystroke in the search box, a filter or a sort.
+func (s *TasksScreen) apply() {
+	s.shown = s.list.visible(s.filter, s.order, s.shown)
+	s.counts.SetText(s.list.countsLine(len(s.shown)))
+	s.table.Refresh()
+	s.markSelected()
+}
+
+// markSelected selects the row of the task shown in the pane, if shown.
+func (s *TasksScreen) markSelected() {
+	s.reselecting = true
+	defer func() { s.reselecting = false }()
+	if row := s.rowOf(s.Detail.TaskID()); row >= 0 {
+		s.table.Select(widget.TableCellID{Row: row, Col: colContent})
+		return
+	}
 	s.table.UnselectAll()
-	s.Panel.Clear()
-	s.refresh()
 }
 
-// tableRows lays out each area as a heading followed by its tasks.
-func tableRows(areas []store.AreaTasks) []tableRow {
-	var rows []tableRow
-	for i := range areas {
-		area := &areas[i]
-		rows = append(rows, tableRow{area: &area.Area})
-		for j := range area.Tasks {
-			rows = append(rows, tableRow{area: &area.Area, task: &area.Tasks[j]})
+// rowOf returns the table row of a task, or -1 when it is not shown.
+func (s *TasksScreen) rowOf(taskID uint64) int {
+	if taskID == 0 {
+		return -1
+	}
+	for row, i := range s.shown {
+		if s.list.tasks[i].task.ID == taskID {
+			return row
 		}
 	}
-	return rows
+	return -1
 }
 
-// RowCount returns the number of table rows, areas and tasks together.
-func (s *TasksScreen) RowCount() int { return len(s.rows) }
+// onRowSelected shows the task of a row, after asking about unsaved edits
+// of the task shown.
+func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
+	if s.reselecting || id.Row < 0 || id.Row >= len(s.shown) {
+		return
+	}
+	i := int(s.shown[id.Row])
+	if s.list.tasks[i].task.ID == s.Detail.TaskID() {
+		return
+	}
+	s.ConfirmLeave(func() { s.showTask(i) }, s.markSelected)
+}
 
-// SelectTask selects the task with the given id in the table, as a click does.
+// showTask shows the task at position i of the list in the pane.
+func (s *TasksScreen) showTask(i int) {
+	t := s.list.tasks[i]
+	s.Detail.ShowTask(t.task, s.list.area(i), t.standing)
+	s.view.showPane(true)
+	s.refreshActions()
+	s.markSelected()
+}
+
+// SelectTask selects a task in the table, as a click does, and reports
+// whether it is shown.
 func (s *TasksScreen) SelectTask(taskID uint64) bool {
-	for i, row := range s.rows {
-		if row.task != nil && row.task.ID == taskID {
-			s.table.Select(widget.TableCellID{Row: i, Col: colContent})
-			return true
-		}
+	row := s.rowOf(taskID)
+	if row < 0 {
+		return false
 	}
-	return false
+	s.table.Select(widget.TableCellID{Row: row, Col: colContent})
+	return true
 }
+
+// RowCount returns the number of rows shown.
+func (s *TasksScreen) RowCount() int { return len(s.shown) }
 
 // CellText returns the text shown in a cell, for tests and accessibility.
 func (s *TasksScreen) CellText(row, col int) string {
-	return cellText(s.rows[row], col, s.today())
+	return s.list.tasks[s.shown[row]].cells[col]
 }
+
+// TaskAt returns the task of a row.
+func (s *TasksScreen) TaskAt(row int) store.Task { return s.list.tasks[s.shown[row]].task }
 
 // Summary returns the line of counts above the table.
-func (s *TasksScreen) Summary() string { return s.summary.Text }
+func (s *TasksScreen) Summary() string { return s.counts.Text }
 
-func (s *TasksScreen) refresh() {
-	s.summary.SetText(summaryLine(s.bundle.Tasks(), s.today()))
-	s.table.Refresh()
-}
-
-func summaryLine(tasks []store.Task, today store.Date) string {
-	counts := store.StatusCounts(tasks, today)
-	parts := []string{localf("%d nhiệm vụ", len(tasks))}
-	for _, st := range []store.Status{store.StatusDone, store.StatusInProgress, store.StatusOverdue, store.StatusNotStarted, store.StatusDropped} {
-		if counts[st] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[st], strings.ToLower(string(st))))
-		}
+// FocusSearch puts the cursor in the search box, its text selected: Ctrl+F.
+func (s *TasksScreen) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.Search); c != nil {
+		c.Focus(s.Search)
 	}
-	return strings.Join(parts, " · ")
+	s.Search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-func newCellLabel() fyne.CanvasObject {
-	label := widget.NewLabel("")
-	label.Truncation = fyne.TextTruncateEllipsis
-	return label
+// say shows what an action did in the status line.
+func (s *TasksScreen) say(text string) {
+	s.Status.SetText(text)
 }
 
-func updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
-	label := obj.(*widget.Label)
-	label.TextStyle = fyne.TextStyle{Bold: true}
-	if id.Col >= 0 && id.Col < columnCount {
-		label.SetText(columnTitles()[id.Col])
-	}
-}
+// Save saves every edit of the task shown: Ctrl+S.
+func (s *TasksScreen) Save() { s.Detail.SaveAll(func() {}) }
 
-func (s *TasksScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
-	label := obj.(*widget.Label)
-	row := s.rows[id.Row]
-	label.TextStyle = fyne.TextStyle{Bold: row.task == nil}
-	label.Importance = widget.MediumImportance
-	if row.task != nil && id.Col == colStatus {
-		label.Importance = statusImportance(row.task.DisplayStatus(s.today()))
-	}
-	label.SetText(cellText(row, id.Col, s.today()))
-}
-
-func cellText(row tableRow, col int, today store.Date) string {
-	if row.task == nil {
-		switch col {
-		case colOrdinal:
-			return row.area.Numeral
-		case colContent:
-			return row.area.Name
-		}
-		return ""
-	}
-	t := row.task
-	switch col {
-	case colOrdinal:
-		return t.Ordinal
-	case colContent:
-		return strings.ReplaceAll(t.Content, "\n", " ")
-	case colLead:
-		return t.Lead
-	case colTimeline:
-		return t.Timeline.Text
-	case colStatus:
-		return string(t.DisplayStatus(today))
-	case colProgress:
-		return fmt.Sprintf("%d%%", t.Progress)
-	}
-	return ""
-}
-
-// statusImportance colours a status: late in red, done in green.
-func statusImportance(st store.Status) widget.Importance {
-	switch st {
-	case store.StatusOverdue:
-		return widget.DangerImportance
-	case store.StatusDone:
-		return widget.SuccessImportance
-	case store.StatusInProgress:
-		return widget.HighImportance
-	case store.StatusDropped:
-		return widget.LowImportance
-	}
-	return widget.MediumImportance
-}
-
-func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(s.rows) {
+// ConfirmLeave runs goOn at once when nothing is left unsaved; else it asks
+// first whether to save the edits (then goes on once they are saved), drop
+// them, or stay (then runs stay, when not nil).
+func (s *TasksScreen) ConfirmLeave(goOn, stay func()) {
+	if !s.Detail.Unsaved() {
+		goOn()
 		return
 	}
-	row := s.rows[id.Row]
-	if row.task == nil {
-		s.Panel.Clear()
-		return
+	if stay == nil {
+		stay = func() {}
 	}
-	s.Panel.ShowTask(s.bundle.Plan, *row.task, *row.area)
-}
-
-// onTaskSaved puts the saved task in its row and recounts.
-func (s *TasksScreen) onTaskSaved(saved store.Task) {
-	for _, row := range s.rows {
-		if row.task != nil && row.task.ID == saved.ID {
-			*row.task = saved
-		}
-	}
-	s.refresh()
+	askToSave(s.host.window, s.host.keys,
+		localf("Nhiệm vụ %s có thay đổi chưa lưu. Lưu trước khi tiếp tục?", s.Detail.Number()),
+		s.Detail.SaveAll, s.Detail.Discard, goOn, stay)
 }

@@ -5,25 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// yearOfUpdates is a year of the seed plan 122/KH-SKH as an officer records
-// it from the command line: statuses typed with and without diacritics,
-// tasks named by their printed number, reasons for what is late.
-var yearOfUpdates = [][]string{
-	{"--task", "VII.1", "--date", "10/01/2023", "--status", "hoan thanh", "--note", "Đã ban hành Kế hoạch CCHC năm 2023"},
-	{"--task", "VII.2", "--date", "20/02/2023", "--status", "Đang thực hiện", "--progress", "50", "--by", "Văn phòng Sở", "--reason", "Chờ ý kiến các phòng"},
-	{"--task", "II.1", "--date", "10/03/2023", "--status", "HOÀN THÀNH", "--note", "Đăng 5 tin, bài"},
-	{"--task", "VII.2", "--date", "15/03/2023", "--status", "hoàn thành"},
-	{"--task", "I.2", "--date", "15/03/2023", "--status", "dang thuc hien", "--progress", "60", "--reason", "Chờ hướng dẫn của tỉnh"},
-	{"--task", "I.1", "--date", "05/04/2023", "--status", "dang thuc hien", "--progress", "30", "--note", "Đã có dự thảo"},
-	{"--task", "II.1", "--date", "20/05/2023", "--status", "dang thuc hien", "--progress", "50"},
-	{"--task", "VII.3", "--date", "10/06/2023", "--status", "hoan thanh", "--note", "Đã gửi báo cáo 6 tháng"},
-	{"--task", "III.1", "--date", "20/06/2023", "--status", "khong thuc hien", "--note", "Lồng ghép vào nhiệm vụ III.2"},
-	{"--task", "II.2", "--date", "01/09/2023", "--status", "hoan thanh"},
-	{"--task", "I.1", "--date", "15/11/2023", "--status", "hoan thanh", "--note", "Đã ban hành"},
-	{"--task", "I.3", "--date", "10/01/2024", "--status", "hoan thanh", "--reason", "Chờ số liệu cuối năm"},
-}
+	"github.com/kehoach/cchc/seeds/demo"
+)
 
 // standingRow is the part of a `tasks --json` row the year checks.
 type standingRow struct {
@@ -54,47 +38,32 @@ func standingsAt(t *testing.T, db, asOf string, filter ...string) map[string]sta
 	return byNumber
 }
 
-// TestAYearOfUpdatesThroughTheCLI records the year, then reads where the
-// tasks stood on several reporting dates.
+// TestAYearOfUpdatesThroughTheCLI records the scripted year (shared with
+// the window's test), then reads where the tasks stood on several
+// reporting dates.
 func TestAYearOfUpdatesThroughTheCLI(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "nam.db")
-	for _, step := range yearOfUpdates {
-		args := append([]string{"--db", db, "update", "--plan", "122/KH-SKH"}, step...)
+	for _, step := range demo.ScriptedYear {
+		args := append([]string{"--db", db, "update", "--plan", "122/KH-SKH"}, step.Args()...)
 		if code, out, errOut := cli(t, args...); code != exitOK || !strings.Contains(out, "Đã ghi cập nhật ngày") {
 			t.Fatalf("%v: exit %d\n%s%s", step, code, out, errOut)
 		}
 	}
-	tests := []struct {
-		asOf  string
-		tasks map[string]string
-		count map[string]int
-	}{
-		{"31/01/2023", map[string]string{"VII.1": "Hoàn thành đúng hạn", "VII.2": "Chưa thực hiện", "I.2": "Quá hạn", "II.1": "Chưa thực hiện", "I.1": "Chưa thực hiện"},
-			map[string]int{"Hoàn thành đúng hạn": 1, "Quá hạn": 1, "Chưa thực hiện": 19}},
-		{"31/03/2023", map[string]string{"VII.2": "Hoàn thành quá hạn", "I.2": "Quá hạn", "II.1": "Đang thực hiện", "VII.3": "Chưa thực hiện"},
-			map[string]int{"Hoàn thành đúng hạn": 1, "Hoàn thành quá hạn": 1, "Quá hạn": 1, "Đang thực hiện": 1, "Chưa thực hiện": 17}},
-		{"30/06/2023", map[string]string{"VII.3": "Hoàn thành đúng hạn", "II.1": "Đang thực hiện", "III.1": "Không thực hiện", "I.1": "Đang thực hiện"},
-			map[string]int{"Hoàn thành đúng hạn": 2, "Hoàn thành quá hạn": 1, "Quá hạn": 1, "Đang thực hiện": 2, "Không thực hiện": 1, "Chưa thực hiện": 14}},
-		{"31/12/2023", map[string]string{"I.1": "Hoàn thành đúng hạn", "I.3": "Chưa thực hiện", "II.2": "Đang thực hiện", "III.2": "Chưa thực hiện"},
-			map[string]int{"Hoàn thành đúng hạn": 3, "Hoàn thành quá hạn": 1, "Quá hạn": 1, "Đang thực hiện": 2, "Không thực hiện": 1, "Chưa thực hiện": 13}},
-		{"15/01/2024", map[string]string{"I.3": "Hoàn thành quá hạn", "III.2": "Quá hạn", "IV.1": "Quá hạn", "II.1": "Đang thực hiện"},
-			map[string]int{"Hoàn thành đúng hạn": 3, "Hoàn thành quá hạn": 2, "Quá hạn": 4, "Đang thực hiện": 2, "Không thực hiện": 1, "Chưa thực hiện": 9}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.asOf, func(t *testing.T) {
-			checkStandings(t, standingsAt(t, db, tt.asOf), tt.tasks, tt.count)
+	for _, check := range demo.ScriptedChecks {
+		t.Run(check.AsOf, func(t *testing.T) {
+			checkStandings(t, standingsAt(t, db, check.AsOf), check)
 		})
 	}
 	checkYearDetails(t, db)
 }
 
-// checkStandings checks named tasks' states and the counts by state, which
+// checkStandings checks every task's state and the counts by state, which
 // add up to the plan's 21 tasks.
-func checkStandings(t *testing.T, rows map[string]standingRow, tasks map[string]string, count map[string]int) {
+func checkStandings(t *testing.T, rows map[string]standingRow, check demo.ScriptCheck) {
 	t.Helper()
-	for number, want := range tasks {
-		if rows[number].State != want {
-			t.Errorf("%s: %q, want %q", number, rows[number].State, want)
+	for number, row := range rows {
+		if want := check.State(number); row.State != want {
+			t.Errorf("%s: %q, want %q", number, row.State, want)
 		}
 	}
 	got := map[string]int{}
@@ -102,14 +71,14 @@ func checkStandings(t *testing.T, rows map[string]standingRow, tasks map[string]
 		got[r.State]++
 	}
 	total := 0
-	for state, n := range count {
+	for state, n := range check.Counts {
 		total += n
 		if got[state] != n {
 			t.Errorf("%d tasks %q, want %d (all: %v)", got[state], state, n, got)
 		}
 	}
-	if len(rows) != 21 || total != 21 {
-		t.Errorf("%d rows, counts add up to %d; want 21", len(rows), total)
+	if len(rows) != demo.ScriptedTasks || total != demo.ScriptedTasks {
+		t.Errorf("%d rows, counts add up to %d; want %d", len(rows), total, demo.ScriptedTasks)
 	}
 }
 
@@ -165,8 +134,8 @@ func TestUpdateRefusalsNameWhatToAdd(t *testing.T) {
 
 func TestHistoryShowsEveryUpdateNewestFirst(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	for _, step := range yearOfUpdates[:6] {
-		cli(t, append([]string{"--db", db, "update", "--plan", "2023"}, step...)...)
+	for _, step := range demo.ScriptedYear[:6] {
+		cli(t, append([]string{"--db", db, "update", "--plan", "2023"}, step.Args()...)...)
 	}
 	code, out, errOut := cli(t, "--db", db, "history", "--plan", "2023", "--task", "VII.2")
 	if code != exitOK {
