@@ -13,6 +13,9 @@ type screenEntry struct {
 	content fyne.CanvasObject
 	// save, when set, saves what the screen is editing: Ctrl+S.
 	save func()
+	// shown, when set, runs each time the screen is shown: it reads again
+	// what other screens may have changed.
+	shown func()
 }
 
 // navigation is the list of screens down the left of the window, with the
@@ -92,6 +95,9 @@ func (n *navigation) Show(index int) {
 		button.Refresh()
 	}
 	n.chosen = index
+	if shown := n.entries[index].shown; shown != nil {
+		shown()
+	}
 	n.shown.Objects = []fyne.CanvasObject{n.entries[index].content}
 	n.shown.Refresh()
 	n.entries[index].content.Refresh()
