@@ -35,10 +35,12 @@ func newFiguresForm(save func(store.Figures) error) *figuresForm {
 	f.Problem.Importance = widget.DangerImportance
 	f.Problem.Hide()
 	form := widget.NewForm()
+	unitWidth := textWidth(false, "văn bản", "hồ sơ")
 	for _, def := range store.FigureDefs {
 		input := newEntry()
 		f.inputs = append(f.inputs, input)
-		form.Append(def.Label, container.NewBorder(nil, nil, nil, widget.NewLabel(def.Unit), input))
+		unit := container.NewGridWrap(fyne.NewSize(unitWidth, input.MinSize().Height), widget.NewLabel(def.Unit))
+		form.Append(def.Label, container.NewBorder(nil, nil, nil, unit, input))
 	}
 	note := widget.NewFormItem(lang.L("Nguồn số liệu"), f.Note)
 	form.AppendItem(note)

@@ -195,10 +195,12 @@ func (s *OverviewScreen) fillCutoffs() {
 	s.Cutoffs.ClearSelected()
 }
 
-// onCutoffChosen shows the plan on the day chosen.
+// onCutoffChosen shows the plan on the day chosen; the choice then shows
+// its hint again, the day being in the field beside it.
 func (s *OverviewScreen) onCutoffChosen(string) {
 	if i := s.Cutoffs.SelectedIndex(); i >= 0 && i < len(s.cutoffs) {
 		s.SetAsOf(s.cutoffs[i].day)
+		s.Cutoffs.ClearSelected()
 	}
 }
 

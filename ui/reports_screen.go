@@ -151,12 +151,14 @@ func (s *ReportsScreen) Reload() {
 // Reports returns the reports listed.
 func (s *ReportsScreen) Reports() []store.Report { return s.reports }
 
-// SelectReport shows the report with the given id, as a click in the list
-// does.
+// SelectReport shows the report with the given id as stored, as a click in
+// the list does, even when it was shown already.
 func (s *ReportsScreen) SelectReport(id uint64) {
 	for i, r := range s.reports {
 		if r.ID == id {
+			s.List.UnselectAll()
 			s.List.Select(i)
+			s.List.ScrollTo(i)
 			return
 		}
 	}
@@ -305,6 +307,7 @@ func (s *ReportsScreen) onDrafted(req export.DraftRequest, result export.DraftRe
 	case err != nil:
 		s.showError(err)
 	default:
+		s.AsOf.SetText("") // the report says its day; the next draft counts to its own
 		s.Reload()
 		s.SelectReport(result.Report.ID)
 	}

@@ -117,7 +117,8 @@ func (e *targetEditor) show(r store.TargetResult, p store.Period) {
 	e.content.Objects[1].Show()
 }
 
-// fillActual puts the entered actual, if any, in the fields.
+// fillActual puts the entered actual, if any, in the fields: a share
+// entered as a fraction in the numerator and denominator.
 func (e *targetEditor) fillActual(r store.TargetResult) {
 	for _, field := range []*entry{e.Value, e.Numerator, e.Denominator, e.Note, e.Evidence} {
 		field.SetText("")
@@ -128,32 +129,30 @@ func (e *targetEditor) fillActual(r store.TargetResult) {
 	}
 	e.Note.SetText(a.Note)
 	e.Evidence.SetText(a.Evidence)
-	switch {
-	case r.Target.Ratio && a.Fraction():
+	if a.Fraction() {
 		e.Numerator.SetText(store.FormatNumber(a.Numerator))
 		e.Denominator.SetText(store.FormatNumber(a.Denominator))
-	case r.Target.Ratio:
-		e.Numerator.SetText(store.FormatNumber(a.Value))
-	default:
-		e.Value.SetText(store.FormatNumber(a.Value))
+		return
 	}
+	e.Value.SetText(store.FormatNumber(a.Value))
 }
 
-// buildForm lays out the fields the target needs: a numerator and a
-// denominator for a share, a value otherwise; a baseline for a target
-// measured against a baseline year.
+// isShare reports whether a target is measured as a share, which can be
+// entered as a numerator and a denominator.
+func isShare(t store.Target) bool { return t.Ratio || t.Unit == "%" }
+
+// buildForm lays out the fields the target needs: the value, and for a
+// share the numerator and denominator it may be entered as instead; a
+// baseline for a target measured against a baseline year.
 func (e *targetEditor) buildForm(t store.Target) {
-	var items []*widget.FormItem
-	if t.Ratio {
-		num := widget.NewFormItem(lang.L("Tử số"), e.Numerator)
-		num.HintText = lang.L("Số đạt, ví dụ 152 hồ sơ đúng hạn")
-		den := widget.NewFormItem(lang.L("Mẫu số"), e.Denominator)
-		den.HintText = lang.L("Tổng số, ví dụ 160 hồ sơ; để trống thì ô trên là tỷ lệ %")
-		items = append(items, num, den)
-	} else {
-		value := widget.NewFormItem(lang.L("Thực hiện"), e.Value)
-		value.HintText = localf("Giá trị đạt được (%s); để trống để xoá số đã nhập", orDash(t.Unit))
-		items = append(items, value)
+	value := widget.NewFormItem(lang.L("Thực hiện"), container.NewBorder(nil, nil, nil, widget.NewLabel(t.Unit), e.Value))
+	value.HintText = lang.L("Giá trị đạt được trong kỳ; để trống để xoá số đã nhập")
+	items := []*widget.FormItem{value}
+	if isShare(t) {
+		fraction := container.NewGridWithColumns(3, e.Numerator, widget.NewLabelWithStyle(lang.L("trên"), fyne.TextAlignCenter, fyne.TextStyle{}), e.Denominator)
+		count := widget.NewFormItem(lang.L("Hoặc số lượng"), fraction)
+		count.HintText = lang.L("Ví dụ 152 trên 160 hồ sơ, tính ra 95%; khi ghi thì thay cho ô trên")
+		items = append(items, count)
 	}
 	items = append(items,
 		widget.NewFormItem(lang.L("Nguồn số liệu"), e.Note),
@@ -255,19 +254,15 @@ func (e *targetEditor) collectTarget(edit *targetEdit) error {
 	return nil
 }
 
-// collectActual reads the actual typed; nil when its value is blank.
+// collectActual reads the actual typed: the numerator and denominator of
+// a share when either is given, else the value; nil when it is blank.
 func (e *targetEditor) collectActual() (*store.Actual, error) {
-	var a store.Actual
-	var blank bool
-	var err error
-	if e.result.Target.Ratio {
-		a, blank, err = readFraction(e.Numerator.Text, e.Denominator.Text)
-	} else {
+	a, blank, err := readFraction(e.Numerator.Text, e.Denominator.Text)
+	if err == nil && blank {
 		var v *float64
 		v, err = optionalNumber(lang.L("Thực hiện"), e.Value.Text)
-		a, blank = store.Actual{}, v == nil
 		if v != nil {
-			a.Value = *v
+			a, blank = store.Actual{Value: *v}, false
 		}
 	}
 	note, evidence := strings.TrimSpace(e.Note.Text), strings.TrimSpace(e.Evidence.Text)
@@ -283,25 +278,23 @@ func (e *targetEditor) collectActual() (*store.Actual, error) {
 	return &a, nil
 }
 
-// readFraction reads a share as a numerator and a denominator, or as a
-// value alone when the denominator is blank.
+// readFraction reads a share typed as a numerator and a denominator;
+// blank when neither is given.
 func readFraction(numText, denText string) (store.Actual, bool, error) {
-	num, err := optionalNumber(lang.L("Tử số"), numText)
+	num, err := optionalNumber(lang.L("Số đạt"), numText)
 	if err != nil {
 		return store.Actual{}, false, err
 	}
-	den, err := optionalNumber(lang.L("Mẫu số"), denText)
+	den, err := optionalNumber(lang.L("Tổng số"), denText)
 	switch {
 	case err != nil:
 		return store.Actual{}, false, err
 	case num == nil && den == nil:
 		return store.Actual{}, true, nil
-	case num == nil:
-		return store.Actual{}, false, errors.New(lang.L("Có mẫu số mà thiếu tử số"))
-	case den == nil:
-		return store.Actual{Value: *num}, false, nil
+	case num == nil || den == nil:
+		return store.Actual{}, false, errors.New(lang.L("Ghi cả hai số: số đạt trên tổng số"))
 	case *den <= 0:
-		return store.Actual{}, false, errors.New(lang.L("Mẫu số phải lớn hơn 0"))
+		return store.Actual{}, false, errors.New(lang.L("Tổng số phải lớn hơn 0"))
 	}
 	return store.NewFraction(*num, *den), false, nil
 }
