@@ -41,6 +41,11 @@ func TestRolloverFromTheWindow(t *testing.T) {
 
 	// the window shows the new plan, with the recurring tasks and the four
 	// kept, and the targets without their results.
+	checkNextYearPlan(t, w, st, from)
+}
+
+func checkNextYearPlan(t *testing.T, w *MainWindow, st *store.Store, from store.Plan) {
+	t.Helper()
 	plan, _ := w.current.Plan()
 	if plan.Year != 2024 || plan.Ref() != "05/KH-SKH" || w.Window.Title() != "Kế hoạch CCHC — 05/KH-SKH năm 2024" {
 		t.Fatalf("the window shows %s of %d, titled %q", plan.Ref(), plan.Year, w.Window.Title())
