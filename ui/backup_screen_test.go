@@ -20,11 +20,11 @@ func backupDone(t *testing.T, s *BackupScreen, action func()) error {
 	t.Helper()
 	ended := make(chan error, 1)
 	s.finished = func(err error) { ended <- err }
-	action()
+	underUILock(action)
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(20 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("the backup did not end")
 	}
 	return nil

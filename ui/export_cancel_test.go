@@ -44,7 +44,7 @@ func openBigPlan(t *testing.T) *MainWindow {
 // "Huỷ" and returns how the export ended.
 func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(jobDeadline)
 	for x.progress.Fraction() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the export reported no progress")
@@ -55,7 +55,7 @@ func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(30 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("the export did not stop")
 		return nil
 	}

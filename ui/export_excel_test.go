@@ -29,13 +29,13 @@ func TestExportExcelForOneUnit(t *testing.T) {
 		t.Fatalf("unit choices %q, selected %q", x.unit.Options, x.unit.Selected)
 	}
 	x.unit.SetSelected("Văn phòng Sở")
-	x.ask.Confirm()
+	underUILock(x.ask.Confirm)
 	select {
 	case err := <-ended:
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(20 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("the export did not end")
 	}
 	if suggested != "Biểu kế hoạch 122-KH-SKH năm 2023 - Văn phòng Sở.xlsx" {

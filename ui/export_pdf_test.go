@@ -55,7 +55,7 @@ func (f *pdfFlow) wait(t *testing.T) error {
 	select {
 	case err := <-f.ended:
 		return err
-	case <-time.After(30 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("the export did not end")
 		return nil
 	}
@@ -76,7 +76,7 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 	if f.ask == nil || f.choice.Selected != choiceWithAppendix {
 		t.Fatal("no choice of what to print, with the appendix chosen first")
 	}
-	f.ask.Confirm()
+	underUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -125,7 +125,7 @@ func TestExportAppendixAloneWithoutName(t *testing.T) {
 	f.start()
 	f.signer.form.Dismiss() // "Bỏ qua": no name
 	f.choice.SetSelected(choiceAppendixOnly)
-	f.ask.Confirm()
+	underUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	f.st.SetSignerName("Nguyễn Văn Bình")
 	f.current.Reload()
 	f.start()
-	f.ask.Confirm()
+	underUILock(f.ask.Confirm)
 	err := f.wait(t)
 	if err == nil || !strings.Contains(err.Error(), "chỉ đọc") {
 		t.Errorf("err = %v, want the read-only file named", err)
@@ -186,7 +186,7 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	f.start()
 	test.Type(f.signer.entry, "Nguyễn Văn Bình")
 	f.signer.form.Submit()
-	f.ask.Confirm()
+	underUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestDraftTakesTheSignerChosen(t *testing.T) {
 	}
 	// picks the deputy,
 	f.signerChoice.SetSelectedIndex(1)
-	f.ask.Confirm()
+	underUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}

@@ -45,13 +45,13 @@ func (r *importRun) open(t *testing.T, kind string) *importPreview {
 	t.Helper()
 	r.start()
 	r.kind.SetSelected(kind)
-	r.ask.Confirm()
+	underUILock(r.ask.Confirm)
 	select {
 	case p := <-r.preview:
 		return p
 	case err := <-r.ended:
 		t.Fatalf("the import ended before its preview: %v", err)
-	case <-time.After(20 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("no preview")
 	}
 	return nil
@@ -62,7 +62,7 @@ func (r *importRun) wait(t *testing.T) error {
 	select {
 	case err := <-r.ended:
 		return err
-	case <-time.After(20 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("the import did not end")
 	}
 	return nil

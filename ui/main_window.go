@@ -42,6 +42,10 @@ type WindowStore interface {
 	ImportStore
 	BackupStore
 	SettingsStore
+	OverviewStore
+	TargetsStore
+	ReportsStore
+	RolloverStore
 }
 
 // MainWindow is the application window: the choice of plan and the actions
@@ -57,12 +61,16 @@ type MainWindow struct {
 	// current plan, so that filling it does not choose again.
 	syncing  bool
 	nav      *navigation
+	Overview *OverviewScreen
 	Tasks    *TasksScreen
+	Targets  *TargetsScreen
+	Reports  *ReportsScreen
 	Backups  *BackupScreen
 	Settings *SettingsScreen
 	pdf      *pdfExport
 	excel    *excelExport
 	importer *importFlow
+	rollover *rolloverFlow
 	opener   opener
 	// keys lets Esc and Enter answer the dialogs that register with it.
 	keys *dialogKeys
@@ -83,16 +91,17 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
-	w.Tasks = NewTasksScreen(st, w.host())
+	host := w.host()
+	w.Overview = NewOverviewScreen(st, w.current, today, w.showError)
+	w.Tasks = NewTasksScreen(st, host)
+	w.Targets = NewTargetsScreen(st, w.current, today, w.showError)
+	w.Reports = NewReportsScreen(host, st)
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)
 	w.Settings = NewSettingsScreen(st, w.Window, w.showError)
-	w.nav = newNavigation(
-		screenEntry{title: lang.L("Nhiệm vụ"), icon: theme.ListIcon(), content: w.Tasks.Content(), save: w.Tasks.Save, leave: w.Tasks.ConfirmLeave},
-		screenEntry{title: lang.L(backupScreenTitle), icon: theme.HistoryIcon(), content: w.Backups.Content()},
-		screenEntry{title: lang.L("Cài đặt"), icon: theme.SettingsIcon(), content: w.Settings.Content(), save: w.Settings.Save},
-	)
-	host := w.host()
+	w.nav = newNavigation(w.screens()...)
+	w.linkScreens()
 	w.pdf, w.excel, w.importer = newPDFExport(host, st), newExcelExport(host, st), newImportFlow(host, st)
+	w.rollover = newRolloverFlow(host, st)
 	w.Window.SetContent(container.NewBorder(w.topBar(), nil, nil, nil, w.nav.Content()))
 	w.Window.SetMainMenu(w.mainMenu())
 	w.Window.Canvas().SetOnTypedKey(w.onTypedKey)
@@ -106,8 +115,51 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	return w
 }
 
-// backupScreenTitle names the backup screen in the navigation.
-const backupScreenTitle = "Sao lưu"
+// The names of the screens in the navigation.
+const (
+	overviewScreenTitle = "Tổng quan"
+	tasksScreenTitle    = "Nhiệm vụ"
+	targetsScreenTitle  = "Chỉ tiêu"
+	reportsScreenTitle  = "Báo cáo"
+	backupScreenTitle   = "Sao lưu"
+	settingsScreenTitle = "Cài đặt"
+)
+
+// screens are the window's screens in the order the navigation lists them,
+// the overview first.
+func (w *MainWindow) screens() []screenEntry {
+	return []screenEntry{
+		{title: lang.L(overviewScreenTitle), icon: theme.HomeIcon(), content: w.Overview.Content(), shown: w.Overview.Reload},
+		{title: lang.L(tasksScreenTitle), icon: theme.ListIcon(), content: w.Tasks.Content(), save: w.Tasks.Save, leave: w.Tasks.ConfirmLeave},
+		{title: lang.L(targetsScreenTitle), icon: theme.GridIcon(), content: w.Targets.Content(), save: w.Targets.Save, shown: w.Targets.Reload},
+		{title: lang.L(reportsScreenTitle), icon: theme.DocumentIcon(), content: w.Reports.Content(), save: func() { w.Reports.Save() }, shown: w.Reports.Reload},
+		{title: lang.L(backupScreenTitle), icon: theme.HistoryIcon(), content: w.Backups.Content()},
+		{title: lang.L(settingsScreenTitle), icon: theme.SettingsIcon(), content: w.Settings.Content(), save: w.Settings.Save},
+	}
+}
+
+// linkScreens lets a screen open another: a line of the overview opens its
+// task or target, the reports screen starts next year's plan, the settings
+// lead to the backups.
+func (w *MainWindow) linkScreens() {
+	w.Overview.OnOpenTask = w.ShowTask
+	w.Overview.OnOpenTarget = func(id uint64, p store.Period) {
+		w.nav.ShowTitle(lang.L(targetsScreenTitle))
+		w.Targets.ShowTarget(id, p)
+	}
+	w.Reports.OnRollover = func() { w.rollover.start() }
+	w.Reports.refreshButtons()
+	backups := widget.NewButtonWithIcon(lang.L("Mở màn hình Sao lưu…"), theme.HistoryIcon(), w.ShowBackups)
+	w.Settings.AddSection(lang.L("Sao lưu"), container.NewVBox(
+		wrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),
+		container.NewHBox(backups)))
+}
+
+// ShowTask shows a task on the task screen, selected.
+func (w *MainWindow) ShowTask(taskID uint64) {
+	w.nav.ShowTitle(lang.L(tasksScreenTitle))
+	w.Tasks.SelectTask(taskID)
+}
 
 // ShowBackups shows the backup screen, for a link from another screen.
 func (w *MainWindow) ShowBackups() {

@@ -121,10 +121,10 @@ func TestEmptyStoreShowsNoPlan(t *testing.T) {
 
 func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
 	w, _ := openWindow(t)
-	if got := w.nav.Titles(); !slices.Equal(got, []string{"Nhiệm vụ", "Sao lưu", "Cài đặt"}) {
+	if got := w.nav.Titles(); !slices.Equal(got, []string{"Tổng quan", "Nhiệm vụ", "Chỉ tiêu", "Báo cáo", "Sao lưu", "Cài đặt"}) {
 		t.Errorf("screens %q: list only screens that exist", got)
 	}
-	if w.nav.Shown() != "Nhiệm vụ" {
+	if w.nav.Shown() != "Tổng quan" {
 		t.Errorf("shown %q", w.nav.Shown())
 	}
 }
@@ -132,7 +132,7 @@ func TestNavigationHoldsTheScreensThatExist(t *testing.T) {
 func TestWindowFitsIn900x600(t *testing.T) {
 	w, _ := openWindow(t)
 	row := taskRow(t, w.Tasks, "II", "8")
-	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
+	w.ShowTask(w.Tasks.TaskAt(row).ID)
 	w.Window.Resize(fyne.NewSize(900, 600))
 	if min := w.Window.Content().MinSize(); min.Width > 900 || min.Height > 600 {
 		t.Fatalf("the window needs %v", min)

@@ -21,6 +21,8 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Xuất Excel…"), ctrl(fyne.KeyE), w.excel.start),
 		menuItem(lang.L("Nhập từ tệp…"), ctrl(fyne.KeyO), w.importer.start),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Tạo kế hoạch năm sau…"), w.rollover.start),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu(lang.L("Sửa"),
@@ -57,7 +59,7 @@ func menuItem(label string, shortcut fyne.Shortcut, action func()) *fyne.MenuIte
 func (w *MainWindow) taskItem(label string, shortcut fyne.Shortcut, hook func() func()) *fyne.MenuItem {
 	item := menuItem(label, shortcut, func() {
 		if run := hook(); run != nil {
-			w.nav.Show(0)
+			w.nav.ShowTitle(lang.L(tasksScreenTitle))
 			run()
 		}
 	})

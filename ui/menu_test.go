@@ -34,7 +34,8 @@ func TestMenuCarriesTheShortcuts(t *testing.T) {
 	want := map[string]string{
 		"Lưu": "CustomDesktop:Control+S", "Xuất PDF…": "CustomDesktop:Control+P", "Xuất Excel…": "CustomDesktop:Control+E",
 		"Tìm nhiệm vụ…": "CustomDesktop:Control+F", "Thêm nhiệm vụ": "CustomDesktop:Control+N",
-		"Hướng dẫn sử dụng": "CustomDesktop:F1", "Nhiệm vụ": "CustomDesktop:Control+1", "Sao lưu": "CustomDesktop:Control+2", "Cài đặt": "CustomDesktop:Control+3",
+		"Hướng dẫn sử dụng": "CustomDesktop:F1", "Tổng quan": "CustomDesktop:Control+1", "Nhiệm vụ": "CustomDesktop:Control+2",
+		"Chỉ tiêu": "CustomDesktop:Control+3", "Báo cáo": "CustomDesktop:Control+4", "Sao lưu": "CustomDesktop:Control+5", "Cài đặt": "CustomDesktop:Control+6",
 	}
 	for label, shortcut := range want {
 		item := items[label]
@@ -54,7 +55,7 @@ func TestSaveShortcutSavesTheScreenShown(t *testing.T) {
 
 	// On the task screen, Ctrl+S records the task shown.
 	row := taskRow(t, w.Tasks, "I", "2")
-	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
+	w.ShowTask(w.Tasks.TaskAt(row).ID)
 	w.Tasks.Detail.Update.Status.SetSelected(string(store.StatusDone))
 	w.Tasks.Detail.Update.Reason.SetText("Chờ ý kiến các sở") // I.2 is late by then
 	items["Lưu"].Action()
@@ -104,7 +105,7 @@ func TestF1OpensTheGuideFromAField(t *testing.T) {
 	opened := &fakeOpener{}
 	w.opener = opened
 	row := taskRow(t, w.Tasks, "I", "1")
-	w.Tasks.SelectTask(w.Tasks.TaskAt(row).ID)
+	w.ShowTask(w.Tasks.TaskAt(row).ID)
 	w.Window.Canvas().Focus(w.Tasks.Detail.Update.Note)
 
 	w.Tasks.Detail.Update.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})

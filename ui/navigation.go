@@ -16,6 +16,9 @@ type screenEntry struct {
 	// leave, when set, is asked before another screen is shown: it runs
 	// goOn when the screen may be left, else stay.
 	leave func(goOn, stay func())
+	// shown, when set, runs each time the screen is shown: it reads again
+	// what other screens may have changed.
+	shown func()
 }
 
 // navigation is the list of screens down the left of the window, with the
@@ -105,6 +108,9 @@ func (n *navigation) show(index int) {
 		button.Refresh()
 	}
 	n.chosen = index
+	if shown := n.entries[index].shown; shown != nil {
+		shown()
+	}
 	n.shown.Objects = []fyne.CanvasObject{n.entries[index].content}
 	n.shown.Refresh()
 	n.entries[index].content.Refresh()

@@ -76,14 +76,14 @@ func TestOpenerTellsLaterWhenNothingOpensTheFile(t *testing.T) {
 		if !strings.Contains(err.Error(), "Không có chương trình nào mở được "+path) {
 			t.Errorf("failure %q", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(jobDeadline):
 		t.Fatal("no word of the failure")
 	}
 }
 
 func waitForFile(t *testing.T, path string) string {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(jobDeadline); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if data, err := os.ReadFile(path); err == nil {
 			return string(data)
 		}

@@ -1,6 +1,9 @@
 package ui
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // uiLock stands in for the UI goroutine in tests: Fyne's test driver runs
 // fyne.Do's function at once on the caller's goroutine, so a job's progress
@@ -18,3 +21,8 @@ func underUILock(f func()) {
 	defer uiLock.Unlock()
 	f()
 }
+
+// jobDeadline is how long a test waits for a job run behind a progress
+// dialog before it calls the job stuck: generous, since CI runs the race
+// detector on two busy cores. It bounds a wait, it times nothing.
+const jobDeadline = 2 * time.Minute

@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/kehoach/cchc/store/reporting"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kehoach/cchc/export"
+)
+
+// redraftChoice is the question a redraft asks when it would change what
+// the officer edited: its buttons, for tests.
+type redraftChoice struct {
+	Keep, Overwrite, Cancel *widget.Button
+}
+
+// askConflicts lists the edited headings and paragraphs a redraft would
+// change, each with the officer's text and the new draft's, and asks
+// whether to keep them (the rest takes the new data), overwrite them, or
+// leave the report as it is.
+func (s *ReportsScreen) askConflicts(req export.DraftRequest, conflicts []reporting.RedraftConflict) {
+	intro := widget.NewLabel(localf("Bản soạn mới từ số liệu khác %d chỗ đã sửa tay dưới đây. Giữ các chỗ đã sửa (phần còn lại cập nhật theo số liệu mới), ghi đè bằng bản soạn mới, hay huỷ?", len(conflicts)))
+	intro.Wrapping = fyne.TextWrapWord
+	list := container.NewVBox()
+	for _, c := range conflicts {
+		list.Add(widget.NewLabelWithStyle(capitalize(c.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		list.Add(wrappedLabel(localf("Đã sửa: %s", shortText(c.Current, 240))))
+		if c.Draft != "" {
+			list.Add(wrappedLabel(localf("Bản soạn mới: %s", shortText(c.Draft, 240))))
+		}
+	}
+	d := dialog.NewCustomWithoutButtons(lang.L("Soạn lại báo cáo"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), s.window)
+	redraft := func(mode reporting.RedraftMode) func() {
+		return func() {
+			d.Hide()
+			req.Mode = mode
+			s.draft(req)
+		}
+	}
+	choice := &redraftChoice{
+		Keep:      widget.NewButton(lang.L("Giữ các chỗ đã sửa"), redraft(reporting.RedraftKeepEdited)),
+		Overwrite: widget.NewButton(lang.L("Ghi đè bằng bản soạn mới"), redraft(reporting.RedraftOverwrite)),
+		Cancel:    widget.NewButton(lang.L("Huỷ"), d.Hide),
+	}
+	choice.Keep.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{choice.Cancel, choice.Overwrite, choice.Keep})
+	size := s.window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(680, size.Width-40), min(480, size.Height-40)))
+	s.Asked, s.redraft = d, choice
+	d.Show()
+}
+
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// sendForm asks the number and date under which a report was sent.
+type sendForm struct {
+	Number *entry
+	Date   *entry
+	dialog *dialog.FormDialog
+}
+
+// onSend asks the number and date of the report shown, after saving what
+// was typed in it, and marks it sent: it is then frozen.
+func (s *ReportsScreen) onSend() {
+	if !s.Save() {
+		return
+	}
+	r, ok := s.current()
+	if !ok || r.Sent() {
+		return
+	}
+	f := &sendForm{Number: newEntry(), Date: newEntry()}
+	f.Number.Validator = func(text string) error {
+		if strings.TrimSpace(text) == "" {
+			return errors.New(lang.L("Ghi số của báo cáo"))
+		}
+		return nil
+	}
+	f.Date.SetText(s.today().String())
+	f.Date.Validator = func(text string) error { _, err := parseDay(text); return err }
+	number := widget.NewFormItem(lang.L("Số"), f.Number)
+	number.HintText = localf("Số văn thư cấp, ví dụ 15 trong 15/%s", r.Symbol)
+	items := []*widget.FormItem{number, widget.NewFormItem(lang.L("Ngày"), f.Date)}
+	f.dialog = dialog.NewForm(localf("Đánh dấu đã gửi: %s", r.Label()), lang.L("Đánh dấu đã gửi"), lang.L("Huỷ"), items, func(ok bool) {
+		if ok {
+			s.markSent(r, f)
+		}
+	}, s.window)
+	f.dialog.Resize(fyne.NewSize(min(520, s.window.Canvas().Size().Width-40), 0))
+	s.send, s.Asked = f, f.dialog
+	f.dialog.Show()
+}
+
+// markSent records the report sent under the number and date typed.
+func (s *ReportsScreen) markSent(r reporting.Report, f *sendForm) {
+	date, err := parseDay(f.Date.Text)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	sent, err := export.SendReport(s.store, r.PlanID, r.Period, strings.TrimSpace(f.Number.Text), date)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	s.Reload()
+	s.SelectReport(sent.ID)
+	info := dialog.NewInformation(lang.L("Đã đánh dấu đã gửi"), localf("%s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.", sent.Label(), sent.Ref(), sent.Date), s.window)
+	s.Asked = info
+	info.Show()
+}
+
+// onPrint prints the report shown, after saving what was typed in it.
+func (s *ReportsScreen) onPrint(format export.Format) {
+	if !s.Save() {
+		return
+	}
+	if r, ok := s.current(); ok {
+		s.print.start(r, format)
+	}
+}
+
+// reportPrint prints a report as a PDF or a workbook: it asks where to
+// save, writes the file behind a progress dialog whose "Huỷ" leaves an
+// earlier file as it was, and offers to open what was written.
+type reportPrint struct {
+	exporter
+	store ReportsStore
+}
+
+func newReportPrint(host actionHost, st ReportsStore) *reportPrint {
+	return &reportPrint{exporter: newExporter(host, st), store: st}
+}
+
+// start asks where to save the report in the format given.
+func (x *reportPrint) start(r reporting.Report, format export.Format) {
+	filter := pdfFiles()
+	if format == export.XLSX {
+		filter = excelFiles()
+	}
+	x.chooseFile(reporting.ReportFileName(r, string(format)), filter, func(path string) { x.run(r, format, path) })
+}
+
+// run writes the report behind a progress dialog.
+func (x *reportPrint) run(r reporting.Report, format export.Format, path string) {
+	var result export.ReportResult
+	work := func(ctx context.Context, progress func(float64)) error {
+		var err error
+		req := export.ReportRequest{PlanID: r.PlanID, Period: r.Period, Format: format, Path: path, Progress: progress}
+		result, err = export.PrintReport(ctx, x.store, req)
+		return err
+	}
+	x.done = nil
+	x.progress = RunWithProgress(x.window, localf("Đang in %s", filepath.Base(path)), work, func(err error) {
+		x.onFinished(path, lang.L("Đã in báo cáo"), printedMessage(path, result), err)
+	})
+}
+
+// printedMessage says what was written, with anything to check before the
+// report is signed.
+func printedMessage(path string, result export.ReportResult) string {
+	message := localf("Đã ghi %s: %s.", path, result.Report.Label())
+	if result.Pages > 0 {
+		message = localf("Đã ghi %s: %s, %d trang.", path, result.Report.Label(), result.Pages)
+	}
+	for _, warning := range result.Warnings {
+		message += "\n\n" + localf("Lưu ý: %s.", warning)
+	}
+	return message
+}
