@@ -109,8 +109,8 @@ func preferredFirst(sheets []string, prefer string) []string {
 	return ordered
 }
 
-// readSheet reads one worksheet: at most maxTableRows rows and
-// maxTableCols columns, each cell cleaned and bounded.
+// readSheet reads one worksheet: at most limits.MaxTableRows rows and
+// limits.MaxTableCols columns, each cell cleaned and bounded.
 func readSheet(f *excelize.File, book *prescan.WorkbookMap, sheet, name string) (table, error) {
 	t := table{source: "trang tính “" + sheet + "”"}
 	rows, err := f.Rows(sheet)

@@ -25,7 +25,7 @@ type tableCell struct {
 	// fromLeft marks a cell covered by a merged range that starts in a column
 	// to its left in the same row; its text repeats that range's.
 	fromLeft bool
-	// tooLong marks a cell whose text was cut at maxCellRunes.
+	// tooLong marks a cell whose text was cut at limits.MaxCellRunes.
 	tooLong bool
 	// autoNumber marks a cell Word numbers by itself: its number is not in
 	// the text.
@@ -71,7 +71,7 @@ const (
 
 // cleanCell prepares a cell's text: CleanText, spaces collapsed and trimmed
 // on each line, empty lines dropped; it reports whether the text was cut at
-// maxCellRunes.
+// limits.MaxCellRunes.
 func cleanCell(s string) (string, bool) {
 	if s == "" {
 		return "", false
