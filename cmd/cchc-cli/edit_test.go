@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"github.com/kehoach/cchc/seeds"
@@ -23,7 +25,7 @@ func runSteps(t *testing.T, dbPath string, steps []step) {
 	t.Helper()
 	for _, s := range steps {
 		code, out, errOut := cli(t, append([]string{"--db", dbPath}, s.args...)...)
-		if code != exitOK {
+		if code != cmdline.ExitOK {
 			t.Fatalf("%v: exit %d %s", s.args, code, errOut)
 		}
 		for _, want := range s.want {
@@ -70,7 +72,7 @@ func checkEditedPlan(t *testing.T, st *db.Store) {
 	first := b.Areas[0]
 	var lines []string
 	for _, task := range first.Tasks {
-		lines = append(lines, task.Ordinal+" "+shorten(task.Content, 30))
+		lines = append(lines, task.Ordinal+" "+cmdline.Shorten(task.Content, 30))
 	}
 	want := []string{"1 Việc chưa rõ hạn", "2 Việc chưa rõ hạn", "3 Xây dựng và tổ chức thực hiện…", "4 Ban hành Kế hoạch tuyên truyề…", "5 Tổ chức đánh giá, chấm điểm x…", "6 Tổng kết công tác cải cách hà…"}
 	if first.Numeral != "I" || strings.Join(lines, "|") != strings.Join(want, "|") {
@@ -102,8 +104,8 @@ func TestEditRefusalsNameTheArgument(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, errOut := cli(t, append([]string{"--db", dbPath}, tt.args...)...)
-			if code != exitUsage || !strings.Contains(errOut, tt.want) {
-				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitUsage, tt.want)
+			if code != cmdline.ExitUsage || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, cmdline.ExitUsage, tt.want)
 			}
 		})
 	}
@@ -132,11 +134,11 @@ func TestDemoRefusesToOverwrite(t *testing.T) {
 		{[]string{"tasks", "--plan", "999/KH-DEMO", "--as-of", "31/12/2023"}, []string{"Tình trạng ngày 31/12/2023", "hoàn thành đúng hạn"}},
 	})
 	code, _, errOut := cli(t, "--db", dbPath, "demo", "--tasks", "60")
-	if code != exitUsage || !strings.Contains(errOut, "đã có; thêm --force để ghi đè") {
+	if code != cmdline.ExitUsage || !strings.Contains(errOut, "đã có; thêm --force để ghi đè") {
 		t.Errorf("second demo: exit %d %s", code, errOut)
 	}
 	runSteps(t, dbPath, []step{{[]string{"demo", "--tasks", "30", "--force"}, []string{"với 30 nhiệm vụ"}}})
-	if code, _, errOut := cli(t, "demo", "--tasks", "10"); code != exitUsage || !strings.Contains(errOut, "thiếu --db") {
+	if code, _, errOut := cli(t, "demo", "--tasks", "10"); code != cmdline.ExitUsage || !strings.Contains(errOut, "thiếu --db") {
 		t.Errorf("demo without --db: exit %d %s", code, errOut)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 )
 
 func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
@@ -16,7 +18,7 @@ func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
 		args        []string
 		first, then string
 	}{
-		{[]string{"export", "--plan", "2023"}, "thiếu -o TỆP", "Cách dùng: cchc-cli " + commands["export"].usage},
+		{[]string{"export", "--plan", "2023"}, "thiếu -o TỆP", "Cách dùng: cchc-cli " + commands["export"].Usage},
 		{[]string{"export", "--plan", "2023", "-o", out, "--format", "docx"}, "--format", "Cách dùng: cchc-cli export --plan"},
 		{[]string{"export", "-o", out}, "thiếu --plan", "Cách dùng: cchc-cli export --plan"},
 		{[]string{"tasks", "--plan", "2023", "--json=maybe"}, "giá trị \"maybe\" của tuỳ chọn -json không hợp lệ", "Cách dùng: cchc-cli tasks --plan"},
@@ -32,8 +34,8 @@ func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			code, _, stderr := cli(t, append([]string{"--db", db}, tt.args...)...)
 			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
-			if code != exitUsage || len(lines) != 2 {
-				t.Fatalf("exit %d, stderr %q; want exit %d and two lines", code, stderr, exitUsage)
+			if code != cmdline.ExitUsage || len(lines) != 2 {
+				t.Fatalf("exit %d, stderr %q; want exit %d and two lines", code, stderr, cmdline.ExitUsage)
 			}
 			if !strings.HasPrefix(lines[0], "cchc-cli: ") || !strings.Contains(lines[0], tt.first) {
 				t.Errorf("first line %q, want it to say %q", lines[0], tt.first)
@@ -49,15 +51,15 @@ func TestUsageErrorsNameTheArgumentAndShowTheUsageLine(t *testing.T) {
 // has opened the store.
 func withPanickingCommand(t *testing.T) {
 	t.Helper()
-	commands["test-panic"] = command{
-		usage: "test-panic",
-		setup: func(*flag.FlagSet) func(*env, []string) error {
-			return func(e *env, _ []string) error {
-				if _, err := e.store(); err != nil {
+	commands["test-panic"] = cmdline.Command{
+		Usage: "test-panic",
+		Setup: func(*flag.FlagSet) func(*cmdline.Env, []string) error {
+			return func(e *cmdline.Env, _ []string) error {
+				if _, err := e.Store(); err != nil {
 					return err
 				}
-				words := strings.Fields(e.dbFlag + " ")
-				fmt.Fprintln(e.stdout, words[5]) // index out of range
+				words := strings.Fields(e.DBFlag + " ")
+				fmt.Fprintln(e.Stdout, words[5]) // index out of range
 				return nil
 			}
 		},
@@ -70,10 +72,10 @@ func TestPanicIsLoggedAndSaidInVietnamese(t *testing.T) {
 	db := seededDB(t)
 	dir := filepath.Dir(db)
 	code, _, stderr := cli(t, "--db", db, "test-panic")
-	logPath := filepath.Join(dir, logFileName)
+	logPath := filepath.Join(dir, cmdline.LogFileName)
 	want := "cchc-cli: Chương trình gặp lỗi không mong đợi; chi tiết đã ghi vào " + logPath + ", hãy gửi tệp này cho người hỗ trợ\n"
-	if code != exitError || stderr != want {
-		t.Errorf("exit %d, stderr %q\nwant exit %d, %q", code, stderr, exitError, want)
+	if code != cmdline.ExitError || stderr != want {
+		t.Errorf("exit %d, stderr %q\nwant exit %d, %q", code, stderr, cmdline.ExitError, want)
 	}
 	log, err := os.ReadFile(logPath)
 	if err != nil {
@@ -85,7 +87,7 @@ func TestPanicIsLoggedAndSaidInVietnamese(t *testing.T) {
 		}
 	}
 	// The store was closed: the next command opens it.
-	if code, _, stderr := cli(t, "--db", db, "plans"); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "plans"); code != cmdline.ExitOK {
 		t.Errorf("after the panic: exit %d %s", code, stderr)
 	}
 }
@@ -94,11 +96,11 @@ func TestPanicWithoutALogStillSaysSo(t *testing.T) {
 	withPanickingCommand(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
-	if err := os.Mkdir(filepath.Join(dir, logFileName), 0o700); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, cmdline.LogFileName), 0o700); err != nil {
 		t.Fatal(err) // a folder where the log should go: it cannot be written
 	}
 	code, _, stderr := cli(t, "--db", db, "test-panic")
-	if code != exitError || !strings.Contains(stderr, "Chương trình gặp lỗi không mong đợi; không ghi được nhật ký lỗi") {
+	if code != cmdline.ExitError || !strings.Contains(stderr, "Chương trình gặp lỗi không mong đợi; không ghi được nhật ký lỗi") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

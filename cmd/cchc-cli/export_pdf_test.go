@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 )
 
 // pdfPages returns the sizes of a PDF's pages as pdfinfo gives them.
@@ -56,7 +58,7 @@ func TestExportPDFDocuments(t *testing.T) {
 			out := filepath.Join(dir, tt.name)
 			args := append([]string{"--db", db, "export", "--plan", "2023", "-o", out}, tt.args...)
 			code, stdout, stderr := cli(t, args...)
-			if code != exitOK {
+			if code != cmdline.ExitOK {
 				t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
 			}
 			if !strings.Contains(stdout, "Đã ghi "+out) {
@@ -77,12 +79,12 @@ func TestExportPDFDocuments(t *testing.T) {
 
 func TestExportPDFWithSignerName(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, stderr := cli(t, "--db", db, "settings", "set", "signer.name", "Nguyễn Văn Bình"); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "settings", "set", "signer.name", "Nguyễn Văn Bình"); code != cmdline.ExitOK {
 		t.Fatalf("settings set: %s", stderr)
 	}
 	out := filepath.Join(t.TempDir(), "kh.pdf")
 	code, _, stderr := cli(t, "--db", db, "export", "--plan", "122/KH-SKH", "-o", out)
-	if code != exitOK || stderr != "" {
+	if code != cmdline.ExitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q; want a quiet export (format from the file name)", code, stderr)
 	}
 	text, err := exec.Command("pdftotext", out, "-").Output()
@@ -112,7 +114,7 @@ func TestExportPDFLeavesEarlierFileWhenItCannotWrite(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, stderr := cli(t, "--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", tt.out)
 			first, _, _ := strings.Cut(stderr, "\n")
-			if code != exitError || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
+			if code != cmdline.ExitError || !strings.Contains(first, tt.want) || !strings.HasPrefix(first, "cchc-cli: ") {
 				t.Errorf("-o %s: exit %d, stderr %q; want exit 1 and %q", tt.out, code, stderr, tt.want)
 			}
 		})
@@ -141,7 +143,7 @@ func TestExportPDFUsageErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"--db", db, "export", "--plan", "2023", "--format", "pdf", "-o", out}, tt.args...)
 			code, _, stderr := cli(t, args...)
-			if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			if code != cmdline.ExitUsage || !strings.Contains(stderr, tt.want) {
 				t.Errorf("%v: exit %d, stderr %q", tt.args, code, stderr)
 			}
 		})
@@ -153,11 +155,11 @@ func TestExportPDFUsageErrors(t *testing.T) {
 
 func TestExportPDFUsesMarginSettings(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, stderr := cli(t, "--db", db, "settings", "set", "margins.left", "35"); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "settings", "set", "margins.left", "35"); code != cmdline.ExitOK {
 		t.Fatal(stderr)
 	}
 	out := filepath.Join(t.TempDir(), "kh.pdf")
-	if code, _, stderr := cli(t, "--db", db, "export", "--plan", "2023", "--no-appendix", "-o", out); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "export", "--plan", "2023", "--no-appendix", "-o", out); code != cmdline.ExitOK {
 		t.Fatal(stderr)
 	}
 	bbox, err := exec.Command("pdftotext", "-f", "2", "-l", "2", "-bbox", out, "-").Output()

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -51,14 +53,14 @@ func TestExportWorkbookForAUnit(t *testing.T) {
 
 	os.WriteFile(out, []byte("bản cũ"), 0o644)
 	code, _, errOut = cli(t, "--db", db, "export", "--plan", "2023", "--doc", "appendix", "--unit", "Phòng Không Có", "-o", out)
-	if code != exitError || !strings.Contains(errOut, "không có nhiệm vụ nào") {
+	if code != cmdline.ExitError || !strings.Contains(errOut, "không có nhiệm vụ nào") {
 		t.Errorf("unknown unit: exit %d %s", code, errOut)
 	}
 	if data, _ := os.ReadFile(out); string(data) != "bản cũ" {
 		t.Error("a failed export replaced the earlier file")
 	}
 	code, _, errOut = cli(t, "--db", db, "export", "--plan", "2023", "--format", "xlsx", "--no-appendix", "-o", out)
-	if code != exitUsage || !strings.Contains(errOut, "--no-appendix") {
+	if code != cmdline.ExitUsage || !strings.Contains(errOut, "--no-appendix") {
 		t.Errorf("--no-appendix: exit %d %s", code, errOut)
 	}
 }

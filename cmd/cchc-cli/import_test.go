@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/cchc/seeds"
@@ -69,7 +71,7 @@ func TestImportIntoAPlanWithTasksNeedsReplace(t *testing.T) {
 	file := filepath.Join("..", "..", "export", "importer", "testdata", "xlsx", "two-row-header.xlsx")
 
 	code, _, errOut := cli(t, "--db", db, "import", "--plan", "2023", file)
-	if code != exitError || !strings.Contains(errOut, "--replace") || !strings.Contains(errOut, "21 nhiệm vụ") {
+	if code != cmdline.ExitError || !strings.Contains(errOut, "--replace") || !strings.Contains(errOut, "21 nhiệm vụ") {
 		t.Fatalf("without --replace: exit %d %s", code, errOut)
 	}
 	code, out, _ := cli(t, "--db", db, "import", "--plan", "2023", "--dry-run", file)
@@ -112,14 +114,14 @@ func TestImportErrorsAreClear(t *testing.T) {
 		code int
 		want string
 	}{
-		{"old Word file", []string{"import", "--plan", "2023", old}, exitError, "Lưu thành"},
-		{"empty file", []string{"import", "--plan", "2023", empty}, exitError, "rỗng"},
-		{"missing file", []string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, exitError, "không mở được"},
-		{"no file", []string{"import", "--plan", "2023"}, exitUsage, "đúng 1 tham số"},
-		{"progress with replace", []string{"import", "--plan", "2023", "--progress", "--replace", old}, exitUsage, "--replace"},
-		{"allow-lower without progress", []string{"import", "--plan", "2023", "--allow-lower", old}, exitUsage, "--allow-lower"},
-		{"no plan", []string{"import", old}, exitUsage, "thiếu --plan"},
-		{"no such plan", []string{"import", "--plan", "122/KH-XYZ", old}, exitError, "không tìm thấy"},
+		{"old Word file", []string{"import", "--plan", "2023", old}, cmdline.ExitError, "Lưu thành"},
+		{"empty file", []string{"import", "--plan", "2023", empty}, cmdline.ExitError, "rỗng"},
+		{"missing file", []string{"import", "--plan", "2023", filepath.Join(dir, "khong-co.xlsx")}, cmdline.ExitError, "không mở được"},
+		{"no file", []string{"import", "--plan", "2023"}, cmdline.ExitUsage, "đúng 1 tham số"},
+		{"progress with replace", []string{"import", "--plan", "2023", "--progress", "--replace", old}, cmdline.ExitUsage, "--replace"},
+		{"allow-lower without progress", []string{"import", "--plan", "2023", "--allow-lower", old}, cmdline.ExitUsage, "--allow-lower"},
+		{"no plan", []string{"import", old}, cmdline.ExitUsage, "thiếu --plan"},
+		{"no such plan", []string{"import", "--plan", "122/KH-XYZ", old}, cmdline.ExitError, "không tìm thấy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/backup"
 	"github.com/kehoach/cchc/store/db"
 )
@@ -56,7 +58,7 @@ func killWriter(dir string, n int) {
 	dbPath := filepath.Join(dir, "cchc.db")
 	for ; ; n++ {
 		fmt.Printf("start %d\n", n)
-		if code := run(append([]string{"--db", dbPath}, killOps(dir, n)...), io.Discard, os.Stderr, fixedToday); code != exitOK {
+		if code := run(append([]string{"--db", dbPath}, killOps(dir, n)...), io.Discard, os.Stderr, fixedToday); code != cmdline.ExitOK {
 			os.Exit(3)
 		}
 		fmt.Printf("ok %d\n", n)
@@ -139,7 +141,7 @@ func prepareKillFolder(t *testing.T) string {
 		{"--db", dbPath, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "-o", filepath.Join(dir, "a.xlsx")},
 		{"--db", dbPath, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "--unit", "Văn phòng Sở", "-o", filepath.Join(dir, "b.xlsx")},
 	} {
-		if code, _, stderr := cli(t, args...); code != exitOK {
+		if code, _, stderr := cli(t, args...); code != cmdline.ExitOK {
 			t.Fatalf("%v: %s", args, stderr)
 		}
 	}
@@ -149,7 +151,7 @@ func prepareKillFolder(t *testing.T) string {
 func taskCountOf(t *testing.T, dir, file string) int {
 	code, out, stderr := cli(t, "--db", filepath.Join(dir, "cchc.db"), "import", "--plan", "2023", "--dry-run", "--replace", filepath.Join(dir, file))
 	var areas, tasks int
-	if _, err := fmt.Sscanf(out[strings.Index(out, "): ")+3:], "%d lĩnh vực, %d nhiệm vụ", &areas, &tasks); code != exitOK || err != nil {
+	if _, err := fmt.Sscanf(out[strings.Index(out, "): ")+3:], "%d lĩnh vực, %d nhiệm vụ", &areas, &tasks); code != cmdline.ExitOK || err != nil {
 		t.Fatalf("%s: %v %s%s", file, err, out, stderr)
 	}
 	return tasks
@@ -258,7 +260,7 @@ func checkWholeFiles(t *testing.T, dir string, round int) {
 // of a killed round is left in any folder written to.
 func finalWrites(t *testing.T, dir string) {
 	for op := range 4 {
-		if code, _, stderr := cli(t, append([]string{"--db", filepath.Join(dir, "cchc.db")}, killOps(dir, op)...)...); code != exitOK {
+		if code, _, stderr := cli(t, append([]string{"--db", filepath.Join(dir, "cchc.db")}, killOps(dir, op)...)...); code != cmdline.ExitOK {
 			t.Fatalf("final write %d: %s", op, stderr)
 		}
 	}

@@ -1,14 +1,31 @@
 // Command cchc-cli does the work of Kế hoạch CCHC without a window: it lists
 // the plans and their tasks, and seeds, exports, imports and backs up the
 // data. It does not import Fyne, so it builds without cgo.
+//
+// This package only wires: the command line frame is internal/cmdline, and
+// the commands' work is in internal/tasks, internal/reports and
+// internal/data.
 package main
 
 import (
+	"io"
 	"os"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/data"
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/reports"
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/tasks"
 	"github.com/kehoach/cchc/store"
 )
 
+// commands are every command of cchc-cli by name.
+var commands = cmdline.Join(tasks.Commands(), reports.Commands(), data.Commands())
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, store.Today))
+}
+
+// run runs one command line and returns the exit code (cmdline.Table.Run).
+func run(args []string, stdout, stderr io.Writer, today func() store.Date) int {
+	return commands.Run(args, stdout, stderr, today)
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/datafile"
 	"github.com/kehoach/cchc/store/db"
 
@@ -176,12 +178,12 @@ func TestErrorsAreOneVietnameseLine(t *testing.T) {
 		code int
 		want string
 	}{
-		{"unknown command", []string{"--db", dbPath, "frobnicate"}, exitUsage, "không có lệnh"},
-		{"tasks without --plan", []string{"--db", dbPath, "tasks"}, exitUsage, "thiếu --plan"},
-		{"no such plan", []string{"--db", dbPath, "tasks", "--plan", "2031"}, exitError, "không tìm thấy"},
-		{"unknown flag", []string{"--db", dbPath, "tasks", "--plan", "2023", "--nope"}, exitUsage, "không có tuỳ chọn"},
-		{"restore without a file", []string{"--db", dbPath, "restore"}, exitUsage, "đúng 1 tham số"},
-		{"backup into a missing folder", []string{"--db", dbPath, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, exitError, "không tồn tại"},
+		{"unknown command", []string{"--db", dbPath, "frobnicate"}, cmdline.ExitUsage, "không có lệnh"},
+		{"tasks without --plan", []string{"--db", dbPath, "tasks"}, cmdline.ExitUsage, "thiếu --plan"},
+		{"no such plan", []string{"--db", dbPath, "tasks", "--plan", "2031"}, cmdline.ExitError, "không tìm thấy"},
+		{"unknown flag", []string{"--db", dbPath, "tasks", "--plan", "2023", "--nope"}, cmdline.ExitUsage, "không có tuỳ chọn"},
+		{"restore without a file", []string{"--db", dbPath, "restore"}, cmdline.ExitUsage, "đúng 1 tham số"},
+		{"backup into a missing folder", []string{"--db", dbPath, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")}, cmdline.ExitError, "không tồn tại"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +214,7 @@ func TestSecondProcessGetsClearMessage(t *testing.T) {
 	}
 	started := time.Now()
 	code, _, errOut := cli(t, "--db", dbPath, "plans")
-	if code != exitError || !strings.Contains(errOut, "đang được mở") {
+	if code != cmdline.ExitError || !strings.Contains(errOut, "đang được mở") {
 		t.Errorf("exit %d, stderr %q; want a message that the data is open elsewhere", code, errOut)
 	}
 	if waited := time.Since(started); waited > 10*time.Second {

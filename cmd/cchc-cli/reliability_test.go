@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/storetest"
 )
 
@@ -58,7 +60,7 @@ func readingCommands(t *testing.T, dir string) map[string][]string {
 func TestCommandsThatReadNeverWrite(t *testing.T) {
 	db := seededDB(t)
 	dir := t.TempDir()
-	if code, _, stderr := cli(t, "--db", db, "report", "draft", "--plan", "2023", "--period", "Q1"); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "report", "draft", "--plan", "2023", "--period", "Q1"); code != cmdline.ExitOK {
 		t.Fatalf("report draft: %s", stderr) // a report for report show to read
 	}
 	os.Chmod(db, 0o444)
@@ -67,14 +69,14 @@ func TestCommandsThatReadNeverWrite(t *testing.T) {
 	lines := readingCommands(t, dir)
 	for _, name := range []string{"plans", "tasks", "export", "check", "backup", "backups", "path", "settings", "get", "dry-run", "history", "evidence list", "targets", "figures", "report list", "report show"} {
 		t.Run(name, func(t *testing.T) {
-			if code, _, stderr := cli(t, append([]string{"--db", db}, lines[name]...)...); code != exitOK {
+			if code, _, stderr := cli(t, append([]string{"--db", db}, lines[name]...)...); code != cmdline.ExitOK {
 				t.Errorf("exit %d: %s", code, stderr)
 			}
 			unchanged(t, db, before, modified, name)
 		})
 	}
 	for name, cmd := range commands {
-		if _, tested := lines[name]; !cmd.writes && !tested && name != "test-panic" {
+		if _, tested := lines[name]; !cmd.Writes && !tested && name != "test-panic" {
 			t.Errorf("command %s declares it only reads, but this test does not run it", name)
 		}
 	}
@@ -107,13 +109,13 @@ func TestDamagedAndUnexpectedFilesGetAMessageNotACrash(t *testing.T) {
 			before, modified := snapshot(t, db)
 			for _, args := range [][]string{{"plans"}, {"tasks", "--plan", "2023"}, {"settings", "set", "signer.name", "A"}, {"backup"}} {
 				code, _, stderr := cli(t, append([]string{"--db", db}, args...)...)
-				if code != exitError || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) ||
+				if code != cmdline.ExitError || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) ||
 					!strings.Contains(stderr, db) || !strings.Contains(stderr, "cchc-cli recover") {
 					t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 				}
 			}
 			code, out, _ := cli(t, "--db", db, "check")
-			if code != exitError || !strings.Contains(out, tt.want) {
+			if code != cmdline.ExitError || !strings.Contains(out, tt.want) {
 				t.Errorf("check: exit %d\n%s", code, out)
 			}
 			unchanged(t, db, before, modified, "reading a damaged file")
@@ -124,14 +126,14 @@ func TestDamagedAndUnexpectedFilesGetAMessageNotACrash(t *testing.T) {
 func TestNamedFileInAMissingFolderIsNotCreated(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "go-nham")
 	code, _, stderr := cli(t, "--db", filepath.Join(dir, "cchc.db"), "plans")
-	if code != exitError || !strings.Contains(stderr, "thư mục "+dir+" không tồn tại") {
+	if code != cmdline.ExitError || !strings.Contains(stderr, "thư mục "+dir+" không tồn tại") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("the folder was made")
 	}
 	db := filepath.Join(t.TempDir(), "moi.db")
-	if code, _, stderr := cli(t, "--db", db, "plans"); code != exitOK || !strings.Contains(stderr, "đã tạo tệp dữ liệu mới "+db) {
+	if code, _, stderr := cli(t, "--db", db, "plans"); code != cmdline.ExitOK || !strings.Contains(stderr, "đã tạo tệp dữ liệu mới "+db) {
 		t.Errorf("a new file in a folder that exists: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -139,20 +141,20 @@ func TestNamedFileInAMissingFolderIsNotCreated(t *testing.T) {
 func TestBackupIntoTheBackupsFolderAndNeverOverAFile(t *testing.T) {
 	db := seededDB(t)
 	code, out, stderr := cli(t, "--db", db, "backup")
-	if code != exitOK || !strings.Contains(out, filepath.Join(filepath.Dir(db), "backups", "cchc-sao-luu-")) || !strings.Contains(out, "21 nhiệm vụ") {
+	if code != cmdline.ExitOK || !strings.Contains(out, filepath.Join(filepath.Dir(db), "backups", "cchc-sao-luu-")) || !strings.Contains(out, "21 nhiệm vụ") {
 		t.Errorf("exit %d: %s%s", code, out, stderr)
 	}
 	target := filepath.Join(t.TempDir(), "usb.zip")
 	cli(t, "--db", db, "backup", target)
 	code, _, stderr = cli(t, "--db", db, "backup", target)
-	if code != exitError || !strings.Contains(stderr, "--force") {
+	if code != cmdline.ExitError || !strings.Contains(stderr, "--force") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if code, _, stderr := cli(t, "--db", db, "backup", "--force", target); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "backup", "--force", target); code != cmdline.ExitOK {
 		t.Errorf("--force: exit %d %s", code, stderr)
 	}
 	code, out, _ = cli(t, "--db", db, "backups")
-	if code != exitOK || !strings.Contains(out, "do người dùng") || !strings.Contains(out, "21") {
+	if code != cmdline.ExitOK || !strings.Contains(out, "do người dùng") || !strings.Contains(out, "21") {
 		t.Errorf("backups: exit %d\n%s", code, out)
 	}
 }
@@ -162,10 +164,10 @@ func TestRestoreOverADamagedFileKeepsItAside(t *testing.T) {
 	cli(t, "--db", seededDB(t), "backup", target)
 	damaged := damagedDB(t)
 	code, out, stderr := cli(t, "--db", damaged, "restore", target)
-	if code != exitOK || !strings.Contains(out, "x.hong-") {
+	if code != cmdline.ExitOK || !strings.Contains(out, "x.hong-") {
 		t.Fatalf("exit %d: %s%s", code, out, stderr)
 	}
-	if code, out, _ := cli(t, "--db", damaged, "check"); code != exitOK || !strings.Contains(out, "không có lỗi") {
+	if code, out, _ := cli(t, "--db", damaged, "check"); code != cmdline.ExitOK || !strings.Contains(out, "không có lỗi") {
 		t.Errorf("check after restore: exit %d\n%s", code, out)
 	}
 }
@@ -173,10 +175,10 @@ func TestRestoreOverADamagedFileKeepsItAside(t *testing.T) {
 func TestRecoverSavesWhatReads(t *testing.T) {
 	damaged := damagedDB(t)
 	code, out, stderr := cli(t, "--db", damaged, "recover")
-	if code != exitOK || !strings.Contains(out, "Đã cứu") || !strings.Contains(out, "được giữ lại với tên") {
+	if code != cmdline.ExitOK || !strings.Contains(out, "Đã cứu") || !strings.Contains(out, "được giữ lại với tên") {
 		t.Fatalf("exit %d: %s%s", code, out, stderr)
 	}
-	if code, _, stderr := cli(t, "--db", damaged, "check"); code != exitOK {
+	if code, _, stderr := cli(t, "--db", damaged, "check"); code != cmdline.ExitOK {
 		t.Errorf("check after recover: exit %d %s", code, stderr)
 	}
 }
@@ -185,13 +187,13 @@ func TestEmptyingTheUnitsNeedsForce(t *testing.T) {
 	db := seededDB(t)
 	_, before, _ := cli(t, "--db", db, "settings", "get", "units")
 	code, _, stderr := cli(t, "--db", db, "settings", "set", "units", "")
-	if code != exitUsage || !strings.Contains(stderr, "--force") {
+	if code != cmdline.ExitUsage || !strings.Contains(stderr, "--force") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	if _, after, _ := cli(t, "--db", db, "settings", "get", "units"); after != before || strings.TrimSpace(before) == "" {
 		t.Errorf("units %q became %q", before, after)
 	}
-	if code, _, stderr := cli(t, "--db", db, "settings", "set", "--force", "units", ""); code != exitOK {
+	if code, _, stderr := cli(t, "--db", db, "settings", "set", "--force", "units", ""); code != cmdline.ExitOK {
 		t.Errorf("--force: exit %d %s", code, stderr)
 	}
 	if _, after, _ := cli(t, "--db", db, "settings", "get", "units"); strings.TrimSpace(after) != "" {

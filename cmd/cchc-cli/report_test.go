@@ -6,13 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/reports"
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/tasks"
 )
 
 // mustRun runs a command line that must succeed and returns its stdout.
 func mustRun(t *testing.T, args ...string) string {
 	t.Helper()
 	code, out, errOut := cli(t, args...)
-	if code != exitOK {
+	if code != cmdline.ExitOK {
 		t.Fatalf("%v: exit %d\n%s%s", args, code, out, errOut)
 	}
 	return out
@@ -37,7 +41,7 @@ func TestTargetsActualsAndFiguresThroughTheCLI(t *testing.T) {
 			t.Errorf("figures lack %q:\n%s", want, out)
 		}
 	}
-	var rows []targetJSON
+	var rows []reports.TargetJSON
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "targets", "--plan", "2023", "--period", "Q1", "--json")), &rows); err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +61,13 @@ func TestTargetCommandErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"no period", []string{"targets", "--plan", "2023"}, exitUsage, "thiếu --period"},
-		{"bad period", []string{"targets", "--plan", "2023", "--period", "Q5"}, exitUsage, "kỳ báo cáo"},
-		{"unknown target", []string{"actual", "--plan", "2023", "--target", "IX.1.1", "--period", "Q1", "--value", "1"}, exitError, "IX.1.1"},
-		{"value and clear", []string{"actual", "--plan", "2023", "--target", "II.1.1", "--period", "Q1", "--value", "1", "--clear"}, exitUsage, "--value"},
-		{"over the total", []string{"actual", "--plan", "2023", "--target", "II.1.1", "--period", "Q1", "--value", "170", "--of", "160"}, exitError, "tử số"},
-		{"unknown figure", []string{"figures", "--plan", "2023", "--period", "Q1", "--set", "dossiers=3"}, exitUsage, "received.online"},
-		{"unknown feed", []string{"target", "edit", "--plan", "2023", "--target", "II.1.1", "--feed", "x"}, exitUsage, "online-share"},
+		{"no period", []string{"targets", "--plan", "2023"}, cmdline.ExitUsage, "thiếu --period"},
+		{"bad period", []string{"targets", "--plan", "2023", "--period", "Q5"}, cmdline.ExitUsage, "kỳ báo cáo"},
+		{"unknown target", []string{"actual", "--plan", "2023", "--target", "IX.1.1", "--period", "Q1", "--value", "1"}, cmdline.ExitError, "IX.1.1"},
+		{"value and clear", []string{"actual", "--plan", "2023", "--target", "II.1.1", "--period", "Q1", "--value", "1", "--clear"}, cmdline.ExitUsage, "--value"},
+		{"over the total", []string{"actual", "--plan", "2023", "--target", "II.1.1", "--period", "Q1", "--value", "170", "--of", "160"}, cmdline.ExitError, "tử số"},
+		{"unknown figure", []string{"figures", "--plan", "2023", "--period", "Q1", "--set", "dossiers=3"}, cmdline.ExitUsage, "received.online"},
+		{"unknown feed", []string{"target", "edit", "--plan", "2023", "--target", "II.1.1", "--feed", "x"}, cmdline.ExitUsage, "online-share"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, errOut := cli(t, append([]string{"--db", db}, tc.args...)...)
@@ -85,7 +89,7 @@ func TestReportCommandsKeepEditsAndFreeze(t *testing.T) {
 	mustRun(t, "--db", db, "report", "edit", "--plan", "2023", "--period", "Q1", "--section", "II.1", "--paragraph", "1", "--text", "Đoạn sửa tay.")
 	mustRun(t, "--db", db, "update", "--plan", "2023", "--task", "I.1", "--date", "02/03/2023", "--status", "dang thuc hien", "--progress", "25")
 	code, _, errOut := cli(t, "--db", db, "report", "draft", "--plan", "2023", "--period", "Q1")
-	if code != exitError || !strings.Contains(errOut, "mục II.1, đoạn 1") || !strings.Contains(errOut, "--overwrite") {
+	if code != cmdline.ExitError || !strings.Contains(errOut, "mục II.1, đoạn 1") || !strings.Contains(errOut, "--overwrite") {
 		t.Errorf("redraft over an edit: exit %d %s", code, errOut)
 	}
 	out = mustRun(t, "--db", db, "report", "draft", "--plan", "2023", "--period", "Q1", "--keep-edited")
@@ -104,7 +108,7 @@ func TestReportCommandsKeepEditsAndFreeze(t *testing.T) {
 func checkFreezeAndNewVersion(t *testing.T, db, dir string) {
 	t.Helper()
 	code, _, errOut := cli(t, "--db", db, "report", "freeze", "--plan", "2023", "--period", "Q1", "--date", "20/03/2023")
-	if code != exitUsage || !strings.Contains(errOut, "--number") {
+	if code != cmdline.ExitUsage || !strings.Contains(errOut, "--number") {
 		t.Errorf("freeze without a number: exit %d %s", code, errOut)
 	}
 	mustRun(t, "--db", db, "report", "freeze", "--plan", "2023", "--period", "Q1", "--number", "15", "--date", "20/03/2023")
@@ -131,14 +135,14 @@ func TestRolloverThroughTheCLI(t *testing.T) {
 	mustRun(t, "--db", db, "update", "--plan", "2023", "--task", "VII.3", "--date", "10/06/2023", "--status", "hoan thanh")
 	base := []string{"--db", db, "rollover", "--from", "2023", "--to", "2024", "--number", "5", "--date", "20/01/2024", "--as-of", "10/01/2024"}
 	code, _, errOut := cli(t, base...)
-	if code != exitUsage || !strings.Contains(errOut, "còn 9 nhiệm vụ chưa hoàn thành: I.1") || strings.Contains(errOut, "VII.3") {
+	if code != cmdline.ExitUsage || !strings.Contains(errOut, "còn 9 nhiệm vụ chưa hoàn thành: I.1") || strings.Contains(errOut, "VII.3") {
 		t.Errorf("rollover without keep or drop: exit %d %s", code, errOut)
 	}
 	out := mustRun(t, append(base, "--drop", "I.2,VII.2")...)
 	if !strings.Contains(out, "11 nhiệm vụ thường xuyên, 7 nhiệm vụ chưa hoàn thành mang sang, 2 bỏ lại, 26 chỉ tiêu") {
 		t.Errorf("rollover: %s", out)
 	}
-	var rows []taskJSON
+	var rows []tasks.TaskJSON
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "tasks", "--plan", "2024", "--json")), &rows); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/db"
 )
@@ -12,7 +14,7 @@ import (
 func TestSettingsListsEveryKey(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "x.db")
 	code, out, stderr := cli(t, "--db", dbPath, "settings")
-	if code != exitOK {
+	if code != cmdline.ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, key := range store.SettingKeys() {
@@ -50,11 +52,11 @@ func TestSettingsSetEveryKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
-			if code, out, stderr := cli(t, "--db", dbPath, "settings", "set", tt.key, tt.value); code != exitOK || !strings.HasPrefix(out, "Đã lưu") {
+			if code, out, stderr := cli(t, "--db", dbPath, "settings", "set", tt.key, tt.value); code != cmdline.ExitOK || !strings.HasPrefix(out, "Đã lưu") {
 				t.Errorf("set %s: exit %d, %q %q", tt.key, code, out, stderr)
 				return
 			}
-			if code, out, _ := cli(t, "--db", dbPath, "settings", "get", tt.key); code != exitOK || out != tt.want+"\n" {
+			if code, out, _ := cli(t, "--db", dbPath, "settings", "get", tt.key); code != cmdline.ExitOK || out != tt.want+"\n" {
 				t.Errorf("get %s = %q, want %q", tt.key, out, tt.want)
 			}
 		})
@@ -64,7 +66,7 @@ func TestSettingsSetEveryKey(t *testing.T) {
 func TestSignerNameFillsPlansWithoutOne(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "x.db")
 	code, out, _ := cli(t, "--db", dbPath, "settings", "set", "signer.name", "  Nguyễn   Văn Bình ")
-	if code != exitOK || !strings.Contains(out, "1 kế hoạch") {
+	if code != cmdline.ExitOK || !strings.Contains(out, "1 kế hoạch") {
 		t.Fatalf("exit %d: %q", code, out)
 	}
 	st, err := db.Open(dbPath)
@@ -89,13 +91,13 @@ func TestSettingsErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"margin out of range", []string{"settings", "set", "margins.top", "10"}, exitError, "lề trên 10 mm nằm ngoài khoảng 20–25 mm"},
-		{"unknown key", []string{"settings", "set", "agency.colour", "đỏ"}, exitError, "không có mục cài đặt"},
-		{"empty agency name", []string{"settings", "set", "agency.name", ""}, exitError, "tên cơ quan không được để trống"},
-		{"blank signer name", []string{"settings", "set", "signer.name", " "}, exitUsage, "họ tên người ký"},
-		{"set without a value", []string{"settings", "set", "agency.name"}, exitUsage, "ngoặc kép"},
-		{"unknown subcommand", []string{"settings", "frob"}, exitUsage, "settings get KHÓA"},
-		{"get an unknown key", []string{"settings", "get", "nope"}, exitError, "không có mục cài đặt"},
+		{"margin out of range", []string{"settings", "set", "margins.top", "10"}, cmdline.ExitError, "lề trên 10 mm nằm ngoài khoảng 20–25 mm"},
+		{"unknown key", []string{"settings", "set", "agency.colour", "đỏ"}, cmdline.ExitError, "không có mục cài đặt"},
+		{"empty agency name", []string{"settings", "set", "agency.name", ""}, cmdline.ExitError, "tên cơ quan không được để trống"},
+		{"blank signer name", []string{"settings", "set", "signer.name", " "}, cmdline.ExitUsage, "họ tên người ký"},
+		{"set without a value", []string{"settings", "set", "agency.name"}, cmdline.ExitUsage, "ngoặc kép"},
+		{"unknown subcommand", []string{"settings", "frob"}, cmdline.ExitUsage, "settings get KHÓA"},
+		{"get an unknown key", []string{"settings", "get", "nope"}, cmdline.ExitError, "không có mục cài đặt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

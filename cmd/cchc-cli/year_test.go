@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 	"github.com/kehoach/cchc/seeds/demo"
 )
 
@@ -24,7 +25,7 @@ func standingsAt(t *testing.T, db, asOf string, filter ...string) map[string]sta
 	t.Helper()
 	args := append([]string{"--db", db, "tasks", "--plan", "2023", "--as-of", asOf, "--json"}, filter...)
 	code, out, errOut := cli(t, args...)
-	if code != exitOK {
+	if code != cmdline.ExitOK {
 		t.Fatalf("tasks --as-of %s: exit %d %s", asOf, code, errOut)
 	}
 	var rows []standingRow
@@ -45,7 +46,7 @@ func TestAYearOfUpdatesThroughTheCLI(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "nam.db")
 	for _, step := range demo.ScriptedYear {
 		args := append([]string{"--db", db, "update", "--plan", "122/KH-SKH"}, step.Args()...)
-		if code, out, errOut := cli(t, args...); code != exitOK || !strings.Contains(out, "Đã ghi cập nhật ngày") {
+		if code, out, errOut := cli(t, args...); code != cmdline.ExitOK || !strings.Contains(out, "Đã ghi cập nhật ngày") {
 			t.Fatalf("%v: exit %d\n%s%s", step, code, out, errOut)
 		}
 	}
@@ -114,13 +115,13 @@ func TestUpdateRefusalsNameWhatToAdd(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--task", "I.1", "--date", "01/03/2023", "--status", "chua thuc hien", "--progress", "100"}, exitError, "đã hoàn thành hay chưa bắt đầu?"},
-		{[]string{"--task", "I.2", "--date", "01/03/2023", "--status", "dang thuc hien", "--progress", "10"}, exitUsage, "thiếu --reason: nhiệm vụ I.2 hạn 31/12/2022, cập nhật ngày 01/03/2023: cần ghi lý do chậm"},
-		{[]string{"--task", "I.1", "--date", "31/02/2023", "--status", "hoan thanh"}, exitUsage, "--date: ngày “31/02/2023” không đúng dạng"},
-		{[]string{"--task", "I.1", "--status", "xong"}, exitUsage, "--status"},
-		{[]string{"--task", "I.1", "--status", "dang thuc hien"}, exitUsage, "thiếu --progress"},
-		{[]string{"--task", "IX.1", "--status", "hoan thanh"}, exitError, "nhiệm vụ \"IX.1\""},
-		{[]string{"--status", "hoan thanh"}, exitUsage, "thiếu --task"},
+		{[]string{"--task", "I.1", "--date", "01/03/2023", "--status", "chua thuc hien", "--progress", "100"}, cmdline.ExitError, "đã hoàn thành hay chưa bắt đầu?"},
+		{[]string{"--task", "I.2", "--date", "01/03/2023", "--status", "dang thuc hien", "--progress", "10"}, cmdline.ExitUsage, "thiếu --reason: nhiệm vụ I.2 hạn 31/12/2022, cập nhật ngày 01/03/2023: cần ghi lý do chậm"},
+		{[]string{"--task", "I.1", "--date", "31/02/2023", "--status", "hoan thanh"}, cmdline.ExitUsage, "--date: ngày “31/02/2023” không đúng dạng"},
+		{[]string{"--task", "I.1", "--status", "xong"}, cmdline.ExitUsage, "--status"},
+		{[]string{"--task", "I.1", "--status", "dang thuc hien"}, cmdline.ExitUsage, "thiếu --progress"},
+		{[]string{"--task", "IX.1", "--status", "hoan thanh"}, cmdline.ExitError, "nhiệm vụ \"IX.1\""},
+		{[]string{"--status", "hoan thanh"}, cmdline.ExitUsage, "thiếu --task"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -138,7 +139,7 @@ func TestHistoryShowsEveryUpdateNewestFirst(t *testing.T) {
 		cli(t, append([]string{"--db", db, "update", "--plan", "2023"}, step.Args()...)...)
 	}
 	code, out, errOut := cli(t, "--db", db, "history", "--plan", "2023", "--task", "VII.2")
-	if code != exitOK {
+	if code != cmdline.ExitOK {
 		t.Fatalf("exit %d %s", code, errOut)
 	}
 	first := strings.Index(out, "15/03/2023")

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kehoach/cchc/export/importer/docx"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -23,23 +25,23 @@ type docxLine struct {
 }
 
 // docxLines flattens paragraphs and the cells of tables into lines.
-func docxLines(blocks []docxBlock) []docxLine {
+func docxLines(blocks []docx.Block) []docxLine {
 	var lines []docxLine
-	add := func(p docxPara, inTable bool) {
-		for _, text := range strings.Split(p.text, "\n") {
+	add := func(p docx.Para, inTable bool) {
+		for _, text := range strings.Split(p.Text, "\n") {
 			if text, _ = cleanCell(text); text != "" {
-				lines = append(lines, docxLine{text: text, centered: p.centered, bold: p.bold, inTable: inTable})
+				lines = append(lines, docxLine{text: text, centered: p.Centered, bold: p.Bold, inTable: inTable})
 			}
 		}
 	}
 	for _, b := range blocks {
-		if b.para != nil {
-			add(*b.para, false)
+		if b.Para != nil {
+			add(*b.Para, false)
 			continue
 		}
-		for _, r := range b.table {
-			for _, c := range r.cells {
-				for _, p := range c.paras {
+		for _, r := range b.Table {
+			for _, c := range r.Cells {
+				for _, p := range c.Paras {
 					add(p, true)
 				}
 			}
@@ -76,7 +78,7 @@ const (
 )
 
 // readDocxPlan reads the header and body of a Word plan into p.
-func readDocxPlan(blocks []docxBlock, p store.Plan) store.Plan {
+func readDocxPlan(blocks []docx.Block, p store.Plan) store.Plan {
 	r := &bodyReader{plan: p}
 	lines := docxLines(blocks)
 	for i, line := range lines {

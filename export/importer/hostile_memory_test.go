@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/export/importer/prescan"
+
 	"github.com/kehoach/cchc/export/internal/heappeak"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,7 +25,7 @@ func hostileFiles(t *testing.T) map[string][]byte {
 		"nested":                      streamedWorkbook(t, repeat("<a>", 40_000_000), 1<<20),
 		"wide rows":                   streamedWorkbook(t, wideRows(150_000), 0),
 		"well-formed near the bounds": bigWorkbook(t, 80_000, 7),
-		"well-formed past the bounds": streamedWorkbook(t, repeat(`<row><c t="inlineStr"><is><t>Nhiệm vụ cải cách hành chính</t></is></c></row>`, maxSheetCells+1), 0),
+		"well-formed past the bounds": streamedWorkbook(t, repeat(`<row><c t="inlineStr"><is><t>Nhiệm vụ cải cách hành chính</t></is></c></row>`, prescan.MaxSheetCells+1), 0),
 	}
 }
 

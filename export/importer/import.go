@@ -11,6 +11,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kehoach/cchc/export/importer/limits"
+	"github.com/kehoach/cchc/export/importer/prescan"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -30,9 +33,9 @@ var (
 	// ErrLegacyEncoding: the text is typed in TCVN3 or VNI, not Unicode.
 	ErrLegacyEncoding = errors.New("văn bản không dùng bảng mã Unicode")
 	// ErrTooLarge: the file, or a part of it, exceeds the import's bounds.
-	ErrTooLarge = errors.New("tệp quá lớn")
+	ErrTooLarge = limits.ErrTooLarge
 	// ErrDamaged: the file is a zip archive that cannot be read.
-	ErrDamaged = errors.New("tệp bị hỏng")
+	ErrDamaged = limits.ErrDamaged
 )
 
 // Bounds on the files an import reads.
@@ -41,8 +44,6 @@ const (
 	maxImportBytes = 64 << 20
 	// maxUnzippedBytes bounds the unzipped size of all parts together.
 	maxUnzippedBytes = 256 << 20
-	// maxPartBytes bounds the unzipped size of one part read into memory.
-	maxPartBytes = 64 << 20
 )
 
 // oleSignature starts an OLE compound file: .doc, .xls, and encrypted
@@ -187,11 +188,20 @@ func sniff(r io.Reader, name string) (*sniffed, error) {
 	if err != nil {
 		return nil, err
 	}
-	book, err := prescan(data, name, kind)
+	book, err := prescanFile(data, name, kind)
 	if err != nil {
 		return nil, err
 	}
 	return &sniffed{data: data, kind: kind, book: book}, nil
+}
+
+// prescanFile checks a file against the bounds of its kind; for a workbook
+// it returns where its sheets are and what they merge.
+func prescanFile(data []byte, name string, kind fileKind) (*prescan.WorkbookMap, error) {
+	if kind == kindXLSX {
+		return prescan.Workbook(data, name)
+	}
+	return nil, prescan.Document(data, name)
 }
 
 // sniffed is a file read whole, what it is, and what the pre-scan learnt
@@ -201,7 +211,7 @@ type sniffed struct {
 	kind fileKind
 	// book maps a workbook's sheets to their merged ranges; nil for a
 	// Word document.
-	book *workbookMap
+	book *prescan.WorkbookMap
 }
 
 // zipKind tells a workbook from a Word document by the parts in the zip.

@@ -3,6 +3,9 @@ package importer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kehoach/cchc/export/importer/docx"
+	"github.com/kehoach/cchc/export/importer/limits"
 )
 
 // readPlanDOCX reads a plan from a Word document: the task table is the
@@ -10,7 +13,7 @@ import (
 // the agency and Quốc hiệu that opens the document), and the paragraphs
 // and tables before it are the plan's header and body.
 func readPlanDOCX(data []byte, name string) (*Imported, error) {
-	doc, err := readDocx(data, name)
+	doc, err := docx.Read(data, name)
 	if err != nil {
 		return nil, err
 	}
@@ -18,7 +21,7 @@ func readPlanDOCX(data []byte, name string) (*Imported, error) {
 }
 
 // planOfDocument reads the plan of a document's body.
-func planOfDocument(doc *docxDocument, name string) (*Imported, error) {
+func planOfDocument(doc *docx.Document, name string) (*Imported, error) {
 	tables, indexes := docxTables(doc)
 	t, h, ok := bestTable(tables, planColumns)
 	if !ok {
@@ -35,21 +38,21 @@ func planOfDocument(doc *docxDocument, name string) (*Imported, error) {
 		return nil, err
 	}
 	position := indexes[tableIndex(tables, t)]
-	im.Bundle.Plan = readDocxPlan(doc.blocks[:position], im.Bundle.Plan)
+	im.Bundle.Plan = readDocxPlan(doc.Blocks[:position], im.Bundle.Plan)
 	im.Bundle.Plan = mergeTitleLines(im.Bundle.Plan, titleLinesAbove(t, h.first))
 	return im, nil
 }
 
 // docxTables turns the document's tables into tables, with each one's
 // place among the blocks.
-func docxTables(doc *docxDocument) ([]table, []int) {
+func docxTables(doc *docx.Document) ([]table, []int) {
 	var tables []table
 	var indexes []int
-	for i, b := range doc.blocks {
-		if b.table == nil {
+	for i, b := range doc.Blocks {
+		if b.Table == nil {
 			continue
 		}
-		tables = append(tables, wordTable(b.table, fmt.Sprintf("bảng %d", len(tables)+1)))
+		tables = append(tables, wordTable(b.Table, fmt.Sprintf("bảng %d", len(tables)+1)))
 		indexes = append(indexes, i)
 	}
 	return tables, indexes
@@ -68,7 +71,7 @@ func tableIndex(tables []table, t table) int {
 // wordTable lays a Word table on its grid: a cell spanning columns is
 // copied into each of them, and a cell continuing a vertical merge takes
 // the text of the cell above.
-func wordTable(rows []docxRow, source string) table {
+func wordTable(rows []docx.Row, source string) table {
 	t := table{source: source, rows: make([]tableRow, len(rows))}
 	for i, r := range rows {
 		t.rows[i] = tableRow{number: i + 1}
@@ -82,16 +85,16 @@ func wordTable(rows []docxRow, source string) table {
 }
 
 // layRow places a row's cells on the grid.
-func layRow(r docxRow, above []tableCell) []tableCell {
-	cells := make([]tableCell, min(r.gridBefore, maxTableCols))
-	for _, c := range r.cells {
+func layRow(r docx.Row, above []tableCell) []tableCell {
+	cells := make([]tableCell, min(r.GridBefore, limits.MaxTableCols))
+	for _, c := range r.Cells {
 		origin := wordCell(c)
 		col := len(cells)
-		if c.vMerge == "continue" && col < len(above) {
+		if c.VMerge == "continue" && col < len(above) {
 			origin = above[col]
 			origin.fromAbove, origin.fromLeft = true, false
 		}
-		for k := 0; k < c.span && len(cells) < maxTableCols; k++ {
+		for k := 0; k < c.Span && len(cells) < limits.MaxTableCols; k++ {
 			cell := origin
 			if k > 0 && !cell.fromAbove {
 				cell.fromLeft = true
@@ -103,13 +106,13 @@ func layRow(r docxRow, above []tableCell) []tableCell {
 }
 
 // wordCell is a cell's text: its paragraphs, one a line.
-func wordCell(c docxCell) tableCell {
-	lines := make([]string, 0, len(c.paras))
+func wordCell(c docx.Cell) tableCell {
+	lines := make([]string, 0, len(c.Paras))
 	cell := tableCell{}
-	for _, p := range c.paras {
-		lines = append(lines, p.text)
-		cell.tooLong = cell.tooLong || p.tooLong
-		cell.autoNumber = cell.autoNumber || p.numbered
+	for _, p := range c.Paras {
+		lines = append(lines, p.Text)
+		cell.tooLong = cell.tooLong || p.TooLong
+		cell.autoNumber = cell.autoNumber || p.Numbered
 	}
 	text, cut := cleanCell(strings.Join(lines, "\n"))
 	cell.text, cell.tooLong = text, cell.tooLong || cut
@@ -120,7 +123,7 @@ func wordCell(c docxCell) tableCell {
 // docxEncoding names the legacy encoding of the text of tables, helped by
 // the fonts the document names: a ".VnTime" font with TCVN3's marks in the
 // text is TCVN3 even when the marks are few.
-func docxEncoding(doc *docxDocument, tables []table) string {
+func docxEncoding(doc *docx.Document, tables []table) string {
 	var text strings.Builder
 	for _, t := range tables {
 		text.WriteString(tableText(t, 0))
@@ -128,7 +131,7 @@ func docxEncoding(doc *docxDocument, tables []table) string {
 	if enc := detectLegacyEncoding(text.String()); enc != "" {
 		return enc
 	}
-	for font := range doc.fonts {
+	for font := range doc.Fonts {
 		switch {
 		case strings.HasPrefix(font, ".Vn") && strings.ContainsFunc(text.String(), isTCVN3Mark):
 			return encodingTCVN3

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"io"
 	"maps"
@@ -12,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kehoach/cchc/export/importer/docx"
+	"github.com/kehoach/cchc/export/importer/prescan"
 
 	"github.com/kehoach/cchc/export/xlsx"
 )
@@ -130,9 +132,8 @@ func FuzzDocumentXML(f *testing.F) {
 // not take its time.
 func readDocumentXMLWithin(t *testing.T, document string, limit time.Duration) {
 	started := time.Now()
-	scan := newXMLScan(&docxLimits, "word/document.xml")
-	if scan.run(bufio.NewReader(strings.NewReader(document))) == nil {
-		if doc, err := parseDocument(strings.NewReader(document)); err == nil {
+	if prescan.DocumentXML(strings.NewReader(document)) == nil {
+		if doc, err := docx.Parse(strings.NewReader(document)); err == nil {
 			planOfDocument(doc, "fuzz")
 		}
 	}

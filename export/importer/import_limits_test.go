@@ -9,6 +9,8 @@ import (
 	"hash/crc32"
 	"strings"
 	"testing"
+
+	"github.com/kehoach/cchc/export/importer/limits"
 )
 
 // rawZip builds a zip whose one part declares the sizes given, whatever its
@@ -35,7 +37,7 @@ func rawZip(t *testing.T, name string, content []byte, declared uint64) []byte {
 
 func TestWordPartLargerThanItsBoundIsRefused(t *testing.T) {
 	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>` +
-		strings.Repeat("a", maxPartBytes+10) + `</w:t></w:r></w:p></w:body></w:document>`
+		strings.Repeat("a", limits.MaxPartBytes+10) + `</w:t></w:r></w:p></w:body></w:document>`
 	for _, declared := range []uint64{uint64(len(body)), 100} {
 		t.Run(fmt.Sprintf("declared %d bytes", declared), func(t *testing.T) {
 			_, err := ReadPlan(bytes.NewReader(rawZip(t, "word/document.xml", []byte(body), declared)), "bom.docx", 2023)
@@ -78,7 +80,7 @@ func TestLongCellIsListedNotImported(t *testing.T) {
 	d.table([][]wordCellSpec{
 		cells("TT", "Nội dung", "Đơn vị chủ trì", "Thời gian"),
 		cells("I", "Lĩnh vực", "", ""),
-		cells("1", strings.Repeat("dài ", maxCellRunes/4+10), "Văn phòng", "Năm 2023"),
+		cells("1", strings.Repeat("dài ", limits.MaxCellRunes/4+10), "Văn phòng", "Năm 2023"),
 		cells("2", "Việc ngắn", "Văn phòng", "Năm 2023"),
 	}, true)
 	im, err := ReadPlan(bytes.NewReader(d.bytes(t)), "dai.docx", 2023)

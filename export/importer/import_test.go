@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/export/importer/limits"
+
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
@@ -223,8 +225,8 @@ func TestCleanCell(t *testing.T) {
 			}
 		})
 	}
-	long, cut := cleanCell(strings.Repeat("ệ", maxCellRunes+5))
-	if !cut || len([]rune(long)) != maxCellRunes {
+	long, cut := cleanCell(strings.Repeat("ệ", limits.MaxCellRunes+5))
+	if !cut || len([]rune(long)) != limits.MaxCellRunes {
 		t.Errorf("a long cell is not cut: %d runes, cut %v", len([]rune(long)), cut)
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kehoach/cchc/export/importer/limits"
+	"github.com/kehoach/cchc/export/importer/prescan"
+
 	"github.com/kehoach/cchc/export/internal/scratch"
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -17,19 +20,16 @@ import (
 // that a test can make excelize spill a small sheet.
 var maxSheetXMLInMemory int64 = 16 << 20
 
-// Bounds on merged ranges: how many one workbook may have, and how many
-// cells they may fill together in one sheet.
-const (
-	maxMergedRanges = 200_000
-	maxSpreadCells  = 2_000_000
-)
+// maxSpreadCells bounds the cells merged ranges may fill together in one
+// sheet.
+const maxSpreadCells = 2_000_000
 
 // openWorkbook opens workbook bytes with bounds on every unzipped part.
 // excelize checks the sizes the zip declares, and Go's zip reader fails a
 // part that inflates past its declared size, so a part cannot lie its way
 // past the bound.
 func openWorkbook(data []byte, name, tmpDir string) (f *excelize.File, err error) {
-	defer recoverReader(name, &err)
+	defer limits.RecoverDamaged(name, &err)
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    maxUnzippedBytes,
 		UnzipXMLSizeLimit: maxSheetXMLInMemory,
@@ -44,14 +44,6 @@ func openWorkbook(data []byte, name, tmpDir string) (f *excelize.File, err error
 		return nil, fmt.Errorf("%s: %w: hãy mở trong Excel, gỡ mật khẩu rồi lưu lại dạng .xlsx", name, ErrOldFormat)
 	default:
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrDamaged, err)
-	}
-}
-
-// recoverReader turns a panic inside a reader of outside files into an
-// error: a damaged file must not bring the program down.
-func recoverReader(name string, err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: %w (%v)", name, ErrDamaged, r)
 	}
 }
 
@@ -78,7 +70,7 @@ func scanWorkbook(file *sniffed, name string, cs columnSet, prefer string) (scan
 		return scan, err
 	}
 	defer f.Close()
-	defer recoverReader(name, &err)
+	defer limits.RecoverDamaged(name, &err)
 	for _, sheet := range preferredFirst(f.GetSheetList(), prefer) {
 		t, err := readSheet(f, file.book, sheet, name)
 		if err != nil {
@@ -117,9 +109,9 @@ func preferredFirst(sheets []string, prefer string) []string {
 	return ordered
 }
 
-// readSheet reads one worksheet: at most maxTableRows rows and
-// maxTableCols columns, each cell cleaned and bounded.
-func readSheet(f *excelize.File, book *workbookMap, sheet, name string) (table, error) {
+// readSheet reads one worksheet: at most limits.MaxTableRows rows and
+// limits.MaxTableCols columns, each cell cleaned and bounded.
+func readSheet(f *excelize.File, book *prescan.WorkbookMap, sheet, name string) (table, error) {
 	t := table{source: "trang tính “" + sheet + "”"}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -127,8 +119,8 @@ func readSheet(f *excelize.File, book *workbookMap, sheet, name string) (table, 
 	}
 	defer rows.Close()
 	for number := 1; rows.Next(); number++ {
-		if number > maxTableRows {
-			return t, fmt.Errorf("%s, trang tính “%s”: %w: hơn %d dòng", name, sheet, ErrTooLarge, maxTableRows)
+		if number > limits.MaxTableRows {
+			return t, fmt.Errorf("%s, trang tính “%s”: %w: hơn %d dòng", name, sheet, ErrTooLarge, limits.MaxTableRows)
 		}
 		values, err := rows.Columns()
 		if err != nil {
@@ -142,7 +134,7 @@ func readSheet(f *excelize.File, book *workbookMap, sheet, name string) (table, 
 
 // sheetRow makes a table row of a worksheet row's values.
 func sheetRow(number int, values []string) tableRow {
-	values = values[:min(len(values), maxTableCols)]
+	values = values[:min(len(values), limits.MaxTableCols)]
 	for len(values) > 0 && values[len(values)-1] == "" {
 		values = values[:len(values)-1]
 	}
@@ -164,9 +156,9 @@ func trimTrailingEmpty(t *table) {
 // top-left cell, into every cell it covers, marking the copies, within the
 // rows and columns read. The ranges come from the pre-scan: asking excelize
 // for them would parse the whole sheet into memory at once.
-func spreadMerges(book *workbookMap, sheet, name string, t *table) error {
+func spreadMerges(book *prescan.WorkbookMap, sheet, name string, t *table) error {
 	spread := 0
-	for _, ref := range book.mergesOf(sheet) {
+	for _, ref := range book.MergesOf(sheet) {
 		from, to, _ := strings.Cut(ref, ":")
 		col1, row1, err1 := excelize.CellNameToCoordinates(from)
 		col2, row2, err2 := excelize.CellNameToCoordinates(to)
@@ -198,7 +190,7 @@ func originCell(t *table, row, col int) tableCell {
 // cells it filled.
 func spreadRange(t *table, col1, row1, col2, row2 int, origin tableCell) int {
 	filled := 0
-	col2 = min(col2, maxTableCols-1)
+	col2 = min(col2, limits.MaxTableCols-1)
 	start := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].number >= row1 })
 	for i := start; i < len(t.rows) && t.rows[i].number <= row2; i++ {
 		r := &t.rows[i]

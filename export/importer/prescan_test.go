@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/export/importer/prescan"
+
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/kehoach/cchc/seeds/demo"
 )
@@ -85,8 +87,8 @@ func TestPrescanSaysWhichLimitAFileBreaks(t *testing.T) {
 	}{
 		{"nesting", func(t testing.TB) []byte { return streamedWorkbook(t, repeat("<a>", 200), 0) }, "lồng nhau hơn 128 cấp"},
 		{"cells in a row", func(t testing.TB) []byte {
-			return streamedWorkbook(t, func(w io.Writer) { io.WriteString(w, "<row>"); repeat("<c/>", maxExcelColumn+1)(w) }, 0)
-		}, fmt.Sprintf("có hơn %d ô", maxExcelColumn)},
+			return streamedWorkbook(t, func(w io.Writer) { io.WriteString(w, "<row>"); repeat("<c/>", prescan.MaxExcelColumn+1)(w) }, 0)
+		}, fmt.Sprintf("có hơn %d ô", prescan.MaxExcelColumn)},
 		{"column past XFD", func(t testing.TB) []byte {
 			return streamedWorkbook(t, repeat(`<row><c r="XFE1"/></row>`, 1), 0)
 		}, "cột thứ 16385"},
@@ -94,8 +96,8 @@ func TestPrescanSaysWhichLimitAFileBreaks(t *testing.T) {
 			return streamedWorkbook(t, repeat(`<row><c r="XFD1"/></row>`, 1000), 0)
 		}, "trải ra hơn"},
 		{"cells in a sheet", func(t testing.TB) []byte {
-			return streamedWorkbook(t, repeat(`<row><c/><c/><c/><c/><c/><c/><c/><c/><c/><c/></row>`, maxSheetCells/10+1), 0)
-		}, fmt.Sprintf("có hơn %d ô", maxSheetCells)},
+			return streamedWorkbook(t, repeat(`<row><c/><c/><c/><c/><c/><c/><c/><c/><c/><c/></row>`, prescan.MaxSheetCells/10+1), 0)
+		}, fmt.Sprintf("có hơn %d ô", prescan.MaxSheetCells)},
 		{"text in a cell", func(t testing.TB) []byte {
 			return streamedWorkbook(t, func(w io.Writer) {
 				io.WriteString(w, `<row><c t="inlineStr"><is><t>`)
@@ -129,9 +131,9 @@ func TestPrescanSaysWhichLimitAFileBreaks(t *testing.T) {
 
 func TestPrescanLimitsWordTables(t *testing.T) {
 	d := &wordDoc{}
-	d.raw("<w:tbl><w:tr>" + strings.Repeat("<w:tc><w:p/></w:tc>", maxWordRowCells+1) + "</w:tr></w:tbl>")
+	d.raw("<w:tbl><w:tr>" + strings.Repeat("<w:tc><w:p/></w:tc>", prescan.MaxWordRowCells+1) + "</w:tr></w:tbl>")
 	_, err := ReadPlan(bytes.NewReader(d.bytes(t)), "rong.docx", 2023)
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), fmt.Sprintf("có hơn %d ô", maxWordRowCells)) {
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), fmt.Sprintf("có hơn %d ô", prescan.MaxWordRowCells)) {
 		t.Errorf("err = %v", err)
 	}
 	deep := &wordDoc{}
@@ -146,7 +148,7 @@ func TestPrescanPassesOurOwnBigExport(t *testing.T) {
 		t.Skip("slow under the race detector; the limits do not depend on it")
 	}
 	data := writeWorkbook(t, demo.Bundle(demo.Options{Tasks: 10_000, PerArea: 500}), xlsx.XLSXOptions{})
-	if _, err := prescan(data, "lon.xlsx", kindXLSX); err != nil {
+	if _, err := prescan.Workbook(data, "lon.xlsx"); err != nil {
 		t.Errorf("our own export of 10,000 tasks: %v", err)
 	}
 }

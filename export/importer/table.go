@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kehoach/cchc/export/importer/limits"
+
 	"github.com/kehoach/cchc/store"
 	"golang.org/x/text/unicode/norm"
 )
@@ -23,7 +25,7 @@ type tableCell struct {
 	// fromLeft marks a cell covered by a merged range that starts in a column
 	// to its left in the same row; its text repeats that range's.
 	fromLeft bool
-	// tooLong marks a cell whose text was cut at maxCellRunes.
+	// tooLong marks a cell whose text was cut at limits.MaxCellRunes.
 	tooLong bool
 	// autoNumber marks a cell Word numbers by itself: its number is not in
 	// the text.
@@ -63,26 +65,20 @@ type table struct {
 
 // Bounds on what a file may make the readers hold.
 const (
-	// maxCellRunes is Excel's own limit on a cell's text.
-	maxCellRunes = 32767
-	// maxTableRows bounds the rows read from one table.
-	maxTableRows = 100_000
-	// maxTableCols bounds the columns read from one table.
-	maxTableCols = 64
 	// maxHeaderScan is how far down a table its header row is looked for.
 	maxHeaderScan = 60
 )
 
 // cleanCell prepares a cell's text: CleanText, spaces collapsed and trimmed
 // on each line, empty lines dropped; it reports whether the text was cut at
-// maxCellRunes.
+// limits.MaxCellRunes.
 func cleanCell(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
 	tooLong := false
-	if len(s) > maxCellRunes && len([]rune(s)) > maxCellRunes {
-		s, tooLong = string([]rune(s)[:maxCellRunes]), true
+	if len(s) > limits.MaxCellRunes && len([]rune(s)) > limits.MaxCellRunes {
+		s, tooLong = string([]rune(s)[:limits.MaxCellRunes]), true
 	}
 	s = store.CleanText(s)
 	if !strings.ContainsAny(s, "\n  ") && strings.TrimSpace(s) == s {
@@ -253,7 +249,7 @@ func matchHeader(rows []tableRow, first int, cs columnSet) header {
 	for _, r := range rows {
 		width = max(width, len(r.cells))
 	}
-	for col := range min(width, maxTableCols) {
+	for col := range min(width, limits.MaxTableCols) {
 		combined, title := stackedHeading(rows, col)
 		f := cs.classify(headingKey(combined))
 		if f >= 0 && h.columns[f] < 0 {

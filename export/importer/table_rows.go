@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/export/importer/limits"
+
 	"github.com/kehoach/cchc/store"
 )
 
@@ -83,7 +85,7 @@ func classifyPlanRow(r tableRow, h header) planRow {
 		}
 		c := r.cell(col)
 		if c.tooLong {
-			pr.kind, pr.reason = rowBad, fmt.Sprintf("ô cột “%s” dài quá %d ký tự", h.titles[f], maxCellRunes)
+			pr.kind, pr.reason = rowBad, fmt.Sprintf("ô cột “%s” dài quá %d ký tự", h.titles[f], limits.MaxCellRunes)
 			return pr
 		}
 		if c.fromLeft && f != fieldContent {

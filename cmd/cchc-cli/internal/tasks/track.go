@@ -1,4 +1,4 @@
-package main
+package tasks
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/usererr"
@@ -20,11 +22,11 @@ type updateOptions struct {
 }
 
 func init() {
-	commands["update"] = command{
-		writes:  true,
-		usage:   "update --plan P --task T [--date NGÀY] --status S [--progress N] [--note GHI_CHÚ] [--by ĐƠN_VỊ] [--reason LÝ_DO]",
-		summary: "ghi một lần cập nhật tiến độ có ngày của nhiệm vụ (T: mã hoặc số như II.3)",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["update"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "update --plan P --task T [--date NGÀY] --status S [--progress N] [--note GHI_CHÚ] [--by ĐƠN_VỊ] [--reason LÝ_DO]",
+		Summary: "ghi một lần cập nhật tiến độ có ngày của nhiệm vụ (T: mã hoặc số như II.3)",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o updateOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&o.task, "task", "", "mã nhiệm vụ hoặc số in trong kế hoạch")
@@ -35,33 +37,33 @@ func init() {
 			fs.StringVar(&o.unit, "by", "", "đơn vị báo cáo")
 			fs.StringVar(&o.reason, "reason", "", "lý do chậm")
 			fs.StringVar(&o.asOf, "as-of", "", "ngày báo cáo để xem tình trạng (mặc định ngày cập nhật)")
-			return func(e *env, _ []string) error { return runUpdate(e, o) }
+			return func(e *cmdline.Env, _ []string) error { return runUpdate(e, o) }
 		},
 	}
-	commands["history"] = command{
-		usage:   "history --plan P --task T",
-		summary: "xem các lần cập nhật của nhiệm vụ, mới nhất trước",
-		setup:   planTaskCommand(runHistory),
+	commands["history"] = cmdline.Command{
+		Usage:   "history --plan P --task T",
+		Summary: "xem các lần cập nhật của nhiệm vụ, mới nhất trước",
+		Setup:   planTaskCommand(runHistory),
 	}
 }
 
-func runUpdate(e *env, o updateOptions) error {
+func runUpdate(e *cmdline.Env, o updateOptions) error {
 	if strings.TrimSpace(o.status) == "" {
-		return usageError("thiếu --status: ghi trạng thái, ví dụ “Đang thực hiện” hoặc dang thuc hien")
+		return cmdline.UsageError("thiếu --status: ghi trạng thái, ví dụ “Đang thực hiện” hoặc dang thuc hien")
 	}
 	status, err := store.ParseStatus(o.status)
 	if err != nil {
-		return usageError("--status: %s", usererr.Message(err))
+		return cmdline.UsageError("--status: %s", usererr.Message(err))
 	}
 	progress, err := progressArg(status, o.progress)
 	if err != nil {
 		return err
 	}
-	date, err := dateArg("--date", o.date, e.today())
+	date, err := cmdline.DateArg("--date", o.date, e.Today())
 	if err != nil {
 		return err
 	}
-	st, _, task, err := e.planTask(o.plan, o.task)
+	st, _, task, err := e.PlanTask(o.plan, o.task)
 	if err != nil {
 		return err
 	}
@@ -69,14 +71,14 @@ func runUpdate(e *env, o updateOptions) error {
 		Note: o.note, Unit: o.unit, Reason: o.reason, Source: store.SourceCLI}
 	saved, err := st.AddUpdate(u)
 	if err != nil {
-		return explainUpdateError(err, store.TaskNumber(areaOf(st, task), task))
+		return explainUpdateError(err, store.TaskNumber(cmdline.AreaOf(st, task), task))
 	}
-	asOf, err := dateArg("--as-of", o.asOf, date)
+	asOf, err := cmdline.DateArg("--as-of", o.asOf, date)
 	if err != nil {
 		return err
 	}
-	number := store.TaskNumber(areaOf(st, saved), saved)
-	fmt.Fprintf(e.stdout, "Đã ghi cập nhật ngày %s cho nhiệm vụ %s: %s, %d%%.\n", date, number, saved.Status, saved.Progress)
+	number := store.TaskNumber(cmdline.AreaOf(st, saved), saved)
+	fmt.Fprintf(e.Stdout, "Đã ghi cập nhật ngày %s cho nhiệm vụ %s: %s, %d%%.\n", date, number, saved.Status, saved.Progress)
 	return printStanding(e, st, saved, asOf)
 }
 
@@ -91,7 +93,7 @@ func progressArg(status store.Status, progress int) (int, error) {
 	case status == store.StatusNotStarted || status == store.StatusDropped:
 		return 0, nil
 	}
-	return 0, usageError("thiếu --progress: ghi tiến độ từ 0 đến 100 (phần trăm)")
+	return 0, cmdline.UsageError("thiếu --progress: ghi tiến độ từ 0 đến 100 (phần trăm)")
 }
 
 // explainUpdateError names the option that answers a refused update of
@@ -99,7 +101,7 @@ func progressArg(status store.Status, progress int) (int, error) {
 func explainUpdateError(err error, number string) error {
 	switch {
 	case errors.Is(err, store.ErrNeedReason):
-		return usageError("thiếu --reason: nhiệm vụ %s %s", number, usererr.Message(err))
+		return cmdline.UsageError("thiếu --reason: nhiệm vụ %s %s", number, usererr.Message(err))
 	case errors.Is(err, store.ErrConflict):
 		return fmt.Errorf("%w; ghi --status “Hoàn thành” nếu đã xong, hoặc --progress 0 nếu chưa bắt đầu", err)
 	}
@@ -107,12 +109,12 @@ func explainUpdateError(err error, number string) error {
 }
 
 // printStanding prints where a task stands on a day.
-func printStanding(e *env, st *db.Store, task store.Task, asOf store.Date) error {
+func printStanding(e *cmdline.Env, st *db.Store, task store.Task, asOf store.Date) error {
 	ts, err := st.Standing(task.PlanID, task.ID, asOf)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Tình trạng ngày %s: %s.\n", asOf, stateText(ts.Standing))
+	fmt.Fprintf(e.Stdout, "Tình trạng ngày %s: %s.\n", asOf, stateText(ts.Standing))
 	return nil
 }
 
@@ -122,8 +124,8 @@ func stateText(s store.Standing) string {
 	return strings.Join(append([]string{string(s.State)}, s.Flags()...), " · ")
 }
 
-func runHistory(e *env, planRef, taskRef string) error {
-	st, _, task, err := e.planTask(planRef, taskRef)
+func runHistory(e *cmdline.Env, planRef, taskRef string) error {
+	st, _, task, err := e.PlanTask(planRef, taskRef)
 	if err != nil {
 		return err
 	}
@@ -131,24 +133,24 @@ func runHistory(e *env, planRef, taskRef string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Nhiệm vụ %s: %s\n", store.TaskNumber(areaOf(st, task), task), shorten(task.Content, 90))
+	fmt.Fprintf(e.Stdout, "Nhiệm vụ %s: %s\n", store.TaskNumber(cmdline.AreaOf(st, task), task), cmdline.Shorten(task.Content, 90))
 	if len(history) == 0 {
-		fmt.Fprintln(e.stdout, "Chưa có lần cập nhật nào.")
+		fmt.Fprintln(e.Stdout, "Chưa có lần cập nhật nào.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(e.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NGÀY\tTRẠNG THÁI\tTIẾN ĐỘ\tĐƠN VỊ\tNGUỒN\tGHI CHÚ")
 	for _, u := range history {
-		fmt.Fprintf(tw, "%s\t%s\t%d%%\t%s\t%s\t%s\n", u.Date, u.Status, u.Progress, shorten(u.Unit, 30), u.Source, historyNote(u))
+		fmt.Fprintf(tw, "%s\t%s\t%d%%\t%s\t%s\t%s\n", u.Date, u.Status, u.Progress, cmdline.Shorten(u.Unit, 30), u.Source, historyNote(u))
 	}
 	return tw.Flush()
 }
 
 // historyNote is an update's note with its reason, and what became of it.
 func historyNote(u store.Update) string {
-	note := shorten(u.Note, 60)
+	note := cmdline.Shorten(u.Note, 60)
 	if u.Reason != "" {
-		note = strings.TrimSpace(note + " (lý do chậm: " + shorten(u.Reason, 40) + ")")
+		note = strings.TrimSpace(note + " (lý do chậm: " + cmdline.Shorten(u.Reason, 40) + ")")
 	}
 	if u.Corrected() {
 		note += fmt.Sprintf(" [đã sửa %d lần]", len(u.Corrections))

@@ -1,4 +1,4 @@
-package importer
+package prescan
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/kehoach/cchc/export/importer/limits"
 )
 
 // maxSheetPositions bounds the cells a reader of rows lays out in one part:
@@ -22,7 +24,7 @@ func (e *limitError) Error() string { return e.err.Error() }
 func (e *limitError) Unwrap() error { return e.err }
 
 func tooLarge(format string, a ...any) error {
-	return &limitError{fmt.Errorf("%w: "+format, append([]any{ErrTooLarge}, a...)...)}
+	return &limitError{fmt.Errorf("%w: "+format, append([]any{limits.ErrTooLarge}, a...)...)}
 }
 
 // xmlScan walks one XML part byte by byte with a few counters, never
@@ -42,7 +44,7 @@ type xmlScan struct {
 	partCells     int
 	positions     int
 	// book, for a workbook, gathers its sheets and merged ranges.
-	book *workbookMap
+	book *WorkbookMap
 }
 
 func newXMLScan(l *scanLimits, part string) *xmlScan {
@@ -126,7 +128,7 @@ func (s *xmlScan) declaration(r *bufio.Reader) error {
 	case bytes.HasPrefix(head, []byte("![CDATA[")):
 		return skipPast(r, []byte("]]>"), s.addText)
 	}
-	return &limitError{fmt.Errorf("%w: phần %s có khai báo DOCTYPE, tệp Office không có", ErrDamaged, s.part)}
+	return &limitError{fmt.Errorf("%w: phần %s có khai báo DOCTYPE, tệp Office không có", limits.ErrDamaged, s.part)}
 }
 
 // skipPast reads past the first end, telling count how many bytes it read.

@@ -1,19 +1,21 @@
-package main
+package data
 
 import (
 	"errors"
 	"flag"
 	"fmt"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/datafile"
 	"github.com/kehoach/cchc/store/db"
 )
 
 func init() {
-	commands["check"] = command{
-		usage:   "check",
-		summary: "kiểm tra tệp dữ liệu: cấu trúc tệp, phiên bản, từng bản ghi; không sửa gì",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["check"] = cmdline.Command{
+		Usage:   "check",
+		Summary: "kiểm tra tệp dữ liệu: cấu trúc tệp, phiên bản, từng bản ghi; không sửa gì",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			return runCheck
 		},
 	}
@@ -24,8 +26,8 @@ var errCheckFailed = errors.New("tệp dữ liệu không đạt kiểm tra")
 
 // runCheck opens the data file read-only and prints what the check found.
 // A file too damaged to open is reported the same way.
-func runCheck(e *env, _ []string) error {
-	path, err := datafile.DBPath(e.dbFlag)
+func runCheck(e *cmdline.Env, _ []string) error {
+	path, err := datafile.DBPath(e.DBFlag)
 	if err != nil {
 		return err
 	}
@@ -33,19 +35,19 @@ func runCheck(e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Tệp dữ liệu: %s\n", path)
+	fmt.Fprintf(e.Stdout, "Tệp dữ liệu: %s\n", path)
 	if report.Schema > 0 {
-		fmt.Fprintf(e.stdout, "Phiên bản dữ liệu %d; %d kế hoạch, %d nhiệm vụ, %d bản ghi.\n", report.Schema, report.Plans, report.Tasks, report.Records)
+		fmt.Fprintf(e.Stdout, "Phiên bản dữ liệu %d; %d kế hoạch, %d nhiệm vụ, %d bản ghi.\n", report.Schema, report.Plans, report.Tasks, report.Records)
 	}
 	if report.OK() {
-		fmt.Fprintln(e.stdout, "Kết quả: không có lỗi.")
+		fmt.Fprintln(e.Stdout, "Kết quả: không có lỗi.")
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "Kết quả: %d lỗi:\n", len(report.Problems))
+	fmt.Fprintf(e.Stdout, "Kết quả: %d lỗi:\n", len(report.Problems))
 	for _, p := range report.Problems {
-		fmt.Fprintln(e.stdout, "  - "+p)
+		fmt.Fprintln(e.Stdout, "  - "+p)
 	}
-	return fmt.Errorf("%s: %w; %s", path, errCheckFailed, damageHint)
+	return fmt.Errorf("%s: %w; %s", path, errCheckFailed, cmdline.DamageHint)
 }
 
 // checkFile checks the file at path, never creating or changing it.

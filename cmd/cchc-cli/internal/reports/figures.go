@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
@@ -21,11 +23,11 @@ func (s *figureSets) String() string     { return strings.Join(*s, " ") }
 func (s *figureSets) Set(v string) error { *s = append(*s, v); return nil }
 
 func init() {
-	commands["figures"] = command{
-		writes:  true,
-		usage:   "figures --plan P --period KỲ [--set SỐ_LIỆU=GIÁ_TRỊ ...] [--note NGUỒN] [--json]",
-		summary: "nhập (--set, để trống giá trị để xoá) hoặc xem số liệu thống kê của kỳ, và các chỉ tiêu tính từ đó",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["figures"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "figures --plan P --period KỲ [--set SỐ_LIỆU=GIÁ_TRỊ ...] [--note NGUỒN] [--json]",
+		Summary: "nhập (--set, để trống giá trị để xoá) hoặc xem số liệu thống kê của kỳ, và các chỉ tiêu tính từ đó",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var sets figureSets
 			var o targetOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
@@ -33,7 +35,7 @@ func init() {
 			fs.Var(&sets, "set", "SỐ_LIỆU=GIÁ_TRỊ, nhắc lại cho từng số liệu: "+figureKeys())
 			fs.StringVar(&o.note, "note", "", "nguồn số liệu")
 			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
-			return func(e *env, _ []string) error { return runFigures(e, o, sets, given(fs)) }
+			return func(e *cmdline.Env, _ []string) error { return runFigures(e, o, sets, cmdline.Given(fs)) }
 		},
 	}
 }
@@ -46,11 +48,11 @@ func figureKeys() string {
 	return strings.Join(keys, ", ")
 }
 
-func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) error {
+func runFigures(e *cmdline.Env, o targetOptions, sets figureSets, set map[string]bool) error {
 	if len(sets) == 0 && !set["note"] {
-		e.onlyReads()
+		e.OnlyReads()
 	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	st, plan, p, err := planPeriod(e, o.plan, o.period)
 	if err != nil {
 		return err
 	}
@@ -68,10 +70,10 @@ func runFigures(e *env, o targetOptions, sets figureSets, set map[string]bool) e
 		if f, err = st.SaveFigures(f); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Đã ghi số liệu thống kê %s.\n", p.Name())
+		fmt.Fprintf(e.Stdout, "Đã ghi số liệu thống kê %s.\n", p.Name())
 	}
 	if o.json {
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(e.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(reporting.FigureRows(f))
 	}
@@ -86,11 +88,11 @@ func applyFigureSets(f *reporting.Figures, sets figureSets) error {
 	for _, item := range sets {
 		keyText, valueText, ok := strings.Cut(item, "=")
 		if !ok {
-			return usageError("--set %q: ghi SỐ_LIỆU=GIÁ_TRỊ, ví dụ received.online=152", item)
+			return cmdline.UsageError("--set %q: ghi SỐ_LIỆU=GIÁ_TRỊ, ví dụ received.online=152", item)
 		}
 		key, err := reporting.ParseFigureKey(keyText)
 		if err != nil {
-			return usageError("--set: %s", usererr.Message(err))
+			return cmdline.UsageError("--set: %s", usererr.Message(err))
 		}
 		if strings.TrimSpace(valueText) == "" {
 			f.Unset(key)
@@ -98,7 +100,7 @@ func applyFigureSets(f *reporting.Figures, sets figureSets) error {
 		}
 		v, err := store.ParseNumber(valueText)
 		if err != nil {
-			return usageError("--set %s: %q không phải một số", keyText, valueText)
+			return cmdline.UsageError("--set %s: %q không phải một số", keyText, valueText)
 		}
 		f.Set(key, v)
 	}
@@ -106,13 +108,13 @@ func applyFigureSets(f *reporting.Figures, sets figureSets) error {
 }
 
 // printFigures prints every figure, entered, computed or missing.
-func printFigures(e *env, f reporting.Figures) error {
-	fmt.Fprintf(e.stdout, "Số liệu thống kê %s", f.Period.Name())
+func printFigures(e *cmdline.Env, f reporting.Figures) error {
+	fmt.Fprintf(e.Stdout, "Số liệu thống kê %s", f.Period.Name())
 	if f.Note != "" {
-		fmt.Fprintf(e.stdout, " (nguồn: %s)", f.Note)
+		fmt.Fprintf(e.Stdout, " (nguồn: %s)", f.Note)
 	}
-	fmt.Fprintln(e.stdout, ":")
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(e.Stdout, ":")
+	tw := tabwriter.NewWriter(e.Stdout, 0, 0, 2, ' ', 0)
 	keys := map[string]string{}
 	for _, d := range reporting.FigureDefs {
 		keys[d.Label] = string(d.Key)
@@ -131,7 +133,7 @@ func printFigures(e *env, f reporting.Figures) error {
 }
 
 // printFedTargets says which targets the figures compute, and their result.
-func printFedTargets(e *env, st *db.Store, planID uint64, p store.Period) error {
+func printFedTargets(e *cmdline.Env, st *db.Store, planID uint64, p store.Period) error {
 	results, err := st.TargetResults(planID, p)
 	if err != nil {
 		return err
@@ -146,10 +148,10 @@ func printFedTargets(e *env, st *db.Store, planID uint64, p store.Period) error 
 		}
 	}
 	if len(lines) == 0 {
-		fmt.Fprintln(e.stdout, "Chưa có chỉ tiêu nào tính được từ số liệu này.")
+		fmt.Fprintln(e.Stdout, "Chưa có chỉ tiêu nào tính được từ số liệu này.")
 		return nil
 	}
-	fmt.Fprintln(e.stdout, "Chỉ tiêu tính từ số liệu thống kê:")
-	fmt.Fprintln(e.stdout, strings.Join(lines, "\n"))
+	fmt.Fprintln(e.Stdout, "Chỉ tiêu tính từ số liệu thống kê:")
+	fmt.Fprintln(e.Stdout, strings.Join(lines, "\n"))
 	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package tasks
 
 import (
 	"encoding/json"
@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/usererr"
@@ -17,24 +18,24 @@ import (
 )
 
 func init() {
-	commands["plans"] = command{
-		usage:   "plans",
-		summary: "liệt kê các kế hoạch",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["plans"] = cmdline.Command{
+		Usage:   "plans",
+		Summary: "liệt kê các kế hoạch",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			return runPlans
 		},
 	}
-	commands["tasks"] = command{
-		usage:   "tasks --plan NĂM|SỐ [--as-of NGÀY] [--status S] [--search CHỮ] [--json]",
-		summary: "liệt kê nhiệm vụ với tình trạng tại ngày báo cáo (mặc định hôm nay), cờ và ghi chú mới nhất",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["tasks"] = cmdline.Command{
+		Usage:   "tasks --plan NĂM|SỐ [--as-of NGÀY] [--status S] [--search CHỮ] [--json]",
+		Summary: "liệt kê nhiệm vụ với tình trạng tại ngày báo cáo (mặc định hôm nay), cờ và ghi chú mới nhất",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o listOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&o.asOf, "as-of", "", "ngày báo cáo, ngày/tháng/năm")
 			fs.StringVar(&o.status, "status", "", "chỉ các nhiệm vụ có tình trạng hoặc cờ này")
 			fs.StringVar(&o.search, "search", "", "chỉ các nhiệm vụ có các chữ này (không phân biệt dấu, hoa thường)")
 			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
-			return func(e *env, _ []string) error { return runTasks(e, o) }
+			return func(e *cmdline.Env, _ []string) error { return runTasks(e, o) }
 		},
 	}
 }
@@ -45,8 +46,8 @@ type listOptions struct {
 	json                       bool
 }
 
-func runPlans(e *env, _ []string) error {
-	st, err := e.store()
+func runPlans(e *cmdline.Env, _ []string) error {
+	st, err := e.Store()
 	if err != nil {
 		return err
 	}
@@ -55,10 +56,10 @@ func runPlans(e *env, _ []string) error {
 		return err
 	}
 	if len(plans) == 0 {
-		fmt.Fprintln(e.stdout, "Chưa có kế hoạch nào.")
+		fmt.Fprintln(e.Stdout, "Chưa có kế hoạch nào.")
 		return nil
 	}
-	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	w := tabwriter.NewWriter(e.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NĂM\tSỐ\tNGÀY BAN HÀNH\tNHIỆM VỤ\tTRÍCH YẾU")
 	for _, p := range plans {
 		tasks, err := st.Tasks(p.ID)
@@ -70,10 +71,10 @@ func runPlans(e *env, _ []string) error {
 	return w.Flush()
 }
 
-// taskJSON is one task as `tasks --json` prints it. Status is the quick
+// TaskJSON is one task as `tasks --json` prints it. Status is the quick
 // view (the latest update's status, or Quá hạn); State is the computed
 // status on the reporting date, with its flags.
-type taskJSON struct {
+type TaskJSON struct {
 	ID           uint64   `json:"id"`
 	Area         string   `json:"area"`
 	AreaName     string   `json:"areaName"`
@@ -108,8 +109,8 @@ type listed struct {
 	counts    map[store.State]int
 }
 
-func runTasks(e *env, o listOptions) error {
-	asOf, err := dateArg("--as-of", o.asOf, e.today())
+func runTasks(e *cmdline.Env, o listOptions) error {
+	asOf, err := cmdline.DateArg("--as-of", o.asOf, e.Today())
 	if err != nil {
 		return err
 	}
@@ -117,7 +118,7 @@ func runTasks(e *env, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	st, plan, err := e.plan(o.plan)
+	st, plan, err := e.Plan(o.plan)
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func runTasks(e *env, o listOptions) error {
 	if err != nil {
 		return err
 	}
-	l := listed{plan: plan, asOf: asOf, areas: areasByID(st, plan.ID), total: len(standings), counts: db.CountStates(standings)}
+	l := listed{plan: plan, asOf: asOf, areas: cmdline.AreasByID(st, plan.ID), total: len(standings), counts: db.CountStates(standings)}
 	query := store.ParseQuery(o.search)
 	for _, ts := range standings {
 		if keep(ts.Standing) && query.Match(ts.Task) {
@@ -133,9 +134,9 @@ func runTasks(e *env, o listOptions) error {
 		}
 	}
 	if o.json {
-		return writeTasksJSON(e.stdout, l)
+		return writeTasksJSON(e.Stdout, l)
 	}
-	return writeTasksTable(e.stdout, l)
+	return writeTasksTable(e.Stdout, l)
 }
 
 // statusFilter reads --status: a computed status or the start of its name
@@ -156,14 +157,14 @@ func statusFilter(text string) (func(store.Standing) bool, error) {
 	case strings.HasPrefix("chua bao cao ky nay", folded):
 		return func(s store.Standing) bool { return s.Unreported }, nil
 	}
-	return nil, usageError("--status: %s; hoặc cờ “sắp đến hạn”, “chưa báo cáo kỳ này”", usererr.Message(err))
+	return nil, cmdline.UsageError("--status: %s; hoặc cờ “sắp đến hạn”, “chưa báo cáo kỳ này”", usererr.Message(err))
 }
 
 func writeTasksJSON(w io.Writer, l listed) error {
-	rows := make([]taskJSON, 0, len(l.standings))
+	rows := make([]TaskJSON, 0, len(l.standings))
 	for _, ts := range l.standings {
 		t, s, area := ts.Task, ts.Standing, l.areas[ts.Task.AreaID]
-		row := taskJSON{
+		row := TaskJSON{
 			ID: t.ID, Area: area.Numeral, AreaName: area.Name, Ordinal: t.Ordinal,
 			Content: t.Content, Product: t.Product, Lead: t.Lead,
 			Coordinating: append([]string{}, t.Coordinating...),
@@ -229,18 +230,8 @@ func writeAreaTasks(w io.Writer, list []db.TaskStanding) error {
 		if due == "" {
 			due = t.Timeline.Text
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d%%\t%s\t%s\t%s\t%s\n", t.Ordinal, stateText(s), s.Progress, shorten(due, 24),
-			shorten(t.Lead, 30), shorten(t.Content, 60), shorten(s.LatestNote, 50))
+		fmt.Fprintf(tw, "%s\t%s\t%d%%\t%s\t%s\t%s\t%s\n", t.Ordinal, stateText(s), s.Progress, cmdline.Shorten(due, 24),
+			cmdline.Shorten(t.Lead, 30), cmdline.Shorten(t.Content, 60), cmdline.Shorten(s.LatestNote, 50))
 	}
 	return tw.Flush()
-}
-
-// shorten cuts text to its first line and at most max characters.
-func shorten(text string, max int) string {
-	line, _, _ := strings.Cut(text, "\n")
-	if utf8.RuneCountInString(line) <= max {
-		return line
-	}
-	runes := []rune(line)
-	return string(runes[:max-1]) + "…"
 }

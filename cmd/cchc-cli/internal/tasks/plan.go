@@ -1,9 +1,11 @@
-package main
+package tasks
 
 import (
 	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -14,11 +16,11 @@ type planHeader struct {
 }
 
 func init() {
-	commands["plan edit"] = command{
-		writes:  true,
-		usage:   "plan edit --plan P [--number SỐ] [--symbol KÝ_HIỆU] [--date NGÀY] [--summary TRÍCH_YẾU] [--legal-basis CĂN_CỨ] [--distribution NƠI_NHẬN]",
-		summary: "sửa phần đầu kế hoạch: số, ký hiệu, ngày ban hành, trích yếu, căn cứ (mỗi dòng một căn cứ), nơi nhận",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["plan edit"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "plan edit --plan P [--number SỐ] [--symbol KÝ_HIỆU] [--date NGÀY] [--summary TRÍCH_YẾU] [--legal-basis CĂN_CỨ] [--distribution NƠI_NHẬN]",
+		Summary: "sửa phần đầu kế hoạch: số, ký hiệu, ngày ban hành, trích yếu, căn cứ (mỗi dòng một căn cứ), nơi nhận",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var h planHeader
 			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&h.number, "number", "", "số kế hoạch; để trống nếu chưa có số")
@@ -27,20 +29,20 @@ func init() {
 			fs.StringVar(&h.summary, "summary", "", "trích yếu")
 			fs.StringVar(&h.legalBasis, "legal-basis", "", "các căn cứ, mỗi dòng một căn cứ")
 			fs.StringVar(&h.distribution, "distribution", "", "nơi nhận, mỗi dòng một nơi hoặc cách nhau bằng ;")
-			return func(e *env, _ []string) error { return runPlanEdit(e, *planRef, h, given(fs)) }
+			return func(e *cmdline.Env, _ []string) error { return runPlanEdit(e, *planRef, h, cmdline.Given(fs)) }
 		},
 	}
 }
 
-func runPlanEdit(e *env, planRef string, h planHeader, set map[string]bool) error {
+func runPlanEdit(e *cmdline.Env, planRef string, h planHeader, set map[string]bool) error {
 	if !set["number"] && !set["symbol"] && !set["date"] && !set["summary"] && !set["legal-basis"] && !set["distribution"] {
-		return usageError("plan edit cần ít nhất một trường để sửa: --number, --symbol, --date, --summary, --legal-basis hoặc --distribution")
+		return cmdline.UsageError("plan edit cần ít nhất một trường để sửa: --number, --symbol, --date, --summary, --legal-basis hoặc --distribution")
 	}
-	date, err := dateArg("--date", h.date, store.Date{})
+	date, err := cmdline.DateArg("--date", h.date, store.Date{})
 	if err != nil {
 		return err
 	}
-	st, plan, err := e.plan(planRef)
+	st, plan, err := e.Plan(planRef)
 	if err != nil {
 		return err
 	}
@@ -48,7 +50,7 @@ func runPlanEdit(e *env, planRef string, h planHeader, set map[string]bool) erro
 	if err := st.UpdatePlan(plan); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã sửa kế hoạch %s ngày %s: %s.\n", plan.Ref(), orNone(plan.IssueDate.String()), plan.Summary)
+	fmt.Fprintf(e.Stdout, "Đã sửa kế hoạch %s ngày %s: %s.\n", plan.Ref(), cmdline.DateOrNone(plan.IssueDate.String()), plan.Summary)
 	return nil
 }
 
@@ -83,11 +85,4 @@ func nonEmptyLines(text string) []string {
 		}
 	}
 	return lines
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(chưa có ngày)"
-	}
-	return s
 }

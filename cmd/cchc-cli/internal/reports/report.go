@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
@@ -65,27 +67,27 @@ func init() {
 // reportCommand registers one of the report commands: --plan and --period
 // (--plan alone for the list), the flags extra declares, and run, which is
 // told which flags the command line set; writes declares that it may write.
-func reportCommand(name string, writes bool, usage, summary string, extra func(*flag.FlagSet, *reportOptions), run func(*env, reportOptions, map[string]bool) error) {
-	commands[name] = command{usage: usage, summary: summary, writes: writes,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+func reportCommand(name string, writes bool, usage, summary string, extra func(*flag.FlagSet, *reportOptions), run func(*cmdline.Env, reportOptions, map[string]bool) error) {
+	commands[name] = cmdline.Command{Usage: usage, Summary: summary, Writes: writes,
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o reportOptions
 			periodFlags(fs, &o)
 			if extra != nil {
 				extra(fs, &o)
 			}
-			return func(e *env, _ []string) error { return run(e, o, given(fs)) }
+			return func(e *cmdline.Env, _ []string) error { return run(e, o, cmdline.Given(fs)) }
 		},
 	}
 }
 
 // datedPeriod reads a date option (zero when not given), then finds the
 // plan and the period.
-func (e *env) datedPeriod(o reportOptions, option, value string) (store.Date, *db.Store, store.Plan, store.Period, error) {
-	date, err := dateArg(option, value, store.Date{})
+func datedPeriod(e *cmdline.Env, o reportOptions, option, value string) (store.Date, *db.Store, store.Plan, store.Period, error) {
+	date, err := cmdline.DateArg(option, value, store.Date{})
 	if err != nil {
 		return store.Date{}, nil, store.Plan{}, store.Period{}, err
 	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	st, plan, p, err := planPeriod(e, o.plan, o.period)
 	return date, st, plan, p, err
 }
 
@@ -95,18 +97,18 @@ func periodFlags(fs *flag.FlagSet, o *reportOptions) {
 	fs.StringVar(&o.period, "period", "", "kỳ báo cáo: Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
 }
 
-func runReport(e *env, o reportOptions, _ map[string]bool) error {
+func runReport(e *cmdline.Env, o reportOptions, _ map[string]bool) error {
 	if o.output == "" {
-		return usageError("thiếu -o TỆP: tệp sẽ ghi ra")
+		return cmdline.UsageError("thiếu -o TỆP: tệp sẽ ghi ra")
 	}
 	format := export.Format(strings.ToLower(o.format))
 	if format == "" {
 		format = export.Format(strings.TrimPrefix(strings.ToLower(fileExt(o.output)), "."))
 	}
 	if format != export.PDF && format != export.XLSX {
-		return usageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
+		return cmdline.UsageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
 	}
-	asOf, st, plan, p, err := e.datedPeriod(o, "--as-of", o.asOf)
+	asOf, st, plan, p, err := datedPeriod(e, o, "--as-of", o.asOf)
 	if err != nil {
 		return err
 	}
@@ -116,22 +118,22 @@ func runReport(e *env, o reportOptions, _ map[string]bool) error {
 		return err
 	}
 	if result.Drafted {
-		fmt.Fprintf(e.stdout, "Kỳ chưa có báo cáo: đã soạn và lưu %s từ số liệu đến ngày %s.\n", result.Report.Label(), result.Report.AsOf)
+		fmt.Fprintf(e.Stdout, "Kỳ chưa có báo cáo: đã soạn và lưu %s từ số liệu đến ngày %s.\n", result.Report.Label(), result.Report.AsOf)
 	} else if !asOf.IsZero() && asOf != result.Report.AsOf {
-		fmt.Fprintf(e.stderr, "cchc-cli: cảnh báo: đã in báo cáo đã lưu (số liệu đến ngày %s); muốn tính đến ngày %s thì chạy report draft --as-of.\n", result.Report.AsOf, asOf)
+		fmt.Fprintf(e.Stderr, "cchc-cli: cảnh báo: đã in báo cáo đã lưu (số liệu đến ngày %s); muốn tính đến ngày %s thì chạy report draft --as-of.\n", result.Report.AsOf, asOf)
 	}
 	for _, warning := range result.Warnings {
-		fmt.Fprintln(e.stderr, "cchc-cli: cảnh báo: "+string(warning)+warningHint(warning))
+		fmt.Fprintln(e.Stderr, "cchc-cli: cảnh báo: "+string(warning)+warningHint(warning))
 	}
-	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", o.output)
+	fmt.Fprintf(e.Stdout, "Đã ghi %s.\n", o.output)
 	return nil
 }
 
-func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
+func runReportDraft(e *cmdline.Env, o reportOptions, _ map[string]bool) error {
 	if o.overwrite && o.keepEdited {
-		return usageError("--overwrite và --keep-edited không đi cùng nhau")
+		return cmdline.UsageError("--overwrite và --keep-edited không đi cùng nhau")
 	}
-	asOf, st, plan, p, err := e.datedPeriod(o, "--as-of", o.asOf)
+	asOf, st, plan, p, err := datedPeriod(e, o, "--as-of", o.asOf)
 	if err != nil {
 		return err
 	}
@@ -153,13 +155,13 @@ func runReportDraft(e *env, o reportOptions, _ map[string]bool) error {
 	if result.Created {
 		verb = "Đã soạn"
 	}
-	fmt.Fprintf(e.stdout, "%s %s, số liệu đến ngày %s.\n", verb, result.Report.Label(), result.Report.AsOf)
+	fmt.Fprintf(e.Stdout, "%s %s, số liệu đến ngày %s.\n", verb, result.Report.Label(), result.Report.AsOf)
 	for _, c := range result.Conflicts {
 		what := "giữ đoạn đã sửa tay"
 		if mode == reporting.RedraftOverwrite {
 			what = "đã ghi đè đoạn đã sửa tay"
 		}
-		fmt.Fprintf(e.stdout, "  %s: %s.\n", c, what)
+		fmt.Fprintf(e.Stdout, "  %s: %s.\n", c, what)
 	}
 	return nil
 }
@@ -174,8 +176,8 @@ func editedRefusal(conflicts []reporting.RedraftConflict) error {
 		len(conflicts), strings.Join(places, "; "))
 }
 
-func runReportList(e *env, o reportOptions, _ map[string]bool) error {
-	st, plan, err := e.plan(o.plan)
+func runReportList(e *cmdline.Env, o reportOptions, _ map[string]bool) error {
+	st, plan, err := e.Plan(o.plan)
 	if err != nil {
 		return err
 	}
@@ -184,48 +186,48 @@ func runReportList(e *env, o reportOptions, _ map[string]bool) error {
 		return err
 	}
 	if len(reports) == 0 {
-		fmt.Fprintf(e.stdout, "Kế hoạch %s chưa có báo cáo nào; soạn bằng: cchc-cli report draft --plan %s --period Q1\n", plan.Ref(), o.plan)
+		fmt.Fprintf(e.Stdout, "Kế hoạch %s chưa có báo cáo nào; soạn bằng: cchc-cli report draft --plan %s --period Q1\n", plan.Ref(), o.plan)
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(e.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KỲ\tBẢN\tTÌNH TRẠNG\tSỐ\tNGÀY\tSỐ LIỆU ĐẾN\tĐOẠN SỬA TAY")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\n", r.Period.Name(), r.Version, r.Status, r.Ref(), orNone(r.Date.String()), r.AsOf, r.EditedCount())
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\n", r.Period.Name(), r.Version, r.Status, r.Ref(), cmdline.DateOrNone(r.Date.String()), r.AsOf, r.EditedCount())
 	}
 	return tw.Flush()
 }
 
-func runReportShow(e *env, o reportOptions, _ map[string]bool) error {
-	_, r, err := e.latestReport(o)
+func runReportShow(e *cmdline.Env, o reportOptions, _ map[string]bool) error {
+	_, r, err := latestReport(e, o)
 	if err != nil {
 		return err
 	}
 	if o.json {
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(e.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	fmt.Fprintf(e.stdout, "%s · %s · số liệu đến ngày %s\n%s\nKính gửi: %s\n", r.Label(), r.NumberLine(), r.AsOf, r.Summary, strings.Join(r.Recipients, "; "))
+	fmt.Fprintf(e.Stdout, "%s · %s · số liệu đến ngày %s\n%s\nKính gửi: %s\n", r.Label(), r.NumberLine(), r.AsOf, r.Summary, strings.Join(r.Recipients, "; "))
 	for i, s := range r.Sections {
 		heading := s.Title
 		if s.TitleEdited {
 			heading += " [đã sửa]"
 		}
-		fmt.Fprintf(e.stdout, "\n[%s] %s\n", r.SectionPath(i), heading)
+		fmt.Fprintf(e.Stdout, "\n[%s] %s\n", r.SectionPath(i), heading)
 		for n, p := range s.Paragraphs {
 			mark := ""
 			if p.Edited {
 				mark = " [đã sửa]"
 			}
-			fmt.Fprintf(e.stdout, "  %d.%s %s\n", n+1, mark, p.Text)
+			fmt.Fprintf(e.Stdout, "  %d.%s %s\n", n+1, mark, p.Text)
 		}
 	}
 	return nil
 }
 
 // latestReport finds the plan, the period and its latest report.
-func (e *env) latestReport(o reportOptions) (*db.Store, reporting.Report, error) {
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+func latestReport(e *cmdline.Env, o reportOptions) (*db.Store, reporting.Report, error) {
+	st, plan, p, err := planPeriod(e, o.plan, o.period)
 	if err != nil {
 		return nil, reporting.Report{}, err
 	}
@@ -236,11 +238,11 @@ func (e *env) latestReport(o reportOptions) (*db.Store, reporting.Report, error)
 	return st, r, err
 }
 
-func runReportFreeze(e *env, o reportOptions, _ map[string]bool) error {
+func runReportFreeze(e *cmdline.Env, o reportOptions, _ map[string]bool) error {
 	if strings.TrimSpace(o.number) == "" || strings.TrimSpace(o.date) == "" {
-		return usageError("báo cáo đã gửi cần --number (số) và --date (ngày)")
+		return cmdline.UsageError("báo cáo đã gửi cần --number (số) và --date (ngày)")
 	}
-	date, st, plan, p, err := e.datedPeriod(o, "--date", o.date)
+	date, st, plan, p, err := datedPeriod(e, o, "--date", o.date)
 	if err != nil {
 		return err
 	}
@@ -248,11 +250,11 @@ func runReportFreeze(e *env, o reportOptions, _ map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã đánh dấu %s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.\n", sent.Label(), sent.Ref(), sent.Date)
+	fmt.Fprintf(e.Stdout, "Đã đánh dấu %s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.\n", sent.Label(), sent.Ref(), sent.Date)
 	return nil
 }
 
-func runReportEdit(e *env, o reportOptions, set map[string]bool) error {
+func runReportEdit(e *cmdline.Env, o reportOptions, set map[string]bool) error {
 	if err := checkEditFlags(o, set); err != nil {
 		return err
 	}
@@ -264,13 +266,13 @@ func runReportEdit(e *env, o reportOptions, set map[string]bool) error {
 		}
 		text = string(data)
 	}
-	st, r, err := e.latestReport(o)
+	st, r, err := latestReport(e, o)
 	if err != nil {
 		return err
 	}
 	i, err := r.FindSection(o.section)
 	if err != nil {
-		return usageError("--section: %s", usererr.Message(err))
+		return cmdline.UsageError("--section: %s", usererr.Message(err))
 	}
 	if set["heading"] {
 		err = r.EditHeading(i, o.heading)
@@ -285,9 +287,9 @@ func runReportEdit(e *env, o reportOptions, set map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã sửa mục %s của %s.\n", r.SectionPath(i), saved.Label())
+	fmt.Fprintf(e.Stdout, "Đã sửa mục %s của %s.\n", r.SectionPath(i), saved.Label())
 	if wasSent {
-		fmt.Fprintf(e.stdout, "Báo cáo đã gửi được giữ nguyên; phần sửa được lưu thành bản %d.\n", saved.Version)
+		fmt.Fprintf(e.Stdout, "Báo cáo đã gửi được giữ nguyên; phần sửa được lưu thành bản %d.\n", saved.Version)
 	}
 	return nil
 }
@@ -297,15 +299,15 @@ func runReportEdit(e *env, o reportOptions, set map[string]bool) error {
 func checkEditFlags(o reportOptions, set map[string]bool) error {
 	switch {
 	case strings.TrimSpace(o.section) == "":
-		return usageError("thiếu --section: ghi mục như II.1 (xem report show)")
+		return cmdline.UsageError("thiếu --section: ghi mục như II.1 (xem report show)")
 	case set["heading"] && (set["paragraph"] || set["text"] || set["file"]):
-		return usageError("--heading sửa đề mục; không đi cùng --paragraph, --text, --file")
+		return cmdline.UsageError("--heading sửa đề mục; không đi cùng --paragraph, --text, --file")
 	case set["heading"]:
 		return nil
 	case !set["paragraph"]:
-		return usageError("thiếu --paragraph N (hoặc --heading để sửa đề mục)")
+		return cmdline.UsageError("thiếu --paragraph N (hoặc --heading để sửa đề mục)")
 	case set["text"] == set["file"]:
-		return usageError("ghi nội dung mới bằng --text hoặc --file, một trong hai")
+		return cmdline.UsageError("ghi nội dung mới bằng --text hoặc --file, một trong hai")
 	}
 	return nil
 }

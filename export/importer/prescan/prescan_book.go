@@ -1,4 +1,4 @@
-package importer
+package prescan
 
 import (
 	"html"
@@ -6,10 +6,13 @@ import (
 	"strings"
 )
 
-// workbookMap is what the pre-scan learns of a workbook on its way: each
+// maxMergedRanges bounds the merged ranges of one workbook.
+const maxMergedRanges = 200_000
+
+// WorkbookMap is what the pre-scan learns of a workbook on its way: each
 // sheet's part, and the merged ranges of each part, so that reading a
 // sheet never asks excelize to parse it whole.
-type workbookMap struct {
+type WorkbookMap struct {
 	// sheetIDs maps a sheet's relationship id to its name.
 	sheetIDs map[string]string
 	// targets maps a relationship id of the workbook to its part.
@@ -19,13 +22,13 @@ type workbookMap struct {
 	ranges int
 }
 
-func newWorkbookMap() *workbookMap {
-	return &workbookMap{sheetIDs: map[string]string{}, targets: map[string]string{}, merges: map[string][]string{}}
+func newWorkbookMap() *WorkbookMap {
+	return &WorkbookMap{sheetIDs: map[string]string{}, targets: map[string]string{}, merges: map[string][]string{}}
 }
 
 // note takes in an element of a part that says where a sheet is or what
 // it merges.
-func (m *workbookMap) note(part, element string, tag []byte) error {
+func (m *WorkbookMap) note(part, element string, tag []byte) error {
 	switch lower := strings.ToLower(part); {
 	case element == "sheet" && lower == "xl/workbook.xml":
 		m.sheetIDs[prefixedAttr(tag, "id")] = html.UnescapeString(attrValue(tag, "name"))
@@ -40,8 +43,8 @@ func (m *workbookMap) note(part, element string, tag []byte) error {
 	return nil
 }
 
-// mergesOf returns the merged ranges of the sheet with the given name.
-func (m *workbookMap) mergesOf(sheet string) []string {
+// MergesOf returns the merged ranges of the sheet with the given name.
+func (m *WorkbookMap) MergesOf(sheet string) []string {
 	for id, name := range m.sheetIDs {
 		if name == sheet {
 			return m.merges[strings.ToLower(sheetPart(m.targets[id]))]

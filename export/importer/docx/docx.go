@@ -1,4 +1,8 @@
-package importer
+// Package docx reads the body of a Word document (.docx) for an import: it
+// walks word/document.xml itself, with bounds on everything it holds, and
+// gives the paragraphs and tables in order, each paragraph with what tells
+// a heading apart and each table cell with its spans and merges.
+package docx
 
 import (
 	"archive/zip"
@@ -10,6 +14,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/kehoach/cchc/export/importer/limits"
 )
 
 // A Word document is a zip of XML parts; its text is in word/document.xml:
@@ -25,83 +31,69 @@ const (
 	relsPart = "_rels/.rels"
 	// maxDocxBlocks bounds the paragraphs and tables of a document.
 	maxDocxBlocks = 500_000
-	// maxDocxCells bounds the table cells of a document.
-	maxDocxCells = 2_000_000
 	// maxTableDepth bounds tables nested in cells; deeper ones are skipped.
 	maxTableDepth = 8
 )
 
-// docxPara is one paragraph: its text and what tells a heading apart.
-type docxPara struct {
-	text     string
-	centered bool
-	// bold is set when every run with text is bold.
-	bold bool
-	// numbered is set when Word numbers the paragraph itself (w:numPr).
-	numbered bool
-	tooLong  bool
+// Para is one paragraph: its text and what tells a heading apart.
+type Para struct {
+	Text     string
+	Centered bool
+	// Bold is set when every run with text is Bold.
+	Bold bool
+	// Numbered is set when Word numbers the paragraph itself (w:numPr).
+	Numbered bool
+	TooLong  bool
 }
 
-// docxCell is one table cell.
-type docxCell struct {
-	paras  []docxPara
-	span   int
-	vMerge string // "", "restart" or "continue"
+// Cell is one table cell.
+type Cell struct {
+	Paras  []Para
+	Span   int
+	VMerge string // "", "restart" or "continue"
 }
 
-// docxRow is one table row; gridBefore grid columns are skipped before it.
-type docxRow struct {
-	gridBefore int
-	cells      []docxCell
+// Row is one table row; GridBefore grid columns are skipped before it.
+type Row struct {
+	GridBefore int
+	Cells      []Cell
 }
 
-// docxBlock is a paragraph or a table of the body, in order.
-type docxBlock struct {
-	para  *docxPara
-	table []docxRow
+// Block is a paragraph or a table of the body, in order.
+type Block struct {
+	Para  *Para
+	Table []Row
 }
 
-// docxDocument is the body of a Word document and the fonts its runs name.
-type docxDocument struct {
-	blocks []docxBlock
-	fonts  map[string]bool
+// Document is the body of a Word document and the fonts its runs name.
+type Document struct {
+	Blocks []Block
+	Fonts  map[string]bool
 }
 
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
-// readDocx reads the body of a .docx. It counts the bytes it inflates,
+// Read reads the body of a .docx. It counts the bytes it inflates,
 // since the sizes a zip declares can lie.
-func readDocx(data []byte, name string) (doc *docxDocument, err error) {
-	defer recoverReader(name, &err)
+func Read(data []byte, name string) (doc *Document, err error) {
+	defer limits.RecoverDamaged(name, &err)
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrDamaged, err)
+		return nil, fmt.Errorf("%s: %w: %v", name, limits.ErrDamaged, err)
 	}
 	part, err := openPart(zr, mainDocumentPart(zr))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: không có phần văn bản chính (%v)", name, ErrDamaged, err)
+		return nil, fmt.Errorf("%s: %w: không có phần văn bản chính (%v)", name, limits.ErrDamaged, err)
 	}
 	defer part.Close()
-	counter := &countingReader{r: io.LimitReader(part, maxPartBytes+1)}
-	doc, err = parseDocument(counter)
-	if counter.n > maxPartBytes {
-		return nil, fmt.Errorf("%s: %w: phần văn bản giải nén vượt %d MB", name, ErrTooLarge, maxPartBytes>>20)
+	counter := &limits.CountingReader{Source: io.LimitReader(part, limits.MaxPartBytes+1)}
+	doc, err = Parse(counter)
+	if counter.Count > limits.MaxPartBytes {
+		return nil, fmt.Errorf("%s: %w: phần văn bản giải nén vượt %d MB", name, limits.ErrTooLarge, limits.MaxPartBytes>>20)
 	}
-	if errors.Is(err, ErrTooLarge) {
+	if errors.Is(err, limits.ErrTooLarge) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrDamaged, err)
+		return nil, fmt.Errorf("%s: %w: %v", name, limits.ErrDamaged, err)
 	}
 	return doc, nil
 }
@@ -145,14 +137,14 @@ func mainDocumentPart(zr *zip.Reader) string {
 // docxParser walks document.xml.
 type docxParser struct {
 	dec    *xml.Decoder
-	doc    *docxDocument
+	doc    *Document
 	cells  int
 	blocks int
 }
 
-// parseDocument reads the body's paragraphs and tables in order.
-func parseDocument(r io.Reader) (*docxDocument, error) {
-	p := &docxParser{dec: xml.NewDecoder(r), doc: &docxDocument{fonts: map[string]bool{}}}
+// Parse reads the body's paragraphs and tables in order.
+func Parse(r io.Reader) (*Document, error) {
+	p := &docxParser{dec: xml.NewDecoder(r), doc: &Document{Fonts: map[string]bool{}}}
 	p.dec.Strict = true
 	for {
 		tok, err := p.dec.Token()
@@ -218,23 +210,23 @@ func (p *docxParser) bodyElement(start xml.StartElement) error {
 		if err != nil {
 			return err
 		}
-		return p.addBlock(docxBlock{para: &para})
+		return p.addBlock(Block{Para: &para})
 	case isWord(start, "tbl"):
 		rows, err := p.table(1)
 		if err != nil {
 			return err
 		}
-		return p.addBlock(docxBlock{table: rows})
+		return p.addBlock(Block{Table: rows})
 	}
 	return nil
 }
 
-func (p *docxParser) addBlock(b docxBlock) error {
+func (p *docxParser) addBlock(b Block) error {
 	p.blocks++
 	if p.blocks > maxDocxBlocks {
-		return fmt.Errorf("%w: hơn %d đoạn văn và bảng", ErrTooLarge, maxDocxBlocks)
+		return fmt.Errorf("%w: hơn %d đoạn văn và bảng", limits.ErrTooLarge, maxDocxBlocks)
 	}
-	p.doc.blocks = append(p.doc.blocks, b)
+	p.doc.Blocks = append(p.doc.Blocks, b)
 	return nil
 }
 
@@ -251,7 +243,7 @@ func attr(start xml.StartElement, local string) string {
 // paraState gathers a paragraph as its XML is read.
 type paraState struct {
 	text    strings.Builder
-	para    docxPara
+	para    Para
 	inPPr   bool
 	runBold bool
 	anyText bool
@@ -259,25 +251,25 @@ type paraState struct {
 }
 
 // paragraph reads a w:p after its start tag.
-func (p *docxParser) paragraph() (docxPara, error) {
+func (p *docxParser) paragraph() (Para, error) {
 	st := &paraState{allBold: true}
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
-			return docxPara{}, err
+			return Para{}, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if err := p.paragraphElement(st, t); err != nil {
-				return docxPara{}, err
+				return Para{}, err
 			}
 		case xml.EndElement:
 			if isWordEnd(t, "pPr") {
 				st.inPPr = false
 			}
 			if isWordEnd(t, "p") {
-				st.para.text = st.text.String()
-				st.para.bold = st.anyText && st.allBold
+				st.para.Text = st.text.String()
+				st.para.Bold = st.anyText && st.allBold
 				return st.para, nil
 			}
 		}
@@ -306,8 +298,8 @@ func (p *docxParser) paragraphElement(st *paraState, start xml.StartElement) err
 // noteFonts keeps the fonts a run names, for the check of legacy encodings.
 func (p *docxParser) noteFonts(start xml.StartElement) {
 	for _, a := range []string{"ascii", "hAnsi"} {
-		if font := attr(start, a); font != "" && len(p.doc.fonts) < 64 {
-			p.doc.fonts[font] = true
+		if font := attr(start, a); font != "" && len(p.doc.Fonts) < 64 {
+			p.doc.Fonts[font] = true
 		}
 	}
 }
@@ -325,9 +317,9 @@ func (st *paraState) apply(start xml.StartElement) {
 			st.runBold = v != "0" && v != "false"
 		}
 	case "jc":
-		st.para.centered = st.inPPr && attr(start, "val") == "center"
+		st.para.Centered = st.inPPr && attr(start, "val") == "center"
 	case "numPr":
-		st.para.numbered = st.para.numbered || st.inPPr
+		st.para.Numbered = st.para.Numbered || st.inPPr
 	case "tab":
 		st.write(" ")
 	case "br", "cr":
@@ -360,16 +352,16 @@ func (p *docxParser) runText(st *paraState) error {
 
 // write appends text, up to the bound on a cell's text.
 func (st *paraState) write(s string) {
-	if st.text.Len()+len(s) > 4*maxCellRunes {
-		st.para.tooLong = true
+	if st.text.Len()+len(s) > 4*limits.MaxCellRunes {
+		st.para.TooLong = true
 		return
 	}
 	st.text.WriteString(s)
 }
 
 // table reads a w:tbl after its start tag; depth counts nested tables.
-func (p *docxParser) table(depth int) ([]docxRow, error) {
-	var rows []docxRow
+func (p *docxParser) table(depth int) ([]Row, error) {
+	var rows []Row
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
@@ -389,7 +381,7 @@ func (p *docxParser) table(depth int) ([]docxRow, error) {
 			if err != nil {
 				return nil, err
 			}
-			if len(rows) < maxTableRows {
+			if len(rows) < limits.MaxTableRows {
 				rows = append(rows, row)
 			}
 		case xml.EndElement:
@@ -401,8 +393,8 @@ func (p *docxParser) table(depth int) ([]docxRow, error) {
 }
 
 // row reads a w:tr after its start tag.
-func (p *docxParser) row(depth int) (docxRow, error) {
-	var row docxRow
+func (p *docxParser) row(depth int) (Row, error) {
+	var row Row
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
@@ -416,13 +408,13 @@ func (p *docxParser) row(depth int) (docxRow, error) {
 					return row, err
 				}
 			case isWord(t, "gridBefore"):
-				row.gridBefore = boundedInt(attr(t, "val"), maxTableCols)
+				row.GridBefore = boundedInt(attr(t, "val"), limits.MaxTableCols)
 			case isWord(t, "tc"):
 				cell, err := p.cell(depth)
 				if err != nil {
 					return row, err
 				}
-				row.cells = append(row.cells, cell)
+				row.Cells = append(row.Cells, cell)
 			}
 		case xml.EndElement:
 			if isWordEnd(t, "tr") {
@@ -443,12 +435,12 @@ func boundedInt(s string, limit int) int {
 
 // cell reads a w:tc after its start tag. A nested table's text joins the
 // cell's paragraphs, row by row.
-func (p *docxParser) cell(depth int) (docxCell, error) {
+func (p *docxParser) cell(depth int) (Cell, error) {
 	p.cells++
-	if p.cells > maxDocxCells {
-		return docxCell{}, fmt.Errorf("%w: hơn %d ô bảng", ErrTooLarge, maxDocxCells)
+	if p.cells > limits.MaxDocxCells {
+		return Cell{}, fmt.Errorf("%w: hơn %d ô bảng", limits.ErrTooLarge, limits.MaxDocxCells)
 	}
-	c := docxCell{span: 1}
+	c := Cell{Span: 1}
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
@@ -467,20 +459,20 @@ func (p *docxParser) cell(depth int) (docxCell, error) {
 	}
 }
 
-func (p *docxParser) cellElement(c *docxCell, start xml.StartElement, depth int) error {
+func (p *docxParser) cellElement(c *Cell, start xml.StartElement, depth int) error {
 	switch {
 	case skippable(start):
 		return p.dec.Skip()
 	case isWord(start, "gridSpan"):
-		c.span = max(1, boundedInt(attr(start, "val"), maxTableCols))
+		c.Span = max(1, boundedInt(attr(start, "val"), limits.MaxTableCols))
 	case isWord(start, "vMerge"):
-		c.vMerge = attr(start, "val")
-		if c.vMerge == "" {
-			c.vMerge = "continue"
+		c.VMerge = attr(start, "val")
+		if c.VMerge == "" {
+			c.VMerge = "continue"
 		}
 	case isWord(start, "p"):
 		para, err := p.paragraph()
-		c.paras = append(c.paras, para)
+		c.Paras = append(c.Paras, para)
 		return err
 	case isWord(start, "tbl"):
 		if depth >= maxTableDepth {
@@ -488,8 +480,8 @@ func (p *docxParser) cellElement(c *docxCell, start xml.StartElement, depth int)
 		}
 		rows, err := p.table(depth + 1)
 		for _, r := range rows {
-			for _, nested := range r.cells {
-				c.paras = append(c.paras, nested.paras...)
+			for _, nested := range r.Cells {
+				c.Paras = append(c.Paras, nested.Paras...)
 			}
 		}
 		return err

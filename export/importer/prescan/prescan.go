@@ -1,4 +1,9 @@
-package importer
+// Package prescan checks an imported workbook or Word document before any
+// parser reads it: a streaming scan walks every part of the zip with a few
+// counters and refuses a file past the stated bounds (parts, sizes, nesting,
+// cells, text), naming the bound. On its way it maps a workbook's sheets and
+// merged ranges, so that reading a sheet never parses it whole.
+package prescan
 
 import (
 	"archive/zip"
@@ -9,6 +14,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/kehoach/cchc/export/importer/limits"
 )
 
 // Before excelize or the Word reader parses a file, a streaming pre-scan
@@ -51,17 +58,17 @@ const (
 	maxSharedPart   = 32 << 20
 	maxOtherPart    = 16 << 20
 	maxTag          = 64 << 10
-	maxExcelColumn  = 16_384 // XFD, Excel's last column
-	maxSheetCells   = 600_000
-	maxWordRowCells = 1_000
-	maxWordCells    = maxDocxCells
+	MaxExcelColumn  = 16_384 // XFD, Excel's last column
+	MaxSheetCells   = 600_000
+	MaxWordRowCells = 1_000
+	maxWordCells    = limits.MaxDocxCells
 )
 
 var xlsxLimits = scanLimits{
 	maxEntries: maxZipEntries, maxTotal: maxTotalUnzip, partLimit: xlsxPartLimit,
 	maxDepth: 128, maxTagBytes: maxTag,
 	rowElem: "row", cellElem: "c", textElems: []string{"c", "si"},
-	maxCellsPerRow: maxExcelColumn, maxColumn: maxExcelColumn, maxCellsPerPart: maxSheetCells,
+	maxCellsPerRow: MaxExcelColumn, maxColumn: MaxExcelColumn, maxCellsPerPart: MaxSheetCells,
 	maxCellText: 256 << 10,
 }
 
@@ -69,7 +76,7 @@ var docxLimits = scanLimits{
 	maxEntries: maxZipEntries, maxTotal: maxTotalUnzip, partLimit: docxPartLimit,
 	maxDepth: 256, maxTagBytes: maxTag,
 	rowElem: "tr", cellElem: "tc", textElems: []string{"tc"},
-	maxCellsPerRow: maxWordRowCells, maxCellsPerPart: maxWordCells,
+	maxCellsPerRow: MaxWordRowCells, maxCellsPerPart: maxWordCells,
 	maxCellText: 1 << 20,
 }
 
@@ -89,70 +96,87 @@ func xlsxPartLimit(name string) int64 {
 // reader's own bound, the rest smaller.
 func docxPartLimit(name string) int64 {
 	if strings.HasPrefix(strings.ToLower(name), "word/document") {
-		return maxPartBytes
+		return limits.MaxPartBytes
 	}
 	return maxOtherPart
 }
 
-// prescan checks a file's parts against the limits of its kind. For a
-// workbook it returns where its sheets are and what they merge.
-func prescan(data []byte, name string, kind fileKind) (*workbookMap, error) {
-	limits, book := &docxLimits, (*workbookMap)(nil)
-	if kind == kindXLSX {
-		limits, book = &xlsxLimits, newWorkbookMap()
+// Workbook checks a workbook's parts against the bounds and returns where
+// its sheets are and what they merge.
+func Workbook(data []byte, name string) (*WorkbookMap, error) {
+	book := newWorkbookMap()
+	if err := check(data, name, &xlsxLimits, book); err != nil {
+		return nil, err
 	}
+	return book, nil
+}
+
+// Document checks a Word document's parts against the bounds.
+func Document(data []byte, name string) error {
+	return check(data, name, &docxLimits, nil)
+}
+
+// DocumentXML checks a Word document's main part, word/document.xml, read
+// from r, as Document does inside the zip.
+func DocumentXML(r io.Reader) error {
+	return newXMLScan(&docxLimits, "word/document.xml").run(bufio.NewReader(r))
+}
+
+// check checks a file's parts against bounds; book, for a workbook,
+// gathers its sheets and merged ranges.
+func check(data []byte, name string, bounds *scanLimits, book *WorkbookMap) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: không giải nén được (%v)", name, ErrDamaged, err)
+		return fmt.Errorf("%s: %w: không giải nén được (%v)", name, limits.ErrDamaged, err)
 	}
-	if err := limits.checkDeclared(zr); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := bounds.checkDeclared(zr); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	var total int64
 	for _, f := range zr.File {
-		n, err := limits.scanPart(f, book)
+		n, err := bounds.scanPart(f, book)
 		total += n
-		if err == nil && total > limits.maxTotal {
-			err = fmt.Errorf("%w: nội dung giải nén thực tế vượt %d MB", ErrTooLarge, limits.maxTotal>>20)
+		if err == nil && total > bounds.maxTotal {
+			err = fmt.Errorf("%w: nội dung giải nén thực tế vượt %d MB", limits.ErrTooLarge, bounds.maxTotal>>20)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	return book, nil
+	return nil
 }
 
 // checkDeclared checks the number of parts and the sizes the zip declares.
 func (l *scanLimits) checkDeclared(zr *zip.Reader) error {
 	if len(zr.File) > l.maxEntries {
-		return fmt.Errorf("%w: tệp nén có hơn %d phần", ErrTooLarge, l.maxEntries)
+		return fmt.Errorf("%w: tệp nén có hơn %d phần", limits.ErrTooLarge, l.maxEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > uint64(l.partLimit(f.Name)) {
-			return fmt.Errorf("%w: phần %s khai báo giải nén ra hơn %d MB", ErrTooLarge, f.Name, l.partLimit(f.Name)>>20)
+			return fmt.Errorf("%w: phần %s khai báo giải nén ra hơn %d MB", limits.ErrTooLarge, f.Name, l.partLimit(f.Name)>>20)
 		}
 		total += f.UncompressedSize64
 	}
 	if total > uint64(l.maxTotal) {
-		return fmt.Errorf("%w: nội dung giải nén khai báo vượt %d MB", ErrTooLarge, l.maxTotal>>20)
+		return fmt.Errorf("%w: nội dung giải nén khai báo vượt %d MB", limits.ErrTooLarge, l.maxTotal>>20)
 	}
 	return nil
 }
 
 // scanPart inflates one part, counting its actual size, and walks it when
 // it is XML. It returns the bytes inflated.
-func (l *scanLimits) scanPart(f *zip.File, book *workbookMap) (int64, error) {
+func (l *scanLimits) scanPart(f *zip.File, book *WorkbookMap) (int64, error) {
 	if f.FileInfo().IsDir() {
 		return 0, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return 0, fmt.Errorf("%w: phần %s không giải nén được (%v)", ErrDamaged, f.Name, err)
+		return 0, fmt.Errorf("%w: phần %s không giải nén được (%v)", limits.ErrDamaged, f.Name, err)
 	}
 	defer rc.Close()
 	limit := l.partLimit(f.Name)
-	counter := &countingReader{r: io.LimitReader(rc, limit+1)}
+	counter := &limits.CountingReader{Source: io.LimitReader(rc, limit+1)}
 	if isXMLPart(f.Name) {
 		scan := newXMLScan(l, f.Name)
 		scan.book = book
@@ -160,17 +184,17 @@ func (l *scanLimits) scanPart(f *zip.File, book *workbookMap) (int64, error) {
 	} else {
 		_, err = io.Copy(io.Discard, counter)
 	}
-	if counter.n > limit {
-		return counter.n, fmt.Errorf("%w: phần %s giải nén ra hơn %d MB", ErrTooLarge, f.Name, limit>>20)
+	if counter.Count > limit {
+		return counter.Count, fmt.Errorf("%w: phần %s giải nén ra hơn %d MB", limits.ErrTooLarge, f.Name, limit>>20)
 	}
 	var limitErr *limitError
 	if errors.As(err, &limitErr) {
-		return counter.n, limitErr
+		return counter.Count, limitErr
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
-		return counter.n, fmt.Errorf("%w: phần %s không giải nén được (%v)", ErrDamaged, f.Name, err)
+		return counter.Count, fmt.Errorf("%w: phần %s không giải nén được (%v)", limits.ErrDamaged, f.Name, err)
 	}
-	return counter.n, nil
+	return counter.Count, nil
 }
 
 // isXMLPart reports whether a part is parsed as XML.

@@ -1,9 +1,10 @@
-package main
+package cmdline
 
 import (
 	"flag"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kehoach/cchc/store/db"
 
@@ -55,27 +56,27 @@ func splitCommand(args []string) (string, []string) {
 	return "", args
 }
 
-// dateArg reads the value of a date option, "31/12/2023", naming the
+// DateArg reads the value of a date option, "31/12/2023", naming the
 // option when it is not one; empty gives def.
-func dateArg(option, value string, def store.Date) (store.Date, error) {
+func DateArg(option, value string, def store.Date) (store.Date, error) {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return def, nil
 	}
 	d, err := store.ParseVNDate(value)
 	if err != nil || !store.ValidYear(d.Year) {
-		return store.Date{}, usageError("%s: ngày “%s” không đúng dạng ngày/tháng/năm (31/12/2023)", option, value)
+		return store.Date{}, UsageError("%s: ngày “%s” không đúng dạng ngày/tháng/năm (31/12/2023)", option, value)
 	}
 	return d, nil
 }
 
-// planTask opens the store and finds the plan of --plan and its task of
+// PlanTask opens the store and finds the plan of --plan and its task of
 // --task, by id or by its printed number ("II.3").
-func (e *env) planTask(planRef, taskRef string) (*db.Store, store.Plan, store.Task, error) {
+func (e *Env) PlanTask(planRef, taskRef string) (*db.Store, store.Plan, store.Task, error) {
 	if strings.TrimSpace(taskRef) == "" {
-		return nil, store.Plan{}, store.Task{}, usageError("thiếu --task: ghi mã nhiệm vụ (12) hoặc số in trong kế hoạch (II.3)")
+		return nil, store.Plan{}, store.Task{}, UsageError("thiếu --task: ghi mã nhiệm vụ (12) hoặc số in trong kế hoạch (II.3)")
 	}
-	st, plan, err := e.plan(planRef)
+	st, plan, err := e.Plan(planRef)
 	if err != nil {
 		return nil, store.Plan{}, store.Task{}, err
 	}
@@ -83,10 +84,10 @@ func (e *env) planTask(planRef, taskRef string) (*db.Store, store.Plan, store.Ta
 	return st, plan, task, err
 }
 
-// findArea finds an area of a plan by its numeral ("II") or its id.
-func findArea(st *db.Store, planID uint64, ref string) (store.Area, error) {
+// FindArea finds an area of a plan by its numeral ("II") or its id.
+func FindArea(st *db.Store, planID uint64, ref string) (store.Area, error) {
 	if strings.TrimSpace(ref) == "" {
-		return store.Area{}, usageError("thiếu --area: ghi số La Mã của lĩnh vực (II)")
+		return store.Area{}, UsageError("thiếu --area: ghi số La Mã của lĩnh vực (II)")
 	}
 	areas, err := st.Areas(planID)
 	if err != nil {
@@ -101,11 +102,11 @@ func findArea(st *db.Store, planID uint64, ref string) (store.Area, error) {
 	for i, a := range areas {
 		numerals[i] = a.Numeral
 	}
-	return store.Area{}, usageError("--area: kế hoạch không có lĩnh vực “%s”; các lĩnh vực: %s", ref, strings.Join(numerals, ", "))
+	return store.Area{}, UsageError("--area: kế hoạch không có lĩnh vực “%s”; các lĩnh vực: %s", ref, strings.Join(numerals, ", "))
 }
 
-// areasByID reads a plan's areas by id.
-func areasByID(st *db.Store, planID uint64) map[uint64]store.Area {
+// AreasByID reads a plan's areas by id.
+func AreasByID(st *db.Store, planID uint64) map[uint64]store.Area {
 	areas, _ := st.Areas(planID)
 	byID := make(map[uint64]store.Area, len(areas))
 	for _, a := range areas {
@@ -114,12 +115,30 @@ func areasByID(st *db.Store, planID uint64) map[uint64]store.Area {
 	return byID
 }
 
-// areaOf returns the area of a task.
-func areaOf(st *db.Store, t store.Task) store.Area { return areasByID(st, t.PlanID)[t.AreaID] }
+// AreaOf returns the area of a task.
+func AreaOf(st *db.Store, t store.Task) store.Area { return AreasByID(st, t.PlanID)[t.AreaID] }
 
-// given reports which options the command line set, by name.
-func given(fs *flag.FlagSet) map[string]bool {
+// Given reports which options the command line set, by name.
+func Given(fs *flag.FlagSet) map[string]bool {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	return set
+}
+
+// Shorten cuts text to its first line and at most max characters.
+func Shorten(text string, max int) string {
+	line, _, _ := strings.Cut(text, "\n")
+	if utf8.RuneCountInString(line) <= max {
+		return line
+	}
+	runes := []rune(line)
+	return string(runes[:max-1]) + "…"
+}
+
+// DateOrNone is a printed date, or says there is none.
+func DateOrNone(s string) string {
+	if s == "" {
+		return "(chưa có ngày)"
+	}
+	return s
 }

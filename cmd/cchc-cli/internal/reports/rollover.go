@@ -1,4 +1,4 @@
-package main
+package reports
 
 import (
 	"flag"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 
@@ -19,11 +21,11 @@ type rolloverOptions struct {
 }
 
 func init() {
-	commands["rollover"] = command{
-		writes:  true,
-		usage:   "rollover --from NĂM|SỐ --to NĂM --number SỐ --date NGÀY [--keep T,...|--drop T,...] [--as-of NGÀY]",
-		summary: "lập kế hoạch năm sau từ kế hoạch này: mang theo nhiệm vụ thường xuyên, chỉ tiêu (không kèm kết quả); nhiệm vụ chưa hoàn thành giữ (--keep) hoặc bỏ (--drop), all cho tất cả",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["rollover"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "rollover --from NĂM|SỐ --to NĂM --number SỐ --date NGÀY [--keep T,...|--drop T,...] [--as-of NGÀY]",
+		Summary: "lập kế hoạch năm sau từ kế hoạch này: mang theo nhiệm vụ thường xuyên, chỉ tiêu (không kèm kết quả); nhiệm vụ chưa hoàn thành giữ (--keep) hoặc bỏ (--drop), all cho tất cả",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o rolloverOptions
 			fs.StringVar(&o.from, "from", "", "năm hoặc số kế hoạch gốc")
 			fs.IntVar(&o.to, "to", 0, "năm của kế hoạch mới")
@@ -32,31 +34,31 @@ func init() {
 			fs.StringVar(&o.keep, "keep", "", "nhiệm vụ chưa hoàn thành mang sang (II.3,12 …, hoặc all)")
 			fs.StringVar(&o.drop, "drop", "", "nhiệm vụ chưa hoàn thành bỏ lại (hoặc all)")
 			fs.StringVar(&o.asOf, "as-of", "", "ngày xét nhiệm vụ đã hoàn thành hay chưa (mặc định hôm nay)")
-			return func(e *env, _ []string) error { return runRollover(e, o) }
+			return func(e *cmdline.Env, _ []string) error { return runRollover(e, o) }
 		},
 	}
 }
 
-func runRollover(e *env, o rolloverOptions) error {
+func runRollover(e *cmdline.Env, o rolloverOptions) error {
 	switch {
 	case o.from == "":
-		return usageError("thiếu --from: ghi năm (2023) hoặc số của kế hoạch gốc")
+		return cmdline.UsageError("thiếu --from: ghi năm (2023) hoặc số của kế hoạch gốc")
 	case o.to == 0:
-		return usageError("thiếu --to: ghi năm của kế hoạch mới")
+		return cmdline.UsageError("thiếu --to: ghi năm của kế hoạch mới")
 	case strings.TrimSpace(o.number) == "" || strings.TrimSpace(o.date) == "":
-		return usageError("kế hoạch mới cần --number (số) và --date (ngày ban hành)")
+		return cmdline.UsageError("kế hoạch mới cần --number (số) và --date (ngày ban hành)")
 	case o.keep != "" && o.drop != "":
-		return usageError("ghi --keep hoặc --drop, một trong hai")
+		return cmdline.UsageError("ghi --keep hoặc --drop, một trong hai")
 	}
-	date, err := dateArg("--date", o.date, store.Date{})
+	date, err := cmdline.DateArg("--date", o.date, store.Date{})
 	if err != nil {
 		return err
 	}
-	asOf, err := dateArg("--as-of", o.asOf, e.today())
+	asOf, err := cmdline.DateArg("--as-of", o.asOf, e.Today())
 	if err != nil {
 		return err
 	}
-	st, from, err := e.plan(o.from)
+	st, from, err := e.Plan(o.from)
 	if err != nil {
 		return err
 	}
@@ -72,16 +74,16 @@ func runRollover(e *env, o rolloverOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã lập kế hoạch %s năm %d từ kế hoạch %s: %d nhiệm vụ thường xuyên, %d nhiệm vụ chưa hoàn thành mang sang, %d bỏ lại, %d chỉ tiêu (chưa có kết quả, giá trị năm gốc nhập lại).\n",
+	fmt.Fprintf(e.Stdout, "Đã lập kế hoạch %s năm %d từ kế hoạch %s: %d nhiệm vụ thường xuyên, %d nhiệm vụ chưa hoàn thành mang sang, %d bỏ lại, %d chỉ tiêu (chưa có kết quả, giá trị năm gốc nhập lại).\n",
 		result.Plan.Ref(), result.Plan.Year, from.Ref(), result.Recurring, result.Kept, result.Dropped, result.Targets)
-	fmt.Fprintln(e.stdout, "Hãy sửa căn cứ, nội dung và thời gian thực hiện cho năm mới (plan edit, task edit).")
+	fmt.Fprintln(e.Stdout, "Hãy sửa căn cứ, nội dung và thời gian thực hiện cho năm mới (plan edit, task edit).")
 	return nil
 }
 
 // keptTasks reads --keep or --drop against the unfinished tasks; with
 // neither, a plan that has unfinished tasks is refused, listing them.
 func keptTasks(st *db.Store, c db.RolloverChoice, o rolloverOptions) ([]uint64, error) {
-	areas := areasByID(st, c.From.ID)
+	areas := cmdline.AreasByID(st, c.From.ID)
 	numbers := map[uint64]string{}
 	var all []uint64
 	for _, ts := range c.Unfinished {
@@ -124,7 +126,7 @@ func namedTasks(list string, numbers map[uint64]string) ([]uint64, error) {
 			}
 		}
 		if !found {
-			return nil, usageError("nhiệm vụ %q không phải nhiệm vụ chưa hoàn thành của kế hoạch", ref)
+			return nil, cmdline.UsageError("nhiệm vụ %q không phải nhiệm vụ chưa hoàn thành của kế hoạch", ref)
 		}
 	}
 	return out, nil
@@ -134,8 +136,8 @@ func namedTasks(list string, numbers map[uint64]string) ([]uint64, error) {
 func unfinishedRefusal(c db.RolloverChoice, numbers map[uint64]string) error {
 	lines := make([]string, len(c.Unfinished))
 	for i, ts := range c.Unfinished {
-		lines[i] = fmt.Sprintf("%s (%s, %s)", numbers[ts.Task.ID], shorten(ts.Task.Content, 50), ts.Standing.State)
+		lines[i] = fmt.Sprintf("%s (%s, %s)", numbers[ts.Task.ID], cmdline.Shorten(ts.Task.Content, 50), ts.Standing.State)
 	}
-	return usageError("kế hoạch %s còn %d nhiệm vụ chưa hoàn thành: %s; ghi --keep (mang sang) hoặc --drop (bỏ lại) với số các nhiệm vụ, hoặc all",
+	return cmdline.UsageError("kế hoạch %s còn %d nhiệm vụ chưa hoàn thành: %s; ghi --keep (mang sang) hoặc --drop (bỏ lại) với số các nhiệm vụ, hoặc all",
 		c.From.Ref(), len(c.Unfinished), strings.Join(lines, "; "))
 }

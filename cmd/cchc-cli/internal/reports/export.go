@@ -1,10 +1,12 @@
-package main
+package reports
 
 import (
 	"context"
 	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/export"
 	"github.com/kehoach/cchc/export/pdf"
@@ -23,10 +25,10 @@ type exportOptions struct {
 }
 
 func init() {
-	commands["export"] = command{
-		usage:   "export --plan NĂM|SỐ --doc plan|appendix --format pdf|xlsx -o TỆP",
-		summary: "xuất kế hoạch hoặc biểu kế hoạch chi tiết ra PDF hoặc Excel",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["export"] = cmdline.Command{
+		Usage:   "export --plan NĂM|SỐ --doc plan|appendix --format pdf|xlsx -o TỆP",
+		Summary: "xuất kế hoạch hoặc biểu kế hoạch chi tiết ra PDF hoặc Excel",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			planRef := fs.String("plan", "", "năm hoặc số kế hoạch")
 			var opts exportOptions
 			fs.StringVar(&opts.Doc, "doc", "plan", "plan hoặc appendix")
@@ -34,7 +36,7 @@ func init() {
 			fs.StringVar(&opts.Output, "o", "", "tệp kết quả")
 			fs.BoolVar(&opts.NoAppendix, "no-appendix", false, "không kèm biểu kế hoạch chi tiết")
 			fs.StringVar(&opts.Unit, "unit", "", "chỉ các nhiệm vụ do đơn vị này chủ trì")
-			return func(e *env, _ []string) error { return runExport(e, *planRef, opts) }
+			return func(e *cmdline.Env, _ []string) error { return runExport(e, *planRef, opts) }
 		},
 	}
 }
@@ -42,24 +44,24 @@ func init() {
 // runExport prints the plan through export.Export, which writes the file
 // whole or not at all. Warnings (no signer name) go to stderr; the file is
 // written all the same.
-func runExport(e *env, planRef string, opts exportOptions) error {
+func runExport(e *cmdline.Env, planRef string, opts exportOptions) error {
 	req, err := exportRequest(opts)
 	if err != nil {
 		return err
 	}
-	st, plan, err := e.plan(planRef)
+	st, plan, err := e.Plan(planRef)
 	if err != nil {
 		return err
 	}
-	req.PlanID, req.Today = plan.ID, e.today()
+	req.PlanID, req.Today = plan.ID, e.Today()
 	result, err := export.Export(context.Background(), st, req)
 	if err != nil {
 		return err
 	}
 	for _, warning := range result.Warnings {
-		fmt.Fprintln(e.stderr, "cchc-cli: cảnh báo: "+string(warning)+warningHint(warning))
+		fmt.Fprintln(e.Stderr, "cchc-cli: cảnh báo: "+string(warning)+warningHint(warning))
 	}
-	fmt.Fprintf(e.stdout, "Đã ghi %s.\n", opts.Output)
+	fmt.Fprintf(e.Stdout, "Đã ghi %s.\n", opts.Output)
 	return nil
 }
 
@@ -67,7 +69,7 @@ func runExport(e *env, planRef string, opts exportOptions) error {
 // names the flag at fault.
 func exportRequest(opts exportOptions) (export.Request, error) {
 	if opts.Output == "" {
-		return export.Request{}, usageError("thiếu -o TỆP: tệp sẽ ghi ra")
+		return export.Request{}, cmdline.UsageError("thiếu -o TỆP: tệp sẽ ghi ra")
 	}
 	format := export.Format(strings.ToLower(opts.Format))
 	if format == "" {
@@ -76,13 +78,13 @@ func exportRequest(opts exportOptions) (export.Request, error) {
 	req := export.Request{Format: format, Unit: opts.Unit, Path: opts.Output}
 	switch {
 	case format != export.PDF && format != export.XLSX:
-		return req, usageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
+		return req, cmdline.UsageError("--format: định dạng %q không hỗ trợ: dùng pdf hoặc xlsx", format)
 	case opts.Doc != "plan" && opts.Doc != "appendix":
-		return req, usageError("--doc phải là plan (kế hoạch) hoặc appendix (biểu kế hoạch chi tiết), không phải %q", opts.Doc)
+		return req, cmdline.UsageError("--doc phải là plan (kế hoạch) hoặc appendix (biểu kế hoạch chi tiết), không phải %q", opts.Doc)
 	case opts.NoAppendix && (opts.Doc == "appendix" || format == export.XLSX):
-		return req, usageError("--no-appendix chỉ dùng khi xuất kế hoạch ra PDF: tệp Excel và --doc appendix chỉ chứa biểu kế hoạch chi tiết")
+		return req, cmdline.UsageError("--no-appendix chỉ dùng khi xuất kế hoạch ra PDF: tệp Excel và --doc appendix chỉ chứa biểu kế hoạch chi tiết")
 	case opts.Unit != "" && format == export.PDF:
-		return req, usageError("--unit chỉ dùng với --format xlsx: văn bản PDF để trình ký phải đủ mọi nhiệm vụ")
+		return req, cmdline.UsageError("--unit chỉ dùng với --format xlsx: văn bản PDF để trình ký phải đủ mọi nhiệm vụ")
 	}
 	switch {
 	case opts.Doc == "appendix" || format == export.XLSX:

@@ -1,10 +1,12 @@
-package main
+package reports
 
 import (
 	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
@@ -20,22 +22,22 @@ type targetOptions struct {
 }
 
 func init() {
-	commands["targets"] = command{
-		usage:   "targets --plan P --period KỲ [--json]",
-		summary: "liệt kê các chỉ tiêu theo lời văn kế hoạch, với mục tiêu, kết quả thực hiện trong kỳ (Q1, Q2, H1, Q3, 9M, Q4, Y) và đánh giá",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["targets"] = cmdline.Command{
+		Usage:   "targets --plan P --period KỲ [--json]",
+		Summary: "liệt kê các chỉ tiêu theo lời văn kế hoạch, với mục tiêu, kết quả thực hiện trong kỳ (Q1, Q2, H1, Q3, 9M, Q4, Y) và đánh giá",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o targetOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&o.period, "period", "", "kỳ báo cáo: Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
 			fs.BoolVar(&o.json, "json", false, "in dạng JSON")
-			return func(e *env, _ []string) error { return runTargets(e, o) }
+			return func(e *cmdline.Env, _ []string) error { return runTargets(e, o) }
 		},
 	}
-	commands["actual"] = command{
-		writes:  true,
-		usage:   "actual --plan P --target MÃ --period KỲ (--value V [--of N] | --clear) [--note NGUỒN] [--evidence TÀI_LIỆU]",
-		summary: "ghi kết quả thực hiện chỉ tiêu trong kỳ: một số, hoặc V trên N (152 trên 160 là 95%)",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["actual"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "actual --plan P --target MÃ --period KỲ (--value V [--of N] | --clear) [--note NGUỒN] [--evidence TÀI_LIỆU]",
+		Summary: "ghi kết quả thực hiện chỉ tiêu trong kỳ: một số, hoặc V trên N (152 trên 160 là 95%)",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o targetOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&o.target, "target", "", "mã chỉ tiêu (III.2.4) hoặc số thứ tự lưu trữ")
@@ -45,20 +47,20 @@ func init() {
 			fs.StringVar(&o.note, "note", "", "nguồn số liệu")
 			fs.StringVar(&o.evidence, "evidence", "", "tài liệu kiểm chứng")
 			fs.BoolVar(&o.clear, "clear", false, "xoá kết quả đã ghi của kỳ")
-			return func(e *env, _ []string) error { return runActual(e, o) }
+			return func(e *cmdline.Env, _ []string) error { return runActual(e, o) }
 		},
 	}
-	commands["target edit"] = command{
-		writes:  true,
-		usage:   "target edit --plan P --target MÃ [--baseline V|none] [--feed SỐ_LIỆU|none]",
-		summary: "nhập giá trị năm gốc của chỉ tiêu tăng thêm, hoặc chọn số liệu thống kê để tính chỉ tiêu (" + strings.Join(feedNames(), ", ") + ")",
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["target edit"] = cmdline.Command{
+		Writes:  true,
+		Usage:   "target edit --plan P --target MÃ [--baseline V|none] [--feed SỐ_LIỆU|none]",
+		Summary: "nhập giá trị năm gốc của chỉ tiêu tăng thêm, hoặc chọn số liệu thống kê để tính chỉ tiêu (" + strings.Join(feedNames(), ", ") + ")",
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var o targetOptions
 			fs.StringVar(&o.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.StringVar(&o.target, "target", "", "mã chỉ tiêu")
 			fs.StringVar(&o.baseline, "baseline", "", "giá trị năm gốc; none để xoá")
 			fs.StringVar(&o.feed, "feed", "", "số liệu thống kê tính chỉ tiêu; none để bỏ")
-			return func(e *env, _ []string) error { return runTargetEdit(e, o, given(fs)) }
+			return func(e *cmdline.Env, _ []string) error { return runTargetEdit(e, o, cmdline.Given(fs)) }
 		},
 	}
 }
@@ -73,23 +75,23 @@ func feedNames() []string {
 
 // planPeriod opens the store, finds the plan and reads --period against
 // its year.
-func (e *env) planPeriod(planRef, periodText string) (*db.Store, store.Plan, store.Period, error) {
+func planPeriod(e *cmdline.Env, planRef, periodText string) (*db.Store, store.Plan, store.Period, error) {
 	if strings.TrimSpace(periodText) == "" {
-		return nil, store.Plan{}, store.Period{}, usageError("thiếu --period: ghi kỳ báo cáo Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
+		return nil, store.Plan{}, store.Period{}, cmdline.UsageError("thiếu --period: ghi kỳ báo cáo Q1, Q2, H1, Q3, 9M, Q4 hoặc Y")
 	}
-	st, plan, err := e.plan(planRef)
+	st, plan, err := e.Plan(planRef)
 	if err != nil {
 		return nil, store.Plan{}, store.Period{}, err
 	}
 	p, err := store.ParsePeriod(periodText, plan.Year)
 	if err != nil {
-		return nil, store.Plan{}, store.Period{}, usageError("--period: %s", usererr.Message(err))
+		return nil, store.Plan{}, store.Period{}, cmdline.UsageError("--period: %s", usererr.Message(err))
 	}
 	return st, plan, p, nil
 }
 
-// targetJSON is one target as `targets --json` prints it.
-type targetJSON struct {
+// TargetJSON is one target as `targets --json` prints it.
+type TargetJSON struct {
 	ID         uint64            `json:"id"`
 	Code       string            `json:"code"`
 	Indicator  string            `json:"indicator"`
@@ -108,9 +110,9 @@ type targetJSON struct {
 	Why        string            `json:"why,omitempty"`
 }
 
-func newTargetJSON(r reporting.TargetResult) targetJSON {
+func newTargetJSON(r reporting.TargetResult) TargetJSON {
 	t := r.Target
-	out := targetJSON{ID: t.ID, Code: t.Code, Indicator: t.Indicator, Goal: t.Goal(), Comparator: string(t.Comparator),
+	out := TargetJSON{ID: t.ID, Code: t.Code, Indicator: t.Indicator, Goal: t.Goal(), Comparator: string(t.Comparator),
 		Value: t.Value, Unit: t.Unit, Baseline: t.Baseline, Feed: string(t.Feed), Detail: r.Detail, Source: r.Source,
 		Verdict: r.Verdict, Why: r.Why}
 	if r.Source != "" {
@@ -123,8 +125,8 @@ func newTargetJSON(r reporting.TargetResult) targetJSON {
 	return out
 }
 
-func runTargets(e *env, o targetOptions) error {
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+func runTargets(e *cmdline.Env, o targetOptions) error {
+	st, plan, p, err := planPeriod(e, o.plan, o.period)
 	if err != nil {
 		return err
 	}
@@ -133,20 +135,20 @@ func runTargets(e *env, o targetOptions) error {
 		return err
 	}
 	if o.json {
-		rows := make([]targetJSON, len(results))
+		rows := make([]TargetJSON, len(results))
 		for i, r := range results {
 			rows[i] = newTargetJSON(r)
 		}
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(e.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
 	counts := reporting.CountVerdicts(results)
-	fmt.Fprintf(e.stdout, "Chỉ tiêu của kế hoạch %s, %s: %d chỉ tiêu; đạt %d, không đạt %d, chưa có số liệu %d.\n",
+	fmt.Fprintf(e.Stdout, "Chỉ tiêu của kế hoạch %s, %s: %d chỉ tiêu; đạt %d, không đạt %d, chưa có số liệu %d.\n",
 		plan.Ref(), p.Name(), len(results), counts[reporting.VerdictMet], counts[reporting.VerdictNotMet], counts[reporting.VerdictNoData])
 	for _, r := range results {
-		fmt.Fprintf(e.stdout, "\n%s  %s\n", r.Target.Code, r.Target.Indicator)
-		fmt.Fprintf(e.stdout, "    %s\n", resultLine(r))
+		fmt.Fprintf(e.Stdout, "\n%s  %s\n", r.Target.Code, r.Target.Indicator)
+		fmt.Fprintf(e.Stdout, "    %s\n", resultLine(r))
 	}
 	return nil
 }
@@ -171,14 +173,14 @@ func resultLine(r reporting.TargetResult) string {
 	return strings.Join(parts, " · ")
 }
 
-func runActual(e *env, o targetOptions) error {
+func runActual(e *cmdline.Env, o targetOptions) error {
 	if strings.TrimSpace(o.target) == "" {
-		return usageError("thiếu --target: ghi mã chỉ tiêu như III.2.4 (xem lệnh targets)")
+		return cmdline.UsageError("thiếu --target: ghi mã chỉ tiêu như III.2.4 (xem lệnh targets)")
 	}
 	if o.clear == (o.value != "") {
-		return usageError("ghi --value (giá trị thực hiện) hoặc --clear (xoá), một trong hai")
+		return cmdline.UsageError("ghi --value (giá trị thực hiện) hoặc --clear (xoá), một trong hai")
 	}
-	st, plan, p, err := e.planPeriod(o.plan, o.period)
+	st, plan, p, err := planPeriod(e, o.plan, o.period)
 	if err != nil {
 		return err
 	}
@@ -190,7 +192,7 @@ func runActual(e *env, o targetOptions) error {
 		if err := st.ClearActual(plan.ID, target.ID, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Đã xoá kết quả thực hiện chỉ tiêu %s %s.\n", target.Code, p.Name())
+		fmt.Fprintf(e.Stdout, "Đã xoá kết quả thực hiện chỉ tiêu %s %s.\n", target.Code, p.Name())
 		return nil
 	}
 	a, err := actualArg(o)
@@ -208,42 +210,42 @@ func runActual(e *env, o targetOptions) error {
 func actualArg(o targetOptions) (reporting.Actual, error) {
 	value, err := store.ParseNumber(o.value)
 	if err != nil {
-		return reporting.Actual{}, usageError("--value: %q không phải một số", o.value)
+		return reporting.Actual{}, cmdline.UsageError("--value: %q không phải một số", o.value)
 	}
 	if o.of == "" {
 		return reporting.Actual{Value: value}, nil
 	}
 	of, err := store.ParseNumber(o.of)
 	if err != nil || of <= 0 {
-		return reporting.Actual{}, usageError("--of: %q phải là một số lớn hơn 0", o.of)
+		return reporting.Actual{}, cmdline.UsageError("--of: %q phải là một số lớn hơn 0", o.of)
 	}
 	return reporting.NewFraction(value, of), nil
 }
 
 // printTargetResult prints a target's result in a period after a change.
-func printTargetResult(e *env, st *db.Store, planID uint64, p store.Period, targetID uint64, done string) error {
+func printTargetResult(e *cmdline.Env, st *db.Store, planID uint64, p store.Period, targetID uint64, done string) error {
 	results, err := st.TargetResults(planID, p)
 	if err != nil {
 		return err
 	}
 	for _, r := range results {
 		if r.Target.ID == targetID {
-			fmt.Fprintf(e.stdout, "%s chỉ tiêu %s, %s: %s.\n", done, r.Target.Code, p.Name(), resultLine(r))
+			fmt.Fprintf(e.Stdout, "%s chỉ tiêu %s, %s: %s.\n", done, r.Target.Code, p.Name(), resultLine(r))
 		}
 	}
 	return nil
 }
 
-func runTargetEdit(e *env, o targetOptions, set map[string]bool) error {
+func runTargetEdit(e *cmdline.Env, o targetOptions, set map[string]bool) error {
 	if !set["baseline"] && !set["feed"] {
-		return usageError("target edit cần --baseline hoặc --feed")
+		return cmdline.UsageError("target edit cần --baseline hoặc --feed")
 	}
-	st, plan, err := e.plan(o.plan)
+	st, plan, err := e.Plan(o.plan)
 	if err != nil {
 		return err
 	}
 	if strings.TrimSpace(o.target) == "" {
-		return usageError("thiếu --target: ghi mã chỉ tiêu như III.2.2 (xem lệnh targets)")
+		return cmdline.UsageError("thiếu --target: ghi mã chỉ tiêu như III.2.2 (xem lệnh targets)")
 	}
 	target, err := st.FindTarget(plan.ID, o.target)
 	if err != nil {
@@ -255,14 +257,14 @@ func runTargetEdit(e *env, o targetOptions, set map[string]bool) error {
 	if err := st.UpdateTarget(target); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã sửa chỉ tiêu %s: kế hoạch %s", target.Code, target.Goal())
+	fmt.Fprintf(e.Stdout, "Đã sửa chỉ tiêu %s: kế hoạch %s", target.Code, target.Goal())
 	if base := target.BaselineText(); base != "" {
-		fmt.Fprintf(e.stdout, " (%s)", base)
+		fmt.Fprintf(e.Stdout, " (%s)", base)
 	}
 	if target.Feed != store.FeedNone {
-		fmt.Fprintf(e.stdout, "; tính từ số liệu thống kê: %s", target.Feed.Name())
+		fmt.Fprintf(e.Stdout, "; tính từ số liệu thống kê: %s", target.Feed.Name())
 	}
-	fmt.Fprintln(e.stdout, ".")
+	fmt.Fprintln(e.Stdout, ".")
 	return nil
 }
 
@@ -274,7 +276,7 @@ func applyTargetEdit(t *store.Target, o targetOptions, set map[string]bool) erro
 		default:
 			v, err := store.ParseNumber(clean)
 			if err != nil {
-				return usageError("--baseline: %q không phải một số", o.baseline)
+				return cmdline.UsageError("--baseline: %q không phải một số", o.baseline)
 			}
 			t.Baseline = &v
 		}
@@ -282,7 +284,7 @@ func applyTargetEdit(t *store.Target, o targetOptions, set map[string]bool) erro
 	if set["feed"] {
 		feed, err := store.ParseFeed(o.feed)
 		if err != nil {
-			return usageError("--feed: %s", usererr.Message(err))
+			return cmdline.UsageError("--feed: %s", usererr.Message(err))
 		}
 		t.Feed = feed
 	}

@@ -1,4 +1,4 @@
-package main
+package data
 
 import (
 	"flag"
@@ -7,27 +7,29 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"github.com/kehoach/cchc/store"
 )
 
 func init() {
-	commands["settings"] = command{
-		usage:   "settings [get KHÓA | set [--force] KHÓA GIÁ_TRỊ]",
-		summary: "xem hoặc sửa cài đặt: tên cơ quan, đơn vị, nơi nhận, người ký, lề trang",
-		args:    argCount{0, 3, ""},
-		writes:  true,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["settings"] = cmdline.Command{
+		Usage:   "settings [get KHÓA | set [--force] KHÓA GIÁ_TRỊ]",
+		Summary: "xem hoặc sửa cài đặt: tên cơ quan, đơn vị, nơi nhận, người ký, lề trang",
+		Args:    cmdline.ArgCount{Min: 0, Max: 3, Names: ""},
+		Writes:  true,
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			force := fs.Bool("force", false, "xoá hết một danh sách mà không hỏi")
-			return func(e *env, args []string) error { return runSettings(e, args, *force) }
+			return func(e *cmdline.Env, args []string) error { return runSettings(e, args, *force) }
 		},
 	}
 }
 
-func runSettings(e *env, args []string, force bool) error {
+func runSettings(e *cmdline.Env, args []string, force bool) error {
 	if len(args) == 0 || args[0] != "set" {
-		e.onlyReads()
+		e.OnlyReads()
 	}
 	if len(args) == 0 {
 		return listSettings(e)
@@ -38,15 +40,15 @@ func runSettings(e *env, args []string, force bool) error {
 	case args[0] == "set" && len(args) == 3:
 		return setSetting(e, args[1], args[2], force)
 	case args[0] == "set":
-		return usageError("settings set cần KHÓA và một GIÁ_TRỊ; giá trị có dấu cách thì đặt trong ngoặc kép")
+		return cmdline.UsageError("settings set cần KHÓA và một GIÁ_TRỊ; giá trị có dấu cách thì đặt trong ngoặc kép")
 	}
-	return usageError("cách dùng: cchc-cli settings, cchc-cli settings get KHÓA hoặc cchc-cli settings set KHÓA GIÁ_TRỊ; các khóa: %s", strings.Join(store.SettingKeys(), ", "))
+	return cmdline.UsageError("cách dùng: cchc-cli settings, cchc-cli settings get KHÓA hoặc cchc-cli settings set KHÓA GIÁ_TRỊ; các khóa: %s", strings.Join(store.SettingKeys(), ", "))
 }
 
 // listSettings prints every key with its value; a list continues one item a
 // line under its first.
-func listSettings(e *env) error {
-	st, err := e.store()
+func listSettings(e *cmdline.Env) error {
+	st, err := e.Store()
 	if err != nil {
 		return err
 	}
@@ -64,7 +66,7 @@ func listSettings(e *env) error {
 		if err != nil {
 			return err
 		}
-		writeSetting(e.stdout, key, value, width)
+		writeSetting(e.Stdout, key, value, width)
 	}
 	return nil
 }
@@ -82,8 +84,8 @@ func writeSetting(w io.Writer, key, value string, width int) {
 }
 
 // getSetting prints one value as it is, a list one item a line.
-func getSetting(e *env, key string) error {
-	st, err := e.store()
+func getSetting(e *cmdline.Env, key string) error {
+	st, err := e.Store()
 	if err != nil {
 		return err
 	}
@@ -95,7 +97,7 @@ func getSetting(e *env, key string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, value)
+	fmt.Fprintln(e.Stdout, value)
 	return nil
 }
 
@@ -103,8 +105,8 @@ func getSetting(e *env, key string) error {
 // that has none yet; other values change the settings only, which new plans
 // take: existing plans keep the names they were issued under. Emptying a
 // list needs force.
-func setSetting(e *env, key, value string, force bool) error {
-	st, err := e.store()
+func setSetting(e *cmdline.Env, key, value string, force bool) error {
+	st, err := e.Store()
 	if err != nil {
 		return err
 	}
@@ -116,7 +118,7 @@ func setSetting(e *env, key, value string, force bool) error {
 		return err
 	}
 	if question := settings.ConfirmChange(key, value); question != "" && !force {
-		return usageError("%s Thêm --force nếu đúng là muốn xoá; không thay đổi gì", question)
+		return cmdline.UsageError("%s Thêm --force nếu đúng là muốn xoá; không thay đổi gì", question)
 	}
 	if err := settings.SetSetting(key, value); err != nil {
 		return err
@@ -125,19 +127,19 @@ func setSetting(e *env, key, value string, force bool) error {
 		return err
 	}
 	saved, _ := settings.Setting(key)
-	fmt.Fprintf(e.stdout, "Đã lưu %s: %s\n", key, strings.ReplaceAll(saved, "\n", "; "))
+	fmt.Fprintf(e.Stdout, "Đã lưu %s: %s\n", key, strings.ReplaceAll(saved, "\n", "; "))
 	return nil
 }
 
-func setSignerName(e *env, st *db.Store, value string) error {
+func setSignerName(e *cmdline.Env, st *db.Store, value string) error {
 	name := strings.Join(strings.Fields(value), " ")
 	if name == "" {
-		return usageError("họ tên người ký không được để trống")
+		return cmdline.UsageError("họ tên người ký không được để trống")
 	}
 	plans, err := st.SetSignerName(name)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã lưu họ tên người ký: %s. %d kế hoạch chưa có tên người ký nay mang tên này.\n", name, plans)
+	fmt.Fprintf(e.Stdout, "Đã lưu họ tên người ký: %s. %d kế hoạch chưa có tên người ký nay mang tên này.\n", name, plans)
 	return nil
 }

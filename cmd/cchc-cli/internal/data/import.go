@@ -1,9 +1,11 @@
-package main
+package data
 
 import (
 	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 
 	"github.com/kehoach/cchc/store/db"
 
@@ -23,12 +25,12 @@ type importOptions struct {
 }
 
 func init() {
-	commands["import"] = command{
-		usage:   "import --plan NĂM|SỐ [--progress [--allow-lower] [--accept-stale]] [--dry-run] [--replace] TỆP",
-		summary: "nhập bảng nhiệm vụ từ Excel/Word, hoặc tiến độ do đơn vị gửi về (--progress)",
-		args:    argCount{1, 1, "TỆP"},
-		writes:  true,
-		setup: func(fs *flag.FlagSet) func(*env, []string) error {
+	commands["import"] = cmdline.Command{
+		Usage:   "import --plan NĂM|SỐ [--progress [--allow-lower] [--accept-stale]] [--dry-run] [--replace] TỆP",
+		Summary: "nhập bảng nhiệm vụ từ Excel/Word, hoặc tiến độ do đơn vị gửi về (--progress)",
+		Args:    cmdline.ArgCount{Min: 1, Max: 1, Names: "TỆP"},
+		Writes:  true,
+		Setup: func(fs *flag.FlagSet) func(*cmdline.Env, []string) error {
 			var opts importOptions
 			fs.StringVar(&opts.plan, "plan", "", "năm hoặc số kế hoạch")
 			fs.BoolVar(&opts.progress, "progress", false, "nhập tiến độ từ bảng theo dõi")
@@ -36,15 +38,15 @@ func init() {
 			fs.BoolVar(&opts.replace, "replace", false, "thay các nhiệm vụ kế hoạch đang có (giữ lịch sử của nhiệm vụ khớp nội dung)")
 			fs.BoolVar(&opts.allowLower, "allow-lower", false, "với --progress: ghi cả các dòng hạ trạng thái hoặc tiến độ")
 			fs.BoolVar(&opts.acceptStale, "accept-stale", false, "với --progress: ghi các dòng thay đổi của bảng không ghi ngày xuất (ghi ngày hôm nay)")
-			return func(e *env, args []string) error {
+			return func(e *cmdline.Env, args []string) error {
 				if opts.dryRun {
-					e.onlyReads()
+					e.OnlyReads()
 				}
 				if opts.progress {
 					return runProgressImport(e, opts, args[0])
 				}
 				if opts.allowLower || opts.acceptStale {
-					return usageError("--allow-lower và --accept-stale chỉ dùng với --progress")
+					return cmdline.UsageError("--allow-lower và --accept-stale chỉ dùng với --progress")
 				}
 				return runPlanImport(e, opts, args[0])
 			}
@@ -52,11 +54,11 @@ func init() {
 	}
 }
 
-func runPlanImport(e *env, opts importOptions, path string) error {
+func runPlanImport(e *cmdline.Env, opts importOptions, path string) error {
 	if opts.plan == "" {
-		return usageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
+		return cmdline.UsageError("thiếu --plan: ghi năm (2023) hoặc số kế hoạch (122/KH-SKH)")
 	}
-	st, err := e.store()
+	st, err := e.Store()
 	if err != nil {
 		return err
 	}
@@ -78,22 +80,22 @@ func runPlanImport(e *env, opts importOptions, path string) error {
 		if !opts.dryRun {
 			return fmt.Errorf("%w: %s; thêm --replace để thay", db.ErrHasTasks, warning)
 		}
-		fmt.Fprintln(e.stdout, "Lưu ý: "+warning+"; thêm --replace để thay.")
+		fmt.Fprintln(e.Stdout, "Lưu ý: "+warning+"; thêm --replace để thay.")
 	}
 	if opts.dryRun {
 		if opts.replace && kept != "" {
-			fmt.Fprintln(e.stdout, "Khi thay: "+kept+".")
+			fmt.Fprintln(e.Stdout, "Khi thay: "+kept+".")
 		}
-		fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
+		fmt.Fprintln(e.Stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
 		return nil
 	}
 	plan, err := export.StoreImport(st, im, target, opts.replace)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.\n", im.Bundle.TaskCount(), plan.Ref(), plan.Year)
+	fmt.Fprintf(e.Stdout, "Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.\n", im.Bundle.TaskCount(), plan.Ref(), plan.Year)
 	if kept != "" {
-		fmt.Fprintln(e.stdout, "Đã "+kept+".")
+		fmt.Fprintln(e.Stdout, "Đã "+kept+".")
 	}
 	return nil
 }
@@ -112,28 +114,28 @@ func replaceReport(st export.ImportStore, im *importer.Imported, target export.I
 }
 
 // printImported tells what the file holds and every row it could not read.
-func printImported(e *env, im *importer.Imported) {
-	fmt.Fprintf(e.stdout, "Tệp %s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ.\n",
+func printImported(e *cmdline.Env, im *importer.Imported) {
+	fmt.Fprintf(e.Stdout, "Tệp %s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ.\n",
 		im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	for _, a := range im.Bundle.Areas {
-		fmt.Fprintf(e.stdout, "  %s: %d nhiệm vụ\n", a.Label(), len(a.Tasks))
+		fmt.Fprintf(e.Stdout, "  %s: %d nhiệm vụ\n", a.Label(), len(a.Tasks))
 	}
 	for _, note := range im.Notes {
-		fmt.Fprintln(e.stdout, "Lưu ý: "+note)
+		fmt.Fprintln(e.Stdout, "Lưu ý: "+note)
 	}
 	if len(im.Problems) > 0 {
-		fmt.Fprintf(e.stdout, "Không đọc được %d dòng (bỏ qua):\n", len(im.Problems))
+		fmt.Fprintf(e.Stdout, "Không đọc được %d dòng (bỏ qua):\n", len(im.Problems))
 		for _, p := range im.Problems {
-			fmt.Fprintln(e.stdout, "  - "+p.String())
+			fmt.Fprintln(e.Stdout, "  - "+p.String())
 		}
 	}
 }
 
-func runProgressImport(e *env, opts importOptions, path string) error {
+func runProgressImport(e *cmdline.Env, opts importOptions, path string) error {
 	if opts.replace {
-		return usageError("--replace không dùng với --progress: nhập tiến độ chỉ cập nhật các nhiệm vụ khớp mã")
+		return cmdline.UsageError("--replace không dùng với --progress: nhập tiến độ chỉ cập nhật các nhiệm vụ khớp mã")
 	}
-	st, plan, err := e.plan(opts.plan)
+	st, plan, err := e.Plan(opts.plan)
 	if err != nil {
 		return err
 	}
@@ -146,7 +148,7 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 		r.AllowLower, r.AcceptStale = opts.allowLower, opts.acceptStale
 		rows[i] = r
 	}
-	outcome, err := export.ApplyProgress(st, plan.ID, rows, e.today(), opts.dryRun)
+	outcome, err := export.ApplyProgress(st, plan.ID, rows, e.Today(), opts.dryRun)
 	if err != nil {
 		return err
 	}
@@ -156,28 +158,28 @@ func runProgressImport(e *env, opts importOptions, path string) error {
 
 // printProgress tells what a returned tracking sheet changed, old → new,
 // and lists every row left alone and why.
-func printProgress(e *env, plan store.Plan, sheet *importer.ProgressSheet, o db.ProgressOutcome, dryRun bool) {
+func printProgress(e *cmdline.Env, plan store.Plan, sheet *importer.ProgressSheet, o db.ProgressOutcome, dryRun bool) {
 	verb := "Đã cập nhật"
 	if dryRun {
 		verb = "Sẽ cập nhật"
 	}
-	fmt.Fprintf(e.stdout, "Tệp %s: %d dòng nhiệm vụ cho kế hoạch %s, %s.\n", sheet.File, len(sheet.Rows), plan.Ref(), exportedLine(sheet))
-	fmt.Fprintf(e.stdout, "%s %d nhiệm vụ; %d nhiệm vụ không thay đổi.\n", verb, len(o.Updated), len(o.Unchanged))
+	fmt.Fprintf(e.Stdout, "Tệp %s: %d dòng nhiệm vụ cho kế hoạch %s, %s.\n", sheet.File, len(sheet.Rows), plan.Ref(), exportedLine(sheet))
+	fmt.Fprintf(e.Stdout, "%s %d nhiệm vụ; %d nhiệm vụ không thay đổi.\n", verb, len(o.Updated), len(o.Unchanged))
 	printChanges(e, o.Updated)
 	printRows(e, "Không khớp nhiệm vụ nào của kế hoạch (bỏ qua)", o.Unmatched)
 	printRows(e, "Nhiệm vụ đã sửa trong chương trình sau khi xuất tệp (bỏ qua, hãy xuất lại cho đơn vị)", o.Changed)
 	printRows(e, "Nhiệm vụ đã có cập nhật mới hơn hoặc cùng ngày (bỏ qua, không ghi đè tin mới bằng tin cũ)", changeRows(o.Older))
 	printRows(e, "Tiến độ 100% nhưng trạng thái “Chưa thực hiện” (bỏ qua: hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu)", o.Conflicting)
 	printRows(e, "Ngày cập nhật sau hôm nay (bỏ qua: hãy hỏi đơn vị ngày đúng)", changeRows(o.Future))
-	printUnconfirmed(e, sheet, o.Unconfirmed, e.today())
+	printUnconfirmed(e, sheet, o.Unconfirmed, e.Today())
 	if len(sheet.Problems) > 0 {
-		fmt.Fprintf(e.stdout, "Không đọc được %d dòng (bỏ qua):\n", len(sheet.Problems))
+		fmt.Fprintf(e.Stdout, "Không đọc được %d dòng (bỏ qua):\n", len(sheet.Problems))
 		for _, p := range sheet.Problems {
-			fmt.Fprintln(e.stdout, "  - "+p.String())
+			fmt.Fprintln(e.Stdout, "  - "+p.String())
 		}
 	}
 	if dryRun {
-		fmt.Fprintln(e.stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
+		fmt.Fprintln(e.Stdout, "Chạy thử: chưa ghi gì vào dữ liệu.")
 	}
 }
 
@@ -190,19 +192,19 @@ func exportedLine(sheet *importer.ProgressSheet) string {
 }
 
 // printChanges lists changes one a line, old → new.
-func printChanges(e *env, changes []store.SheetChange) {
+func printChanges(e *cmdline.Env, changes []store.SheetChange) {
 	for _, c := range changes {
 		line := fmt.Sprintf("  - dòng %d · %s: %s", c.Row.Row, c.Number, c.Describe())
 		if c.Lower && !c.Row.AllowLower && c.Stale && !c.Row.AcceptStale {
 			line += " (hạ trạng thái/tiến độ: cần cả --allow-lower)"
 		}
-		fmt.Fprintln(e.stdout, line)
+		fmt.Fprintln(e.Stdout, line)
 	}
 }
 
 // printUnconfirmed lists the rows left alone until the officer confirms
 // them, and says which flag confirms them.
-func printUnconfirmed(e *env, sheet *importer.ProgressSheet, changes []store.SheetChange, today store.Date) {
+func printUnconfirmed(e *cmdline.Env, sheet *importer.ProgressSheet, changes []store.SheetChange, today store.Date) {
 	var lower, stale []store.SheetChange
 	for _, c := range changes {
 		if c.Stale && !c.Row.AcceptStale {
@@ -212,13 +214,13 @@ func printUnconfirmed(e *env, sheet *importer.ProgressSheet, changes []store.She
 		}
 	}
 	if len(stale) > 0 {
-		fmt.Fprintf(e.stdout, "Bảng %s không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
+		fmt.Fprintf(e.Stdout, "Bảng %s không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
 			"%d dòng có thay đổi chưa được ghi. Xem lại từng dòng dưới đây; nếu đúng là tin mới, chạy lại với --accept-stale (dòng không ghi ngày cập nhật sẽ mang ngày %s):\n",
 			sheet.File, len(stale), today)
 		printChanges(e, stale)
 	}
 	if len(lower) > 0 {
-		fmt.Fprintln(e.stdout, "Hạ trạng thái hoặc tiến độ của nhiệm vụ (bỏ qua; nếu đúng là như vậy, chạy lại với --allow-lower):")
+		fmt.Fprintln(e.Stdout, "Hạ trạng thái hoặc tiến độ của nhiệm vụ (bỏ qua; nếu đúng là như vậy, chạy lại với --allow-lower):")
 		printChanges(e, lower)
 	}
 }
@@ -232,7 +234,7 @@ func changeRows(changes []store.SheetChange) []store.ProgressRow {
 	return rows
 }
 
-func printRows(e *env, title string, rows []store.ProgressRow) {
+func printRows(e *cmdline.Env, title string, rows []store.ProgressRow) {
 	if len(rows) == 0 {
 		return
 	}
@@ -240,5 +242,5 @@ func printRows(e *env, title string, rows []store.ProgressRow) {
 	for i, r := range rows {
 		lines[i] = fmt.Sprintf("dòng %d (mã %d)", r.Row, r.TaskID)
 	}
-	fmt.Fprintf(e.stdout, "%s: %s.\n", title, strings.Join(lines, ", "))
+	fmt.Fprintf(e.Stdout, "%s: %s.\n", title, strings.Join(lines, ", "))
 }
