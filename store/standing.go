@@ -177,9 +177,11 @@ func Judge(tl Timeline, s Summary, asOf Date, r Rules) Standing {
 	return st
 }
 
-// judgeRecurring judges a recurring task in the period that holds asOf.
+// judgeRecurring judges a recurring task in the period that holds asOf, or,
+// when asOf falls outside the plan's year, in the year's first or last
+// period: a 2023 plan's "Thường xuyên" is never due in 2026.
 func judgeRecurring(tl Timeline, s Summary, asOf Date, r Rules) Standing {
-	since, due := recurrenceWindow(tl, asOf, r.Periods)
+	since, due := recurrenceWindow(tl, withinPlanYear(tl, asOf, r.Periods), r.Periods)
 	st := Standing{Since: since, Due: due, LastUpdate: s.Track.LastUpdate, Progress: s.Progress}
 	if !s.Track.NoteOn.Before(since) {
 		st.LatestNote = s.Track.LatestNote
@@ -200,6 +202,22 @@ func judgeRecurring(tl Timeline, s Summary, asOf Date, r Rules) Standing {
 	st.Unreported = !reported && st.State != StateDropped
 	st.DueSoon = dueSoon(st.State, due, asOf, r)
 	return st
+}
+
+// withinPlanYear returns day d moved into the reporting year of the plan a
+// recurring timeline belongs to, when the timeline knows it.
+func withinPlanYear(tl Timeline, d Date, ps PeriodSettings) Date {
+	if tl.Start.IsZero() {
+		return d
+	}
+	first, last := Period{Kind: PeriodYear, Year: tl.Start.Year}.Bounds(ps)
+	switch {
+	case d.Before(first):
+		return first
+	case d.After(last):
+		return last
+	}
+	return d
 }
 
 // dueSoon reports whether an unfinished task's due date comes within the

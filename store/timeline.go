@@ -40,7 +40,9 @@ const (
 type Timeline struct {
 	Text string       `json:"text"`
 	Kind TimelineKind `json:"kind,omitempty"`
-	// Start is the first day of the named period, when there is one.
+	// Start is the first day of the named period, when there is one, and
+	// for recurring work the first day of the plan's year: a recurring task
+	// is judged within that year.
 	Start Date `json:"start,omitzero"`
 	// Due is the day the work must be done by; zero for recurring and
 	// unparsed timelines.

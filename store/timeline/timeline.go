@@ -43,8 +43,10 @@ const (
 type Reading struct {
 	// Kind is one of Unparsed, Deadline, Range, Recurring.
 	Kind string
-	// Start is the first day of the named period, when there is one; Due is
-	// the day the work must be done by, zero for recurring and unparsed text.
+	// Start is the first day of the named period, when there is one, and
+	// for recurring work the first day of the plan's year it recurs in (zero
+	// without a year); Due is the day the work must be done by, zero for
+	// recurring and unparsed text.
 	Start, Due Day
 	// Recurrence is one of the recurrences, for recurring work; RecurMonth
 	// the month of a yearly recurrence, 12 for "Tháng 12 hằng năm".
@@ -115,6 +117,9 @@ func Read(text string, planYear int) Reading {
 	clean := normalizeTimeline(head)
 	if rec, month, ok := parseRecurrence(clean); ok {
 		r.Kind, r.Recurrence, r.RecurMonth, r.Qualifier = Recurring, rec, month, qualifier
+		if ValidYear(planYear) {
+			r.Start = newDay(planYear, time.January, 1)
+		}
 		return r
 	}
 	if span, ok := parseSchedule(clean, planYear); ok {
