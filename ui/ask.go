@@ -5,9 +5,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 )
 
-// askFirst asks a question before an action, with buttons named for what
+// AskFirst asks a question before an action, with buttons named for what
 // they do, and runs the action when the officer says yes.
-func askFirst(parent fyne.Window, title, question, yes, no string, action func()) *dialog.ConfirmDialog {
+func AskFirst(parent fyne.Window, title, question, yes, no string, action func()) *dialog.ConfirmDialog {
 	d := dialog.NewConfirm(title, question, func(ok bool) {
 		if ok {
 			action()

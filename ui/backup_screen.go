@@ -59,10 +59,10 @@ type BackupScreen struct {
 // NewBackupScreen builds the screen over st.
 func NewBackupScreen(window fyne.Window, st BackupStore, showError func(error)) *BackupScreen {
 	s := &BackupScreen{window: window, store: st, showError: showError, Selected: -1}
-	files := newFileChooser(showError)
-	s.chooseBackupFile = func(done func(string)) { files.OpenFile(window, lang.L("Chọn bản sao lưu"), backupFiles(), done) }
+	files := NewFileChooser(showError)
+	s.chooseBackupFile = func(done func(string)) { files.OpenFile(window, lang.L("Chọn bản sao lưu"), BackupFiles(), done) }
 	s.chooseSavePath = func(suggested string, done func(string)) {
-		files.SaveFile(window, lang.L("Sao lưu ra tệp"), suggested, backupFiles(), done)
+		files.SaveFile(window, lang.L("Sao lưu ra tệp"), suggested, BackupFiles(), done)
 	}
 	s.Where = widget.NewLabel("")
 	s.Where.Wrapping = fyne.TextWrapWord
@@ -105,16 +105,8 @@ func (s *BackupScreen) Backups() []backup.BackupInfo { return s.backups }
 
 func (s *BackupScreen) refreshButtons() {
 	canRestore := s.OnRestore != nil
-	enable(s.Restore, canRestore && s.Selected >= 0 && s.Selected < len(s.backups) && s.backups[s.Selected].Problem == "")
-	enable(s.RestoreFile, canRestore)
-}
-
-func enable(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
-	}
+	Enable(s.Restore, canRestore && s.Selected >= 0 && s.Selected < len(s.backups) && s.backups[s.Selected].Problem == "")
+	Enable(s.RestoreFile, canRestore)
 }
 
 // backupLine is one backup as the list shows it: when, what it holds, who

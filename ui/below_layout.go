@@ -14,8 +14,8 @@ type belowLayout struct {
 	fields fyne.CanvasObject // what the pane scrolls
 }
 
-// newFieldsWithButtons puts buttons under fields that scroll when low.
-func newFieldsWithButtons(fields, buttons fyne.CanvasObject) *fyne.Container {
+// NewFieldsWithButtons puts buttons under fields that scroll when low.
+func NewFieldsWithButtons(fields, buttons fyne.CanvasObject) *fyne.Container {
 	return container.New(&belowLayout{fields: fields}, container.NewVScroll(fields), buttons)
 }
 

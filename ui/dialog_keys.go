@@ -10,11 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// dialogKeys lets the keyboard answer the window's dialogs: Esc closes the
+// DialogKeys lets the keyboard answer the window's dialogs: Esc closes the
 // dialog on top as its cancel button does, Enter presses its default
 // button. Fyne's dialogs take no keys of their own; the window hands Esc
 // and Enter here when no field takes them (entry.go passes them on).
-type dialogKeys struct {
+type DialogKeys struct {
 	open []*keyedDialog
 }
 
@@ -23,9 +23,9 @@ type keyedDialog struct {
 	confirm, dismiss func()
 }
 
-// add registers a dialog until it closes: Enter runs confirm (when not
+// Add registers a dialog until it closes: Enter runs confirm (when not
 // nil) and Esc runs dismiss. Call it before showing the dialog.
-func (k *dialogKeys) add(d dialog.Dialog, confirm, dismiss func()) {
+func (k *DialogKeys) Add(d dialog.Dialog, confirm, dismiss func()) {
 	if k == nil {
 		return
 	}
@@ -35,13 +35,13 @@ func (k *dialogKeys) add(d dialog.Dialog, confirm, dismiss func()) {
 }
 
 // addConfirm registers a confirm dialog: Enter confirms, Esc dismisses.
-func (k *dialogKeys) addConfirm(d *dialog.ConfirmDialog) {
-	k.add(d, d.Confirm, d.Dismiss)
+func (k *DialogKeys) addConfirm(d *dialog.ConfirmDialog) {
+	k.Add(d, d.Confirm, d.Dismiss)
 }
 
-// typedKey answers Esc or Enter for the dialog on top, and reports
+// TypedKey answers Esc or Enter for the dialog on top, and reports
 // whether there was one to answer.
-func (k *dialogKeys) typedKey(key *fyne.KeyEvent) bool {
+func (k *DialogKeys) TypedKey(key *fyne.KeyEvent) bool {
 	if k == nil || len(k.open) == 0 {
 		return false
 	}
@@ -60,11 +60,11 @@ func (k *dialogKeys) typedKey(key *fyne.KeyEvent) bool {
 }
 
 // Open returns how many keyed dialogs are open, for tests.
-func (k *dialogKeys) Open() int { return len(k.open) }
+func (k *DialogKeys) Open() int { return len(k.open) }
 
-// confirmFirst asks a question before an action, as askFirst does, and
+// ConfirmFirst asks a question before an action, as askFirst does, and
 // lets Enter answer yes and Esc no.
-func confirmFirst(parent fyne.Window, keys *dialogKeys, title, question, yes string, action func()) *dialog.ConfirmDialog {
+func ConfirmFirst(parent fyne.Window, keys *DialogKeys, title, question, yes string, action func()) *dialog.ConfirmDialog {
 	d := dialog.NewConfirm(title, question, func(ok bool) {
 		if ok {
 			action()
@@ -77,25 +77,25 @@ func confirmFirst(parent fyne.Window, keys *dialogKeys, title, question, yes str
 	return d
 }
 
-// choice is one answer to a question: its button, and what it does.
-type choice struct {
+// Choice is one answer to a question: its button, and what it does.
+type Choice struct {
 	label  string
 	action func()
 }
 
-// question is a dialog with several answers, the last the default (Enter),
+// Question is a dialog with several answers, the last the default (Enter),
 // and "Huỷ" (Esc), which closes it and runs its own action, if any.
-type question struct {
+type Question struct {
 	dialog  *dialog.CustomDialog
 	buttons []*widget.Button
 }
 
-// ask shows a question with "Huỷ" first, which runs cancelled (when not
+// Ask shows a question with "Huỷ" first, which runs cancelled (when not
 // nil), then its answers left to right, the last one the default.
-func ask(parent fyne.Window, keys *dialogKeys, title, text string, cancelled func(), answers ...choice) *question {
+func Ask(parent fyne.Window, keys *DialogKeys, title, text string, cancelled func(), answers ...Choice) *Question {
 	message := widget.NewLabel(text)
 	message.Wrapping = fyne.TextWrapWord
-	q := &question{dialog: dialog.NewCustomWithoutButtons(title, message, parent)}
+	q := &Question{dialog: dialog.NewCustomWithoutButtons(title, message, parent)}
 	if cancelled == nil {
 		cancelled = func() {}
 	}
@@ -110,14 +110,14 @@ func ask(parent fyne.Window, keys *dialogKeys, title, text string, cancelled fun
 		objects = append(objects, b)
 	}
 	q.dialog.SetButtons([]fyne.CanvasObject{container.NewHBox(objects...)})
-	keys.add(q.dialog, q.answer(answers[len(answers)-1].action), q.answer(cancelled))
+	keys.Add(q.dialog, q.answer(answers[len(answers)-1].action), q.answer(cancelled))
 	q.dialog.Resize(fyne.NewSize(min(560, parent.Canvas().Size().Width-40), 0))
 	q.dialog.Show()
 	return q
 }
 
 // answer closes the question, then does what the answer says.
-func (q *question) answer(action func()) func() {
+func (q *Question) answer(action func()) func() {
 	return func() {
 		q.dialog.Hide()
 		action()
@@ -125,7 +125,7 @@ func (q *question) answer(action func()) func() {
 }
 
 // Answer presses the answer with the given label, as a click does.
-func (q *question) Answer(label string) bool {
+func (q *Question) Answer(label string) bool {
 	for _, b := range q.buttons {
 		if b.Text == label {
 			b.OnTapped()
@@ -135,13 +135,13 @@ func (q *question) Answer(label string) bool {
 	return false
 }
 
-// askToSave asks what becomes of unsaved edits before going on: "Lưu"
+// AskToSave asks what becomes of unsaved edits before going on: "Lưu"
 // saves them and goes on once saved, "Không lưu" drops them and goes on,
 // "Huỷ" stays, running stay. save calls its argument once everything is
 // saved.
-func askToSave(parent fyne.Window, keys *dialogKeys, text string, save func(then func()), discard, goOn, stay func()) *question {
-	return ask(parent, keys, lang.L("Chưa lưu thay đổi"), text, stay,
-		choice{lang.L("Không lưu"), func() { discard(); goOn() }},
-		choice{lang.L("Lưu"), func() { save(goOn) }},
+func AskToSave(parent fyne.Window, keys *DialogKeys, text string, save func(then func()), discard, goOn, stay func()) *Question {
+	return Ask(parent, keys, lang.L("Chưa lưu thay đổi"), text, stay,
+		Choice{lang.L("Không lưu"), func() { discard(); goOn() }},
+		Choice{lang.L("Lưu"), func() { save(goOn) }},
 	)
 }

@@ -70,7 +70,7 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 	}{
 		{"PDF", func(path string, ended chan error) *exporter {
 			x := newPDFExport(w.host(), w.pdf.store)
-			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
+			x.chooseFile = func(_ string, _ FileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
 			underUILock(func() {
 				x.start()
@@ -81,7 +81,7 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 		}},
 		{"Excel", func(path string, ended chan error) *exporter {
 			x := newExcelExport(w.host(), w.excel.source)
-			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
+			x.chooseFile = func(_ string, _ FileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
 			underUILock(func() {
 				x.start()

@@ -25,32 +25,32 @@ type excelExport struct {
 }
 
 // newExcelExport builds the action over st, the plan and settings to print.
-func newExcelExport(host actionHost, st export.Source) *excelExport {
+func newExcelExport(host ActionHost, st export.Source) *excelExport {
 	return &excelExport{exporter: newExporter(host, st)}
 }
 
 // start asks whose tasks to export from the current plan.
 func (x *excelExport) start() {
-	plan, ok := x.current.Plan()
+	plan, ok := x.Current.Plan()
 	if !ok {
-		x.showError(errors.New(lang.L("chưa chọn kế hoạch để xuất Excel")))
+		x.ShowError(errors.New(lang.L("chưa chọn kế hoạch để xuất Excel")))
 		return
 	}
 	bundle, err := x.source.Bundle(plan.ID)
 	if err != nil {
-		x.showError(err)
+		x.ShowError(err)
 		return
 	}
 	x.unit = widget.NewSelect(append([]string{lang.L(allUnits)}, bundle.LeadUnits()...), nil)
 	x.unit.SetSelected(lang.L(allUnits))
 	content := widget.NewForm(widget.NewFormItem(lang.L("Nhiệm vụ"), x.unit))
-	x.ask = dialog.NewCustomConfirm(localf("Xuất Excel kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
+	x.ask = dialog.NewCustomConfirm(Localf("Xuất Excel kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			unit := x.chosenUnit()
-			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), excelFiles(), func(path string) { x.run(plan, unit, path) })
+			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), ExcelFiles(), func(path string) { x.run(plan, unit, path) })
 		}
-	}, x.window)
-	x.ask.Resize(fyne.NewSize(min(520, x.window.Canvas().Size().Width-40), 200))
+	}, x.Window)
+	x.ask.Resize(fyne.NewSize(min(520, x.Window.Canvas().Size().Width-40), 200))
 	x.ask.Show()
 }
 
@@ -64,6 +64,6 @@ func (x *excelExport) chosenUnit() string {
 
 // run writes the workbook behind a progress dialog.
 func (x *excelExport) run(plan store.Plan, unit, path string) {
-	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: x.today()}
-	x.export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return localf("Đã ghi %s.", path) })
+	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: x.Today()}
+	x.export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return Localf("Đã ghi %s.", path) })
 }

@@ -20,7 +20,7 @@ func TestExportExcelForOneUnit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "vp.xlsx")
 	x := newExcelExport(w.host(), st)
 	var suggested string
-	x.chooseFile = func(s string, _ fileFilter, done func(string)) { suggested = s; done(path) }
+	x.chooseFile = func(s string, _ FileFilter, done func(string)) { suggested = s; done(path) }
 	ended := make(chan error, 1)
 	x.finished = func(err error) { ended <- err }
 

@@ -40,11 +40,11 @@ func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
 	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &fakeOpener{}, ended: make(chan error, 1)}
-	f.chooseFile = func(suggested string, _ fileFilter, done func(string)) {
+	f.chooseFile = func(suggested string, _ FileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
 	}
-	f.opener = f.opened
+	f.Opener = f.opened
 	f.finished = func(err error) { f.ended <- err }
 	return f
 }
@@ -105,7 +105,7 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 	if !slices.Equal(f.opened.files, []string{path}) {
 		t.Errorf("opened %q, want %q", f.opened.files, path)
 	}
-	f.done.dialog.Show()
+	f.done.Dialog.Show()
 	test.Tap(f.done.OpenFolderButton)
 	if !slices.Equal(f.opened.folders, []string{path}) {
 		t.Errorf("showed %q in its folder, want %q", f.opened.folders, path)
@@ -149,7 +149,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	}
 	f := newPDFFlow(t, path)
 	f.st.SetSignerName("Nguyễn Văn Bình")
-	f.current.Reload()
+	f.Current.Reload()
 	f.start()
 	underUILock(f.ask.Confirm)
 	err := f.wait(t)
@@ -166,8 +166,8 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	d := askSavePath(f.window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
-	if f.window.Canvas().Overlays().Top() == nil {
+	d := AskSavePath(f.Window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
+	if f.Window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
 	if d.Name.Text != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
@@ -180,7 +180,7 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	if _, err := f.st.CreateBundle(plan2024()); err != nil {
 		t.Fatal(err)
 	}
-	f.current.Select(0) // read the plans again and show the newest
+	f.Current.Select(0) // read the plans again and show the newest
 
 	// Given two plans without a signer, when the name is typed for the newest,
 	f.start()
@@ -192,7 +192,7 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	}
 
 	// then the newest plan stays chosen, and exporting the other one asks no more.
-	if plan, _ := f.current.Plan(); plan.Year != 2024 {
+	if plan, _ := f.Current.Plan(); plan.Year != 2024 {
 		t.Fatalf("the window now shows the %d plan, want 2024", plan.Year)
 	}
 	f.win.planSelect.SetSelectedIndex(1)
@@ -228,7 +228,7 @@ func TestDraftTakesTheSignerChosen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.current.Select(stored.ID)
+	f.Current.Select(stored.ID)
 
 	// Given a draft and two signers, the officer is asked who signs,
 	f.start()

@@ -12,22 +12,22 @@ import (
 // the job behind a progress dialog whose "Huỷ" leaves an earlier file as it
 // was, and the message with the buttons that open what was written.
 type exporter struct {
-	actionHost
+	ActionHost
 	source export.Source
 	// chooseFile asks where to save, suggesting a name, and calls done with
 	// the path chosen; tests replace it.
-	chooseFile func(suggested string, filter fileFilter, done func(path string))
+	chooseFile func(suggested string, filter FileFilter, done func(path string))
 	// finished, when set, runs after each export ends; tests wait on it.
 	finished func(err error)
 
-	progress *progressDialog
-	done     *exportDone
+	progress *ProgressDialog
+	done     *ExportDone
 }
 
-func newExporter(host actionHost, src export.Source) exporter {
-	e := exporter{actionHost: host, source: src}
-	e.chooseFile = func(suggested string, filter fileFilter, done func(string)) {
-		host.files.SaveFile(host.window, lang.L("Lưu tệp"), suggested, filter, done)
+func newExporter(host ActionHost, src export.Source) exporter {
+	e := exporter{ActionHost: host, source: src}
+	e.chooseFile = func(suggested string, filter FileFilter, done func(string)) {
+		host.Files.SaveFile(host.Window, lang.L("Lưu tệp"), suggested, filter, done)
 	}
 	return e
 }
@@ -43,7 +43,7 @@ func (e *exporter) export(req export.Request, doneTitle string, message func(exp
 		return err
 	}
 	e.done = nil
-	e.progress = RunWithProgress(e.window, localf("Đang xuất %s", filepath.Base(req.Path)), work, func(err error) {
+	e.progress = RunWithProgress(e.Window, Localf("Đang xuất %s", filepath.Base(req.Path)), work, func(err error) {
 		e.onFinished(req.Path, doneTitle, message(result), err)
 	})
 }
@@ -56,9 +56,9 @@ func (e *exporter) onFinished(path, title, message string, err error) {
 	}
 	if err != nil {
 		if !Cancelled(err) {
-			e.showError(err)
+			e.ShowError(err)
 		}
 		return
 	}
-	e.done = showExportDone(e.window, title, message, path, e.opener, e.showError)
+	e.done = ShowExportDone(e.Window, title, message, path, e.Opener, e.ShowError)
 }

@@ -8,40 +8,40 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// fileChooser asks the officer for a file: one to read (OpenFile) or where
+// FileChooser asks the officer for a file: one to read (OpenFile) or where
 // to write one (SaveFile, which asks before replacing a file and never
 // creates it: the export writes it whole or not at all). done runs on the UI
 // goroutine with the path chosen, and not at all when the officer cancels.
 // Windows has its own Open and Save As dialogs; elsewhere Fyne's are used.
-type fileChooser interface {
-	OpenFile(parent fyne.Window, title string, filter fileFilter, done func(path string))
-	SaveFile(parent fyne.Window, title, suggested string, filter fileFilter, done func(path string))
+type FileChooser interface {
+	OpenFile(parent fyne.Window, title string, filter FileFilter, done func(path string))
+	SaveFile(parent fyne.Window, title, suggested string, filter FileFilter, done func(path string))
 }
 
-// fileFilter is a kind of file a dialog offers: its name and extensions,
+// FileFilter is a kind of file a dialog offers: its name and extensions,
 // the first the one a saved file gets.
-type fileFilter struct {
+type FileFilter struct {
 	name       string
 	extensions []string // ".xlsx"
 }
 
 // The kinds of file the window reads and writes.
-func pdfFiles() fileFilter {
-	return fileFilter{localf("Văn bản PDF (%s)", "*.pdf"), []string{".pdf"}}
+func PDFFiles() FileFilter {
+	return FileFilter{Localf("Văn bản PDF (%s)", "*.pdf"), []string{".pdf"}}
 }
-func excelFiles() fileFilter {
-	return fileFilter{localf("Bảng tính Excel (%s)", "*.xlsx"), []string{".xlsx"}}
+func ExcelFiles() FileFilter {
+	return FileFilter{Localf("Bảng tính Excel (%s)", "*.xlsx"), []string{".xlsx"}}
 }
-func importFiles() fileFilter {
-	return fileFilter{localf("Excel hoặc Word (%s)", "*.xlsx, *.docx"), []string{".xlsx", ".docx"}}
+func ImportFiles() FileFilter {
+	return FileFilter{Localf("Excel hoặc Word (%s)", "*.xlsx, *.docx"), []string{".xlsx", ".docx"}}
 }
-func backupFiles() fileFilter {
-	return fileFilter{localf("Bản sao lưu (%s)", "*.zip"), []string{".zip"}}
+func BackupFiles() FileFilter {
+	return FileFilter{Localf("Bản sao lưu (%s)", "*.zip"), []string{".zip"}}
 }
 
 // withExtension adds the filter's first extension to a name that has none
 // of its extensions.
-func (f fileFilter) withExtension(path string) string {
+func (f FileFilter) withExtension(path string) string {
 	for _, ext := range f.extensions {
 		if strings.EqualFold(filepath.Ext(path), ext) {
 			return path

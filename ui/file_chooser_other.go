@@ -18,14 +18,14 @@ type fyneChooser struct {
 	onError func(error)
 }
 
-// newFileChooser is the file chooser of this system.
-func newFileChooser(onError func(error)) fileChooser { return fyneChooser{onError: onError} }
+// NewFileChooser is the file chooser of this system.
+func NewFileChooser(onError func(error)) FileChooser { return fyneChooser{onError: onError} }
 
-func (c fyneChooser) SaveFile(parent fyne.Window, title, suggested string, filter fileFilter, done func(string)) {
-	askSavePath(parent, title, suggested, filter.extensions[0], done)
+func (c fyneChooser) SaveFile(parent fyne.Window, title, suggested string, filter FileFilter, done func(string)) {
+	AskSavePath(parent, title, suggested, filter.extensions[0], done)
 }
 
-func (c fyneChooser) OpenFile(parent fyne.Window, title string, filter fileFilter, done func(string)) {
+func (c fyneChooser) OpenFile(parent fyne.Window, title string, filter FileFilter, done func(string)) {
 	d := dialog.NewFileOpen(func(file fyne.URIReadCloser, err error) {
 		if err != nil {
 			c.onError(fmt.Errorf(lang.L("không mở được tệp")+": %w", err))

@@ -24,15 +24,15 @@ type nativeChooser struct {
 	onError func(error)
 }
 
-// newFileChooser is the file chooser of this system.
-func newFileChooser(onError func(error)) fileChooser { return nativeChooser{onError: onError} }
+// NewFileChooser is the file chooser of this system.
+func NewFileChooser(onError func(error)) FileChooser { return nativeChooser{onError: onError} }
 
-func (c nativeChooser) OpenFile(parent fyne.Window, title string, filter fileFilter, done func(string)) {
+func (c nativeChooser) OpenFile(parent fyne.Window, title string, filter FileFilter, done func(string)) {
 	options := append(c.options(parent, title, filter), zenity.Filename(startFolder()+string(filepath.Separator)))
 	go c.answer(done, func() (string, error) { return zenity.SelectFile(options...) })
 }
 
-func (c nativeChooser) SaveFile(parent fyne.Window, title, suggested string, filter fileFilter, done func(string)) {
+func (c nativeChooser) SaveFile(parent fyne.Window, title, suggested string, filter FileFilter, done func(string)) {
 	options := append(c.options(parent, title, filter),
 		zenity.Filename(filepath.Join(startFolder(), suggested)), zenity.ConfirmOverwrite())
 	go c.answer(func(path string) {
@@ -44,7 +44,7 @@ func (c nativeChooser) SaveFile(parent fyne.Window, title, suggested string, fil
 
 // options are what both dialogs take: the title, the kinds of file and the
 // window that owns them.
-func (c nativeChooser) options(parent fyne.Window, title string, filter fileFilter) []zenity.Option {
+func (c nativeChooser) options(parent fyne.Window, title string, filter FileFilter) []zenity.Option {
 	patterns := make([]string, len(filter.extensions))
 	for i, ext := range filter.extensions {
 		patterns[i] = "*" + ext
@@ -63,7 +63,7 @@ func (c nativeChooser) options(parent fyne.Window, title string, filter fileFilt
 // a cancel ends the matter, a failure goes to onError.
 func (c nativeChooser) answer(done func(string), ask func() (string, error)) {
 	path, err := inSingleThreadedApartment(ask)
-	onUI(func() {
+	OnUI(func() {
 		switch {
 		case errors.Is(err, zenity.ErrCanceled):
 		case err != nil:

@@ -10,55 +10,55 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// columnWidth is how wide a table column is when there is room, the least
+// ColumnWidth is how wide a table column is when there is room, the least
 // it shrinks to in a narrow window, and its share of the width a wide
 // window has beyond every column's preferred width. An optional column
 // folds away when the window is too narrow for every column's least.
-type columnWidth struct {
-	preferred, least, grow float32
-	optional               bool
+type ColumnWidth struct {
+	Preferred, Least, Grow float32
+	Optional               bool
 }
 
-// growing returns the column taking the given share of a wide window.
-func (w columnWidth) growing(share float32) columnWidth {
-	w.grow = share
+// Growing returns the column taking the given share of a wide window.
+func (w ColumnWidth) Growing(share float32) ColumnWidth {
+	w.Grow = share
 	return w
 }
 
-// fillColumnLayout lays out a single table and sets its column widths to
+// FillColumnLayout lays out a single table and sets its column widths to
 // the width it has: Fyne tables have fixed column widths. In a wide window
 // the columns share what is left by their grow weights; in a narrow one,
 // the columns other than the fill column shrink first, then the fill
 // column, and only below every column's least does the table scroll
 // sideways.
-type fillColumnLayout struct {
-	table  *widget.Table
-	widths []columnWidth
-	fill   int // the column that takes the width left
-	// shown, when set, is told which columns are shown, by their place in
-	// widths, whenever optional columns fold away or come back: the
-	// table then shows those only, as its columns 0, 1, 2 ….
-	shown   func(columns []int)
+type FillColumnLayout struct {
+	Table  *widget.Table
+	Widths []ColumnWidth
+	Fill   int // the column that takes the width left
+	// Shown, when set, is told which columns are shown, by their place in
+	// Widths, whenever optional columns fold away or come back: the
+	// Table then shows those only, as its columns 0, 1, 2 ….
+	Shown   func(columns []int)
 	showing []int
 }
 
 // scrollBarAllowance keeps the last column clear of the vertical scroll bar.
 const scrollBarAllowance = 16
 
-func (l *fillColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	fitted := fitColumns(l.widths, l.fill, size.Width-scrollBarAllowance)
+func (l *FillColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	fitted := FitColumns(l.Widths, l.Fill, size.Width-scrollBarAllowance)
 	var columns []int
 	for col, width := range fitted {
-		if width > 0 || l.shown == nil {
+		if width > 0 || l.Shown == nil {
 			columns = append(columns, col)
 		}
 	}
-	if l.shown != nil && !slices.Equal(columns, l.showing) {
+	if l.Shown != nil && !slices.Equal(columns, l.showing) {
 		l.showing = columns
-		l.shown(columns)
+		l.Shown(columns)
 	}
 	for i, col := range columns {
-		l.table.SetColumnWidth(i, fitted[col])
+		l.Table.SetColumnWidth(i, fitted[col])
 	}
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
@@ -68,66 +68,66 @@ func (l *fillColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // MinSize is small: below the columns' least widths the table scrolls, so
 // the table never holds the window wider than the screen.
-func (l *fillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(l.widths[l.fill].least, 120)
+func (l *FillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(l.Widths[l.Fill].Least, 120)
 }
 
-// fitColumns gives each column its width in the space available: its
-// preferred width and a share of the rest by its grow weight when there is
+// FitColumns gives each column its width in the space available: its
+// Preferred width and a share of the rest by its grow weight when there is
 // room; else the other columns shrink in proportion towards their least
-// widths while the fill column keeps its preferred width, then the fill
+// Widths while the fill column keeps its preferred width, then the fill
 // column shrinks to its least.
-func fitColumns(widths []columnWidth, fill int, available float32) []float32 {
+func FitColumns(widths []ColumnWidth, fill int, available float32) []float32 {
 	widths = withoutOptional(widths, available)
 	var preferred, least, grow float32
 	for col, w := range widths {
-		grow += w.grow
+		grow += w.Grow
 		if col != fill {
-			preferred += w.preferred
-			least += w.least
+			preferred += w.Preferred
+			least += w.Least
 		}
 	}
 	fitted := make([]float32, len(widths))
-	if room := available - preferred - widths[fill].preferred; room >= 0 && grow > 0 {
+	if room := available - preferred - widths[fill].Preferred; room >= 0 && grow > 0 {
 		for col, w := range widths {
-			fitted[col] = w.preferred + room*w.grow/grow
+			fitted[col] = w.Preferred + room*w.Grow/grow
 		}
 		return fitted
 	}
-	others := max(least, min(preferred, available-widths[fill].preferred))
+	others := max(least, min(preferred, available-widths[fill].Preferred))
 	shrink := float32(1)
 	if preferred > least {
 		shrink = (others - least) / (preferred - least)
 	}
 	for col, w := range widths {
-		fitted[col] = w.least + shrink*(w.preferred-w.least)
+		fitted[col] = w.Least + shrink*(w.Preferred-w.Least)
 	}
-	fitted[fill] = max(widths[fill].least, available-others)
+	fitted[fill] = max(widths[fill].Least, available-others)
 	return fitted
 }
 
 // withoutOptional folds the optional columns away when available is less
 // than every column's least.
-func withoutOptional(widths []columnWidth, available float32) []columnWidth {
+func withoutOptional(widths []ColumnWidth, available float32) []ColumnWidth {
 	var least float32
 	for _, w := range widths {
-		least += w.least
+		least += w.Least
 	}
 	if available >= least {
 		return widths
 	}
 	folded := slices.Clone(widths)
 	for i, w := range folded {
-		if w.optional {
-			folded[i] = columnWidth{}
+		if w.Optional {
+			folded[i] = ColumnWidth{}
 		}
 	}
 	return folded
 }
 
-// textWidth is the width a table cell needs to show the widest of texts in
+// TextWidth is the width a table cell needs to show the widest of texts in
 // full, bold or not.
-func textWidth(bold bool, texts ...string) float32 {
+func TextWidth(bold bool, texts ...string) float32 {
 	var widest float32
 	for _, text := range texts {
 		widest = max(widest, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width)
@@ -135,13 +135,13 @@ func textWidth(bold bool, texts ...string) float32 {
 	return widest + 2*theme.InnerPadding() + 2
 }
 
-// flowLayout lays its objects out left to right at their least widths,
+// FlowLayout lays its objects out left to right at their least widths,
 // each line as wide as the space: what does not fit goes on to the next
 // line, and the stretching object (the search box) takes what its line
 // leaves. heightFor says how tall that is at a width, for the layout
 // above it: a layout's MinSize cannot know the width it will get.
-type flowLayout struct {
-	stretch fyne.CanvasObject
+type FlowLayout struct {
+	Stretch fyne.CanvasObject
 }
 
 // flowLines splits objects into lines that fit width, by their positions.
@@ -173,8 +173,8 @@ func lineHeight(objects []fyne.CanvasObject, line []int) float32 {
 	return h
 }
 
-// heightFor is the height the objects take laid out in width.
-func (l *flowLayout) heightFor(objects []fyne.CanvasObject, width float32) float32 {
+// HeightFor is the height the objects take laid out in width.
+func (l *FlowLayout) HeightFor(objects []fyne.CanvasObject, width float32) float32 {
 	lines := flowLines(objects, width)
 	var h float32
 	for _, line := range lines {
@@ -183,7 +183,7 @@ func (l *flowLayout) heightFor(objects []fyne.CanvasObject, width float32) float
 	return h + theme.Padding()*float32(max(len(lines)-1, 0))
 }
 
-func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *FlowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
 	for _, line := range flowLines(objects, size.Width) {
 		h := lineHeight(objects, line)
@@ -201,15 +201,15 @@ func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // share is the width object i gets beyond its least: all that its line
 // leaves when it is the stretching object, nothing when another object of
 // the line is, else an even share.
-func (l *flowLayout) share(objects []fyne.CanvasObject, line []int, i int, width float32) float32 {
+func (l *FlowLayout) share(objects []fyne.CanvasObject, line []int, i int, width float32) float32 {
 	spare := width - theme.Padding()*float32(len(line)-1)
 	stretching := false
 	for _, j := range line {
 		spare -= objects[j].MinSize().Width
-		stretching = stretching || objects[j] == l.stretch
+		stretching = stretching || objects[j] == l.Stretch
 	}
 	switch {
-	case spare <= 0 || (stretching && objects[i] != l.stretch):
+	case spare <= 0 || (stretching && objects[i] != l.Stretch):
 		return 0
 	case stretching:
 		return spare
@@ -218,7 +218,7 @@ func (l *flowLayout) share(objects []fyne.CanvasObject, line []int, i int, width
 }
 
 // MinSize is the widest object on a line of its own.
-func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l *FlowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
 	for _, o := range objects {
 		if o.Visible() {
@@ -228,9 +228,20 @@ func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return size
 }
 
-// spacerOf is an empty object w wide, to keep a stack at least that wide.
-func spacerOf(w float32) fyne.CanvasObject {
+// SpacerOf is an empty object w wide, to keep a stack at least that wide.
+func SpacerOf(w float32) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(w, 0))
 	return r
+}
+
+// FixedWidth is a column preferred at the given width that keeps the
+// widest of the least widths given and takes no share of a wide window.
+func FixedWidth(preferred float32, least ...float32) ColumnWidth {
+	var w ColumnWidth
+	for _, l := range least {
+		w.Least = max(w.Least, l)
+	}
+	w.Preferred = max(preferred, w.Least)
+	return w
 }

@@ -7,20 +7,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// growingEntry is a plain multi-line field as tall as its text wrapped to
+// GrowingEntry is a plain multi-line field as tall as its text wrapped to
 // its width, so that a page of them reads like the document: a paragraph
 // of a report shows whole, without a scroll bar of its own. It grows and
 // shrinks as the officer types, and tells onGrow when its height changed,
 // so that what holds it can lay out again.
-type growingEntry struct {
-	entry
+type GrowingEntry struct {
+	Entry
 	rows   int
 	onGrow func()
 }
 
-// newGrowingEntry returns an empty field of one line.
-func newGrowingEntry(onGrow func()) *growingEntry {
-	e := &growingEntry{rows: 1, onGrow: onGrow}
+// NewGrowingEntry returns an empty field of one line.
+func NewGrowingEntry(onGrow func()) *GrowingEntry {
+	e := &GrowingEntry{rows: 1, onGrow: onGrow}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	e.ExtendBaseWidget(e)
@@ -29,13 +29,13 @@ func newGrowingEntry(onGrow func()) *growingEntry {
 }
 
 // Resize sizes the field and fits its height to the text at that width.
-func (e *growingEntry) Resize(size fyne.Size) {
+func (e *GrowingEntry) Resize(size fyne.Size) {
 	e.Entry.Resize(size)
-	e.fit()
+	e.Fit()
 }
 
-// fit sets the number of lines shown to the lines the text takes.
-func (e *growingEntry) fit() {
+// Fit sets the number of lines shown to the lines the text takes.
+func (e *GrowingEntry) Fit() {
 	width := e.Size().Width
 	if width <= 0 {
 		return

@@ -47,7 +47,7 @@ func findGuide() (string, error) {
 			}
 		}
 	}
-	return "", errors.New(localf("Không tìm thấy tệp hướng dẫn %s: tệp này đi kèm chương trình, trong thư mục cài đặt.", guideName))
+	return "", errors.New(Localf("Không tìm thấy tệp hướng dẫn %s: tệp này đi kèm chương trình, trong thư mục cài đặt.", guideName))
 }
 
 func isFile(path string) bool {

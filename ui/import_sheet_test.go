@@ -20,7 +20,7 @@ import (
 // keeps one division's tasks.
 func (r *importRun) exportWorkbook(t *testing.T, path, unit string) store.Bundle {
 	t.Helper()
-	plan, _ := r.current.Plan()
+	plan, _ := r.Current.Plan()
 	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: fixedToday()}
 	if _, err := export.Export(context.Background(), r.st, req); err != nil {
 		t.Fatal(err)

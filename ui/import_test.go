@@ -159,7 +159,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "thanhtra.xlsx")
 	r := newImportRun(t, path)
-	plan, _ := r.current.Plan()
+	plan, _ := r.Current.Plan()
 	bundle, _ := r.st.Bundle(plan.ID)
 	var buf bytes.Buffer
 	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {

@@ -149,7 +149,7 @@ func TestWindowFitsIn900x600(t *testing.T) {
 }
 
 func TestColumnsFitTheWidth(t *testing.T) {
-	widths := []columnWidth{{44, 40, 0, false}, {360, 220, 3, false}, {200, 120, 1, false}, {130, 120, 0, false}}
+	widths := []ColumnWidth{{44, 40, 0, false}, {360, 220, 3, false}, {200, 120, 1, false}, {130, 120, 0, false}}
 	tests := []struct {
 		name      string
 		available float32
@@ -163,7 +163,7 @@ func TestColumnsFitTheWidth(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := fitColumns(widths, 1, tt.available); !slices.Equal(got, tt.want) {
+			if got := FitColumns(widths, 1, tt.available); !slices.Equal(got, tt.want) {
 				t.Errorf("fitColumns(%v) = %v, want %v", tt.available, got, tt.want)
 			}
 		})
@@ -175,8 +175,8 @@ func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
 	widths := taskColumnWidths()
 	for _, st := range stateNames() {
 		t.Run(st, func(t *testing.T) {
-			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colState].least < need {
-				t.Errorf("status column shrinks to %v, %q needs %v", widths[colState].least, st, need)
+			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colState].Least < need {
+				t.Errorf("status column shrinks to %v, %q needs %v", widths[colState].Least, st, need)
 			}
 		})
 	}

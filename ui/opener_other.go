@@ -19,9 +19,9 @@ type commandOpener struct {
 	failed  func(error)
 }
 
-// systemOpener is the opener of this system; failed hears of a program that
+// SystemOpener is the opener of this system; failed hears of a program that
 // could not be started after all.
-func systemOpener(failed func(error)) opener {
+func SystemOpener(failed func(error)) Opener {
 	return commandOpener{command: "xdg-open", failed: failed}
 }
 
@@ -45,7 +45,7 @@ func (o commandOpener) run(target, path string) error {
 	go func() {
 		if err := cmd.Wait(); err != nil {
 			log.Printf("mở %s: %v", target, err)
-			o.failed(errors.New(localf("Không có chương trình nào mở được %s.", target) + " " + lang.L("Hãy mở nó bằng trình quản lý tệp.")))
+			o.failed(errors.New(Localf("Không có chương trình nào mở được %s.", target) + " " + lang.L("Hãy mở nó bằng trình quản lý tệp.")))
 		}
 	}()
 	return nil

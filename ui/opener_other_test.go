@@ -27,7 +27,7 @@ func fakeXdgOpen(t *testing.T, code int) (record string) {
 
 func TestOpenerWithoutXdgOpenSaysSoInVietnamese(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	o := systemOpener(func(err error) { t.Errorf("later failure %v", err) })
+	o := SystemOpener(func(err error) { t.Errorf("later failure %v", err) })
 	path := filepath.Join(t.TempDir(), "Kế hoạch.pdf")
 	for name, open := range map[string]func(string) error{"file": o.OpenFile, "folder": o.ShowInFolder} {
 		err := open(path)
@@ -45,16 +45,16 @@ func TestOpenerHandsTheFileOrItsFolderToXdgOpen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Kế hoạch.pdf")
 	tests := []struct {
 		name string
-		open func(opener, string) error
+		open func(Opener, string) error
 		want string
 	}{
-		{"file", opener.OpenFile, path},
-		{"folder", opener.ShowInFolder, filepath.Dir(path)},
+		{"file", Opener.OpenFile, path},
+		{"folder", Opener.ShowInFolder, filepath.Dir(path)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			record := fakeXdgOpen(t, 0)
-			if err := tt.open(systemOpener(func(err error) { t.Error(err) }), path); err != nil {
+			if err := tt.open(SystemOpener(func(err error) { t.Error(err) }), path); err != nil {
 				t.Fatal(err)
 			}
 			if got := waitForFile(t, record); got != tt.want {
@@ -68,7 +68,7 @@ func TestOpenerTellsLaterWhenNothingOpensTheFile(t *testing.T) {
 	fakeXdgOpen(t, 3) // xdg-open: no program for this kind of file
 	failed := make(chan error, 1)
 	path := filepath.Join(t.TempDir(), "bieu.xlsx")
-	if err := systemOpener(func(err error) { failed <- err }).OpenFile(path); err != nil {
+	if err := SystemOpener(func(err error) { failed <- err }).OpenFile(path); err != nil {
 		t.Fatal(err)
 	}
 	select {

@@ -28,9 +28,9 @@ const (
 // does, and folders with Explorer, the file picked out.
 type shellOpener struct{}
 
-// systemOpener is the opener of this system; Windows answers at once, so
+// SystemOpener is the opener of this system; Windows answers at once, so
 // there is no later failure to hear of.
-func systemOpener(func(error)) opener { return shellOpener{} }
+func SystemOpener(func(error)) Opener { return shellOpener{} }
 
 func (shellOpener) OpenFile(path string) error {
 	verb, _ := syscall.UTF16PtrFromString("open")
@@ -43,12 +43,12 @@ func (shellOpener) OpenFile(path string) error {
 	case r > shellExecuteMax:
 		return nil
 	case r == seErrNoAssoc:
-		return errors.New(localf("Windows chưa có chương trình nào mở được tệp %s: hãy cài một chương trình cho loại tệp %s.", path, filepath.Ext(path)))
+		return errors.New(Localf("Windows chưa có chương trình nào mở được tệp %s: hãy cài một chương trình cho loại tệp %s.", path, filepath.Ext(path)))
 	case r == seErrFNF:
-		return errors.New(localf("Không tìm thấy tệp %s.", path))
+		return errors.New(Localf("Không tìm thấy tệp %s.", path))
 	}
 	log.Printf("ShellExecute %s: %d", path, r)
-	return errors.New(localf("Windows không mở được tệp %s (mã %d).", path, r))
+	return errors.New(Localf("Windows không mở được tệp %s (mã %d).", path, r))
 }
 
 // ShowInFolder opens Explorer on the file's folder with the file selected.

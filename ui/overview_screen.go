@@ -53,12 +53,12 @@ type OverviewScreen struct {
 	// quiet is set while the date field is filled from the code.
 	quiet bool
 
-	AsOf        *entry
+	AsOf        *Entry
 	DateProblem *widget.Label
 	Cutoffs     *widget.Select
 	cutoffs     []cutoffChoice
 	Heading     *widget.Label
-	Chart       *statusChart
+	Chart       *StatusChart
 	Lists       *container.AppTabs
 	overdue     *lineList
 	dueSoon     *lineList
@@ -69,7 +69,7 @@ type OverviewScreen struct {
 // NewOverviewScreen builds the screen and has it follow the current plan.
 func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() store.Date, onError func(error)) *OverviewScreen {
 	s := &OverviewScreen{store: st, today: today, onError: onError}
-	s.AsOf = newEntry()
+	s.AsOf = NewEntry()
 	s.AsOf.SetPlaceHolder("14/03/2023")
 	s.AsOf.OnChanged = s.onDateTyped
 	s.DateProblem = widget.NewLabel("")
@@ -79,7 +79,7 @@ func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() stor
 	s.Cutoffs.PlaceHolder = lang.L("Chọn mốc…")
 	s.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Heading.Wrapping = fyne.TextWrapWord
-	s.Chart = newStatusChart()
+	s.Chart = NewStatusChart()
 	s.overdue, s.dueSoon, s.notMet = newLineList(), newLineList(), newLineList()
 	s.Lists = container.NewAppTabs(
 		container.NewTabItem("", s.overdue.content),
@@ -94,7 +94,7 @@ func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() stor
 // layout puts the date and its quick choices on top, the chart above the
 // lists, the split between them movable.
 func (s *OverviewScreen) layout() fyne.CanvasObject {
-	dateWidth := textWidth(false, "00/00/00000") + 16
+	dateWidth := TextWidth(false, "00/00/00000") + 16
 	date := container.NewHBox(widget.NewLabel(lang.L("Tính đến ngày")),
 		container.NewGridWrap(fyne.NewSize(dateWidth, s.AsOf.MinSize().Height), s.AsOf), s.Cutoffs)
 	top := container.NewVBox(date, s.DateProblem, s.Heading)
@@ -156,7 +156,7 @@ func (s *OverviewScreen) onDateTyped(text string) {
 	if s.quiet {
 		return
 	}
-	d, err := parseDay(text)
+	d, err := ParseDay(text)
 	if err != nil {
 		s.DateProblem.SetText(err.Error())
 		s.DateProblem.Show()
@@ -179,7 +179,7 @@ type cutoffChoice struct {
 // year).
 func (s *OverviewScreen) fillCutoffs() {
 	today := s.today()
-	s.cutoffs = []cutoffChoice{{localf("Hôm nay, %s", today), today}}
+	s.cutoffs = []cutoffChoice{{Localf("Hôm nay, %s", today), today}}
 	if s.plan.ID != 0 {
 		names := map[store.PeriodKind]string{
 			store.PeriodQ1: lang.L("Hết quý I"), store.PeriodQ2: lang.L("Hết quý II, 6 tháng"),
@@ -187,7 +187,7 @@ func (s *OverviewScreen) fillCutoffs() {
 		}
 		for _, kind := range []store.PeriodKind{store.PeriodQ1, store.PeriodQ2, store.PeriodQ3, store.PeriodYear} {
 			_, end := store.Period{Kind: kind, Year: s.plan.Year}.Bounds(s.rules.Periods)
-			s.cutoffs = append(s.cutoffs, cutoffChoice{localf("%s, %s", names[kind], end), end})
+			s.cutoffs = append(s.cutoffs, cutoffChoice{Localf("%s, %s", names[kind], end), end})
 		}
 	}
 	labels := make([]string, len(s.cutoffs))
@@ -258,7 +258,7 @@ func (s *OverviewScreen) showEmpty() {
 
 // showStandings shows the counts, the chart and the two lists of tasks.
 func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskStanding) {
-	s.Heading.SetText(localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
+	s.Heading.SetText(Localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
 	areas := map[uint64]store.Area{}
 	counts := map[uint64]map[store.State]int{}
 	for _, a := range bundle.Areas {
@@ -289,16 +289,16 @@ func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskS
 
 func (s *OverviewScreen) overdueInfo(n int) string {
 	if n == 0 {
-		return localf("Không có nhiệm vụ quá hạn tính đến ngày %s.", s.asOf)
+		return Localf("Không có nhiệm vụ quá hạn tính đến ngày %s.", s.asOf)
 	}
-	return localf("%d nhiệm vụ quá hạn tính đến ngày %s, hạn sớm nhất trước. Bấm vào một dòng để mở nhiệm vụ.", n, s.asOf)
+	return Localf("%d nhiệm vụ quá hạn tính đến ngày %s, hạn sớm nhất trước. Bấm vào một dòng để mở nhiệm vụ.", n, s.asOf)
 }
 
 func (s *OverviewScreen) dueSoonInfo(n int) string {
 	if n == 0 {
-		return localf("Không có nhiệm vụ nào đến hạn trong %d ngày sau ngày %s.", s.rules.DueSoonDays, s.asOf)
+		return Localf("Không có nhiệm vụ nào đến hạn trong %d ngày sau ngày %s.", s.rules.DueSoonDays, s.asOf)
 	}
-	return localf("%d nhiệm vụ đến hạn trong %d ngày sau ngày %s. Bấm vào một dòng để mở nhiệm vụ.", n, s.rules.DueSoonDays, s.asOf)
+	return Localf("%d nhiệm vụ đến hạn trong %d ngày sau ngày %s. Bấm vào một dòng để mở nhiệm vụ.", n, s.rules.DueSoonDays, s.asOf)
 }
 
 // taskLines are the lines of a list of tasks, soonest due first, each
@@ -309,20 +309,20 @@ func (s *OverviewScreen) taskLines(list []db.TaskStanding, areas map[uint64]stor
 	for i, ts := range list {
 		id := ts.Task.ID
 		number := store.TaskNumber(areas[ts.Task.AreaID], ts.Task)
-		lines[i] = overviewLine{text: number + " · " + text(ts) + " · " + oneLine(ts.Task.Content), open: func() { s.openTask(id) }}
+		lines[i] = overviewLine{text: number + " · " + text(ts) + " · " + OneLine(ts.Task.Content), open: func() { s.openTask(id) }}
 	}
 	return lines
 }
 
 // overdueText says when an overdue task was due and how far it got.
 func overdueText(ts db.TaskStanding) string {
-	return localf("hạn %s, tiến độ %d%%", ts.Standing.Due, ts.Standing.Progress)
+	return Localf("hạn %s, tiến độ %d%%", ts.Standing.Due, ts.Standing.Progress)
 }
 
 // dueSoonText says when a task falls due, in how many days.
 func (s *OverviewScreen) dueSoonText(ts db.TaskStanding) string {
 	days := int(ts.Standing.Due.Time().Sub(s.asOf.Time()).Hours() / 24)
-	return localf("hạn %s (còn %d ngày), tiến độ %d%%", ts.Standing.Due, days, ts.Standing.Progress)
+	return Localf("hạn %s (còn %d ngày), tiến độ %d%%", ts.Standing.Due, days, ts.Standing.Progress)
 }
 
 // showTargets lists the targets not met in the period of the date.
@@ -333,12 +333,12 @@ func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
 			continue
 		}
 		id, period := r.Target.ID, s.period
-		text := localf("%s · kế hoạch %s, thực hiện %s · %s", r.Target.Code, r.Target.Goal(), r.ValueText(), oneLine(r.Target.Indicator))
+		text := Localf("%s · kế hoạch %s, thực hiện %s · %s", r.Target.Code, r.Target.Goal(), r.ValueText(), OneLine(r.Target.Indicator))
 		lines = append(lines, overviewLine{text: text, open: func() { s.openTarget(id, period) }})
 	}
 	counts := reporting.CountVerdicts(results)
-	info := localf("%s: %d chỉ tiêu không đạt, %d đạt, %d chưa có số liệu. Bấm vào một dòng để mở chỉ tiêu.",
-		capitalize(s.period.Name()), counts[reporting.VerdictNotMet], counts[reporting.VerdictMet], counts[reporting.VerdictNoData])
+	info := Localf("%s: %d chỉ tiêu không đạt, %d đạt, %d chưa có số liệu. Bấm vào một dòng để mở chỉ tiêu.",
+		Capitalize(s.period.Name()), counts[reporting.VerdictNotMet], counts[reporting.VerdictMet], counts[reporting.VerdictNoData])
 	s.notMet.show(info, lines)
 	s.titleLists()
 }
@@ -346,9 +346,9 @@ func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
 // titleLists names each list with its length.
 func (s *OverviewScreen) titleLists() {
 	items := s.Lists.Items
-	items[0].Text = localf("Quá hạn (%d)", len(s.overdue.lines))
-	items[1].Text = localf("Sắp đến hạn (%d)", len(s.dueSoon.lines))
-	items[2].Text = localf("Chỉ tiêu không đạt (%d)", len(s.notMet.lines))
+	items[0].Text = Localf("Quá hạn (%d)", len(s.overdue.lines))
+	items[1].Text = Localf("Sắp đến hạn (%d)", len(s.dueSoon.lines))
+	items[2].Text = Localf("Chỉ tiêu không đạt (%d)", len(s.notMet.lines))
 	s.Lists.Refresh()
 }
 
@@ -388,7 +388,7 @@ type lineList struct {
 func newLineList() *lineList {
 	l := &lineList{info: widget.NewLabel("")}
 	l.info.Wrapping = fyne.TextWrapWord
-	l.List = widget.NewList(func() int { return len(l.lines) }, newCellLabel,
+	l.List = widget.NewList(func() int { return len(l.lines) }, NewCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.lines[i].text) })
 	l.List.OnSelected = l.onSelected
 	l.content = container.NewBorder(l.info, nil, nil, nil, l.List)

@@ -37,8 +37,8 @@ func TestOverviewCountsAndListsForAFixedDate(t *testing.T) {
 	// the screen shows the plan as it stood that day.
 	t.Run("the counts are the computed statuses on that day", func(t *testing.T) { checkOverviewCounts(t, o, st, plan) })
 	t.Run("the chart has a bar an area", func(t *testing.T) {
-		if len(o.Chart.bars) != 7 || o.Chart.bars[0].Name != "Cải cách thể chế" || o.Chart.bars[0].Total() != 3 {
-			t.Errorf("bars %+v", o.Chart.bars)
+		if len(o.Chart.Bars) != 7 || o.Chart.Bars[0].Name != "Cải cách thể chế" || o.Chart.Bars[0].Total() != 3 {
+			t.Errorf("bars %+v", o.Chart.Bars)
 		}
 	})
 	t.Run("the overdue list", func(t *testing.T) {

@@ -31,10 +31,10 @@ func periodKindLabel(kind store.PeriodKind) string {
 	return lang.L("Cả năm")
 }
 
-// periodChoice is the choice of a reporting period of the plan's year, in
+// PeriodChoice is the choice of a reporting period of the plan's year, in
 // the order of the year: Quý I, Quý II, 6 tháng, Quý III, 9 tháng, Quý IV,
 // Cả năm.
-type periodChoice struct {
+type PeriodChoice struct {
 	Select *widget.Select
 	year   int
 	// quiet is set while the choice is filled from the code, so that it
@@ -43,10 +43,10 @@ type periodChoice struct {
 	onChanged func(store.Period)
 }
 
-// newPeriodChoice returns the choice, telling onChanged of each period the
+// NewPeriodChoice returns the choice, telling onChanged of each period the
 // officer chooses.
-func newPeriodChoice(onChanged func(store.Period)) *periodChoice {
-	c := &periodChoice{onChanged: onChanged}
+func NewPeriodChoice(onChanged func(store.Period)) *PeriodChoice {
+	c := &PeriodChoice{onChanged: onChanged}
 	labels := make([]string, len(store.PeriodKinds))
 	for i, kind := range store.PeriodKinds {
 		labels[i] = periodKindLabel(kind)
@@ -60,7 +60,7 @@ func newPeriodChoice(onChanged func(store.Period)) *periodChoice {
 }
 
 // Set shows period p, without telling onChanged.
-func (c *periodChoice) Set(p store.Period) {
+func (c *PeriodChoice) Set(p store.Period) {
 	c.quiet = true
 	defer func() { c.quiet = false }()
 	c.year = p.Year
@@ -68,7 +68,7 @@ func (c *periodChoice) Set(p store.Period) {
 }
 
 // Period returns the period chosen; the zero period before any.
-func (c *periodChoice) Period() store.Period {
+func (c *PeriodChoice) Period() store.Period {
 	i := c.Select.SelectedIndex()
 	if i < 0 || c.year == 0 {
 		return store.Period{}
@@ -76,17 +76,17 @@ func (c *periodChoice) Period() store.Period {
 	return store.Period{Kind: store.PeriodKinds[i], Year: c.year}
 }
 
-// currentPeriod is the quarter that holds today when it falls in the plan's
+// CurrentPeriod is the quarter that holds today when it falls in the plan's
 // year, else the plan's whole year.
-func currentPeriod(plan store.Plan, today store.Date, ps store.PeriodSettings) store.Period {
+func CurrentPeriod(plan store.Plan, today store.Date, ps store.PeriodSettings) store.Period {
 	if p := store.PeriodOf(store.PeriodQ1, today, ps); p.Year == plan.Year {
 		return p
 	}
 	return store.Period{Kind: store.PeriodYear, Year: plan.Year}
 }
 
-// parseDay reads a day typed in a field, "14/03/2023" or "14/3/2023".
-func parseDay(text string) (store.Date, error) {
+// ParseDay reads a day typed in a field, "14/03/2023" or "14/3/2023".
+func ParseDay(text string) (store.Date, error) {
 	d, err := store.ParseVNDate(strings.TrimSpace(text))
 	if err != nil || d.IsZero() || !store.ValidYear(d.Year) {
 		return store.Date{}, errors.New(lang.L("Ghi ngày theo dạng ngày/tháng/năm, ví dụ 14/03/2023"))

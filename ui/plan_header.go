@@ -21,10 +21,10 @@ type PlanHeaderStore interface {
 // planHeaderDialog edits a plan's own fields: number, symbol, date, trích
 // yếu, legal basis, body, closing, Nơi nhận and signer.
 type planHeaderDialog struct {
-	Number, Symbol, Date *entry
-	Summary, LegalBasis  *entry
-	Body, Closing        *entry
-	Distribution         *entry
+	Number, Symbol, Date *Entry
+	Summary, LegalBasis  *Entry
+	Body, Closing        *Entry
+	Distribution         *Entry
 	Signer               *widget.Select
 	SaveButton           *widget.Button
 	signers              []store.Signer
@@ -34,11 +34,11 @@ type planHeaderDialog struct {
 
 // showPlanHeader opens the header of plan for editing; saved is told of
 // the plan once stored.
-func showPlanHeader(parent fyne.Window, keys *dialogKeys, st PlanHeaderStore, plan store.Plan, settings store.Settings,
+func showPlanHeader(parent fyne.Window, keys *DialogKeys, st PlanHeaderStore, plan store.Plan, settings store.Settings,
 	saved func(store.Plan), onError func(error)) *planHeaderDialog {
-	d := &planHeaderDialog{plan: plan, Number: newEntry(), Symbol: newEntry(), Date: newEntry(),
-		Summary: newMultiLineEntry(), LegalBasis: newMultiLineEntry(), Body: newMultiLineEntry(),
-		Closing: newMultiLineEntry(), Distribution: newMultiLineEntry()}
+	d := &planHeaderDialog{plan: plan, Number: NewEntry(), Symbol: NewEntry(), Date: NewEntry(),
+		Summary: NewMultiLineEntry(), LegalBasis: NewMultiLineEntry(), Body: NewMultiLineEntry(),
+		Closing: NewMultiLineEntry(), Distribution: NewMultiLineEntry()}
 	d.fill(settings)
 	d.SaveButton = widget.NewButton(lang.L("Lưu phần đầu"), func() {
 		p, err := d.read()
@@ -53,10 +53,10 @@ func showPlanHeader(parent fyne.Window, keys *dialogKeys, st PlanHeaderStore, pl
 		saved(p)
 	})
 	d.SaveButton.Importance = widget.HighImportance
-	d.dialog = dialog.NewCustomWithoutButtons(localf("Phần đầu kế hoạch %s năm %d", plan.Ref(), plan.Year),
+	d.dialog = dialog.NewCustomWithoutButtons(Localf("Phần đầu kế hoạch %s năm %d", plan.Ref(), plan.Year),
 		container.NewVScroll(d.form()), parent)
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), d.dialog.Hide), d.SaveButton})
-	keys.add(d.dialog, d.SaveButton.OnTapped, d.dialog.Hide)
+	keys.Add(d.dialog, d.SaveButton.OnTapped, d.dialog.Hide)
 	size := parent.Canvas().Size()
 	d.dialog.Resize(fyne.NewSize(min(760, size.Width-40), size.Height-40))
 	d.dialog.Show()
@@ -133,7 +133,7 @@ func (d *planHeaderDialog) read() (store.Plan, error) {
 		return p, fieldError(lang.L("Ngày ban hành"), err)
 	}
 	p.Number, p.Symbol, p.IssueDate = strings.TrimSpace(d.Number.Text), strings.TrimSpace(d.Symbol.Text), date
-	p.Summary = oneLine(d.Summary.Text)
+	p.Summary = OneLine(d.Summary.Text)
 	p.LegalBasis = textLines(d.LegalBasis.Text)
 	p.Intro, p.Sections = parseBody(d.Body.Text)
 	p.Closing = textLines(d.Closing.Text)

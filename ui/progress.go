@@ -19,10 +19,10 @@ import (
 // fraction from 0 to 1 (or not at all) and stops when ctx is cancelled.
 type Work func(ctx context.Context, progress func(fraction float64)) error
 
-// progressDialog is what a long job runs behind: what is being done, a bar
+// ProgressDialog is what a long job runs behind: what is being done, a bar
 // (a busy bar until the first report) and "Huỷ", which stops the job. The
 // job's own rule keeps an earlier file as it was when it is stopped.
-type progressDialog struct {
+type ProgressDialog struct {
 	dialog       *dialog.CustomDialog
 	what         *widget.Label
 	bar          *widget.ProgressBar
@@ -36,9 +36,9 @@ type progressDialog struct {
 // RunWithProgress runs work in its own goroutine behind a progress dialog
 // over parent, so the window never freezes. done runs on the UI goroutine
 // with work's error, which is context.Canceled when the officer cancelled.
-func RunWithProgress(parent fyne.Window, title string, work Work, done func(error)) *progressDialog {
+func RunWithProgress(parent fyne.Window, title string, work Work, done func(error)) *ProgressDialog {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &progressDialog{what: widget.NewLabel(title), bar: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(), cancel: cancel}
+	p := &ProgressDialog{what: widget.NewLabel(title), bar: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(), cancel: cancel}
 	p.what.Truncation = fyne.TextTruncateEllipsis
 	p.bar.Hide()
 	p.CancelButton = widget.NewButton(lang.L("Huỷ"), p.Cancel)
@@ -49,7 +49,7 @@ func RunWithProgress(parent fyne.Window, title string, work Work, done func(erro
 	go func() {
 		err := runGuarded(ctx, work, p.report)
 		cancel()
-		onUI(func() {
+		OnUI(func() {
 			p.busy.Stop()
 			p.dialog.Hide()
 			done(err)
@@ -60,21 +60,21 @@ func RunWithProgress(parent fyne.Window, title string, work Work, done func(erro
 
 // Cancel stops the job, as "Huỷ" does: the dialog says it is stopping and
 // stays until the job has let go of its files.
-func (p *progressDialog) Cancel() {
+func (p *ProgressDialog) Cancel() {
 	p.cancel()
 	p.CancelButton.Disable()
 	p.what.SetText(lang.L("Đang dừng…"))
 }
 
 // Fraction is the last fraction of the work reported, 0 before any.
-func (p *progressDialog) Fraction() float64 {
+func (p *ProgressDialog) Fraction() float64 {
 	return math.Float64frombits(p.reported.Load())
 }
 
 // report shows a fraction of the work done; it runs on the job's goroutine.
-func (p *progressDialog) report(fraction float64) {
+func (p *ProgressDialog) report(fraction float64) {
 	p.reported.Store(math.Float64bits(fraction))
-	onUI(func() {
+	OnUI(func() {
 		if !p.bar.Visible() {
 			p.busy.Stop()
 			p.busy.Hide()
@@ -84,10 +84,10 @@ func (p *progressDialog) report(fraction float64) {
 	})
 }
 
-// onUI runs f on the UI goroutine, as fyne.Do does. Fyne's test driver runs
+// OnUI runs f on the UI goroutine, as fyne.Do does. Fyne's test driver runs
 // f at once on the calling goroutine, so the tests replace it with a version
 // that takes the lock their own taps hold.
-var onUI = fyne.Do
+var OnUI = fyne.Do
 
 // Cancelled reports whether err means the officer pressed "Huỷ".
 func Cancelled(err error) bool { return errors.Is(err, context.Canceled) }

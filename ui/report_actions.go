@@ -28,17 +28,17 @@ type redraftChoice struct {
 // whether to keep them (the rest takes the new data), overwrite them, or
 // leave the report as it is.
 func (s *ReportsScreen) askConflicts(req export.DraftRequest, conflicts []reporting.RedraftConflict) {
-	intro := widget.NewLabel(localf("Bản soạn mới từ số liệu khác %d chỗ đã sửa tay dưới đây. Giữ các chỗ đã sửa (phần còn lại cập nhật theo số liệu mới), ghi đè bằng bản soạn mới, hay huỷ?", len(conflicts)))
+	intro := widget.NewLabel(Localf("Bản soạn mới từ số liệu khác %d chỗ đã sửa tay dưới đây. Giữ các chỗ đã sửa (phần còn lại cập nhật theo số liệu mới), ghi đè bằng bản soạn mới, hay huỷ?", len(conflicts)))
 	intro.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox()
 	for _, c := range conflicts {
-		list.Add(widget.NewLabelWithStyle(capitalize(c.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		list.Add(wrappedLabel(localf("Đã sửa: %s", shortText(c.Current, 240))))
+		list.Add(widget.NewLabelWithStyle(Capitalize(c.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		list.Add(WrappedLabel(Localf("Đã sửa: %s", ShortText(c.Current, 240))))
 		if c.Draft != "" {
-			list.Add(wrappedLabel(localf("Bản soạn mới: %s", shortText(c.Draft, 240))))
+			list.Add(WrappedLabel(Localf("Bản soạn mới: %s", ShortText(c.Draft, 240))))
 		}
 	}
-	d := dialog.NewCustomWithoutButtons(lang.L("Soạn lại báo cáo"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), s.window)
+	d := dialog.NewCustomWithoutButtons(lang.L("Soạn lại báo cáo"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), s.Window)
 	redraft := func(mode reporting.RedraftMode) func() {
 		return func() {
 			d.Hide()
@@ -53,22 +53,16 @@ func (s *ReportsScreen) askConflicts(req export.DraftRequest, conflicts []report
 	}
 	choice.Keep.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{choice.Cancel, choice.Overwrite, choice.Keep})
-	size := s.window.Canvas().Size()
+	size := s.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(680, size.Width-40), min(480, size.Height-40)))
 	s.Asked, s.redraft = d, choice
 	d.Show()
 }
 
-func wrappedLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // sendForm asks the number and date under which a report was sent.
 type sendForm struct {
-	Number *entry
-	Date   *entry
+	Number *Entry
+	Date   *Entry
 	dialog *dialog.FormDialog
 }
 
@@ -82,43 +76,43 @@ func (s *ReportsScreen) onSend() {
 	if !ok || r.Sent() {
 		return
 	}
-	f := &sendForm{Number: newEntry(), Date: newEntry()}
+	f := &sendForm{Number: NewEntry(), Date: NewEntry()}
 	f.Number.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
 			return errors.New(lang.L("Ghi số của báo cáo"))
 		}
 		return nil
 	}
-	f.Date.SetText(s.today().String())
-	f.Date.Validator = func(text string) error { _, err := parseDay(text); return err }
+	f.Date.SetText(s.Today().String())
+	f.Date.Validator = func(text string) error { _, err := ParseDay(text); return err }
 	number := widget.NewFormItem(lang.L("Số"), f.Number)
-	number.HintText = localf("Số văn thư cấp, ví dụ 15 trong 15/%s", r.Symbol)
+	number.HintText = Localf("Số văn thư cấp, ví dụ 15 trong 15/%s", r.Symbol)
 	items := []*widget.FormItem{number, widget.NewFormItem(lang.L("Ngày"), f.Date)}
-	f.dialog = dialog.NewForm(localf("Đánh dấu đã gửi: %s", r.Label()), lang.L("Đánh dấu đã gửi"), lang.L("Huỷ"), items, func(ok bool) {
+	f.dialog = dialog.NewForm(Localf("Đánh dấu đã gửi: %s", r.Label()), lang.L("Đánh dấu đã gửi"), lang.L("Huỷ"), items, func(ok bool) {
 		if ok {
 			s.markSent(r, f)
 		}
-	}, s.window)
-	f.dialog.Resize(fyne.NewSize(min(520, s.window.Canvas().Size().Width-40), 0))
+	}, s.Window)
+	f.dialog.Resize(fyne.NewSize(min(520, s.Window.Canvas().Size().Width-40), 0))
 	s.send, s.Asked = f, f.dialog
 	f.dialog.Show()
 }
 
 // markSent records the report sent under the number and date typed.
 func (s *ReportsScreen) markSent(r reporting.Report, f *sendForm) {
-	date, err := parseDay(f.Date.Text)
+	date, err := ParseDay(f.Date.Text)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	sent, err := export.SendReport(s.store, r.PlanID, r.Period, strings.TrimSpace(f.Number.Text), date)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	s.Reload()
 	s.SelectReport(sent.ID)
-	info := dialog.NewInformation(lang.L("Đã đánh dấu đã gửi"), localf("%s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.", sent.Label(), sent.Ref(), sent.Date), s.window)
+	info := dialog.NewInformation(lang.L("Đã đánh dấu đã gửi"), Localf("%s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.", sent.Label(), sent.Ref(), sent.Date), s.Window)
 	s.Asked = info
 	info.Show()
 }
@@ -141,15 +135,15 @@ type reportPrint struct {
 	store ReportsStore
 }
 
-func newReportPrint(host actionHost, st ReportsStore) *reportPrint {
+func newReportPrint(host ActionHost, st ReportsStore) *reportPrint {
 	return &reportPrint{exporter: newExporter(host, st), store: st}
 }
 
 // start asks where to save the report in the format given.
 func (x *reportPrint) start(r reporting.Report, format export.Format) {
-	filter := pdfFiles()
+	filter := PDFFiles()
 	if format == export.XLSX {
-		filter = excelFiles()
+		filter = ExcelFiles()
 	}
 	x.chooseFile(reporting.ReportFileName(r, string(format)), filter, func(path string) { x.run(r, format, path) })
 }
@@ -164,7 +158,7 @@ func (x *reportPrint) run(r reporting.Report, format export.Format, path string)
 		return err
 	}
 	x.done = nil
-	x.progress = RunWithProgress(x.window, localf("Đang in %s", filepath.Base(path)), work, func(err error) {
+	x.progress = RunWithProgress(x.Window, Localf("Đang in %s", filepath.Base(path)), work, func(err error) {
 		x.onFinished(path, lang.L("Đã in báo cáo"), printedMessage(path, result), err)
 	})
 }
@@ -172,12 +166,12 @@ func (x *reportPrint) run(r reporting.Report, format export.Format, path string)
 // printedMessage says what was written, with anything to check before the
 // report is signed.
 func printedMessage(path string, result export.ReportResult) string {
-	message := localf("Đã ghi %s: %s.", path, result.Report.Label())
+	message := Localf("Đã ghi %s: %s.", path, result.Report.Label())
 	if result.Pages > 0 {
-		message = localf("Đã ghi %s: %s, %d trang.", path, result.Report.Label(), result.Pages)
+		message = Localf("Đã ghi %s: %s, %d trang.", path, result.Report.Label(), result.Pages)
 	}
 	for _, warning := range result.Warnings {
-		message += "\n\n" + localf("Lưu ý: %s.", warning)
+		message += "\n\n" + Localf("Lưu ý: %s.", warning)
 	}
 	return message
 }

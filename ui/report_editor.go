@@ -34,10 +34,10 @@ type reportEditor struct {
 
 // sectionEditor is the fields of one section of the report.
 type sectionEditor struct {
-	Heading    *entry // nil for the lines before the first heading and the closing lines
-	Paragraphs []*growingEntry
+	Heading    *Entry // nil for the lines before the first heading and the closing lines
+	Paragraphs []*GrowingEntry
 	// Added are the paragraphs the officer added since the report was shown.
-	Added []*growingEntry
+	Added []*GrowingEntry
 	box   *fyne.Container
 }
 
@@ -103,7 +103,7 @@ func (e *reportEditor) sectionTitle(i int, sec *sectionEditor) fyne.CanvasObject
 		}
 		return widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	}
-	sec.Heading = newEntry()
+	sec.Heading = NewEntry()
 	sec.Heading.SetText(s.Title)
 	sec.Heading.TextStyle = fyne.TextStyle{Bold: s.Level <= 2}
 	sec.Heading.OnChanged = func(string) { e.changed() }
@@ -116,14 +116,14 @@ func (e *reportEditor) sectionTitle(i int, sec *sectionEditor) fyne.CanvasObject
 }
 
 // newParagraph is the field of one paragraph.
-func (e *reportEditor) newParagraph(text string) *growingEntry {
-	field := newGrowingEntry(e.grew)
+func (e *reportEditor) newParagraph(text string) *GrowingEntry {
+	field := NewGrowingEntry(e.grew)
 	field.SetText(text)
 	field.OnChanged = func(string) {
-		field.fit()
+		field.Fit()
 		e.changed()
 	}
-	e.lock(&field.Entry)
+	e.lock(&field.Entry.Entry)
 	return field
 }
 

@@ -33,7 +33,7 @@ type ReportsStore interface {
 // which it is frozen and an edit makes a new version; printing it as a PDF
 // or a workbook.
 type ReportsScreen struct {
-	actionHost
+	ActionHost
 	store ReportsStore
 
 	// OnRollover starts next year's plan from this one; the window sets it.
@@ -45,8 +45,8 @@ type ReportsScreen struct {
 	reports  []reporting.Report
 	selected int // index in reports, -1 for none
 
-	Period         *periodChoice
-	AsOf           *entry
+	Period         *PeriodChoice
+	AsOf           *Entry
 	DraftButton    *widget.Button
 	RolloverButton *widget.Button
 	List           *widget.List
@@ -66,15 +66,15 @@ type ReportsScreen struct {
 }
 
 // NewReportsScreen builds the screen and has it follow the current plan.
-func NewReportsScreen(host actionHost, st ReportsStore) *ReportsScreen {
-	s := &ReportsScreen{actionHost: host, store: st, selected: -1}
-	s.Period = newPeriodChoice(s.onPeriodChosen)
-	s.AsOf = newEntry()
+func NewReportsScreen(host ActionHost, st ReportsStore) *ReportsScreen {
+	s := &ReportsScreen{ActionHost: host, store: st, selected: -1}
+	s.Period = NewPeriodChoice(s.onPeriodChosen)
+	s.AsOf = NewEntry()
 	s.AsOf.SetPlaceHolder(lang.L("cuối kỳ"))
 	s.DraftButton = widget.NewButton(lang.L("Soạn báo cáo"), s.onDraft)
 	s.DraftButton.Importance = widget.HighImportance
 	s.RolloverButton = widget.NewButton(lang.L("Tạo kế hoạch năm sau…"), s.onRollover)
-	s.List = widget.NewList(func() int { return len(s.reports) }, newCellLabel,
+	s.List = widget.NewList(func() int { return len(s.reports) }, NewCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(reportLine(s.reports[i])) })
 	s.List.OnSelected = func(i widget.ListItemID) { s.showReport(i) }
 	s.Header = widget.NewLabel("")
@@ -87,14 +87,14 @@ func NewReportsScreen(host actionHost, st ReportsStore) *ReportsScreen {
 	s.ExcelButton = widget.NewButton(lang.L("Xuất Excel…"), func() { s.onPrint(export.XLSX) })
 	s.print = newReportPrint(host, st)
 	s.content = s.layout()
-	host.current.OnChanged(s.ShowPlan)
+	host.Current.OnChanged(s.ShowPlan)
 	return s
 }
 
 // layout puts the drafting controls and the list of reports above the
 // report selected, its actions over its text.
 func (s *ReportsScreen) layout() fyne.CanvasObject {
-	asOfWidth := textWidth(false, "00/00/00000") + 16
+	asOfWidth := TextWidth(false, "00/00/00000") + 16
 	drafting := container.NewHBox(widget.NewLabel(lang.L("Kỳ")), s.Period.Select,
 		widget.NewLabel(lang.L("số liệu đến")), container.NewGridWrap(fyne.NewSize(asOfWidth, s.AsOf.MinSize().Height), s.AsOf),
 		s.DraftButton, s.RolloverButton)
@@ -112,11 +112,11 @@ func (s *ReportsScreen) Content() fyne.CanvasObject { return s.content }
 // reportLine is a report as the list shows it: "Quý I năm 2023 · bản 2 ·
 // đã gửi · số 15/BC-SKH ngày 20/03/2023 · số liệu đến 14/03/2023".
 func reportLine(r reporting.Report) string {
-	line := localf("%s · bản %d · %s", capitalize(r.Period.Name()), r.Version, r.Status)
+	line := Localf("%s · bản %d · %s", Capitalize(r.Period.Name()), r.Version, r.Status)
 	if r.Sent() {
-		line += " · " + localf("số %s ngày %s", r.Ref(), r.Date)
+		line += " · " + Localf("số %s ngày %s", r.Ref(), r.Date)
 	}
-	return line + " · " + localf("số liệu đến %s", r.AsOf)
+	return line + " · " + Localf("số liệu đến %s", r.AsOf)
 }
 
 // ShowPlan lists a plan's reports and chooses the period that holds today.
@@ -124,10 +124,10 @@ func (s *ReportsScreen) ShowPlan(plan store.Plan) {
 	s.plan = plan
 	settings, err := s.store.Settings()
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
-	s.Period.Set(currentPeriod(plan, s.today(), settings.Periods))
+	s.Period.Set(CurrentPeriod(plan, s.Today(), settings.Periods))
 	s.AsOf.SetText("")
 	s.selected = -1
 	s.Editor.clear()
@@ -141,7 +141,7 @@ func (s *ReportsScreen) Reload() {
 	if s.plan.ID != 0 {
 		reports, err := s.store.Reports(s.plan.ID)
 		if err != nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		s.reports = reports
@@ -195,14 +195,14 @@ func (s *ReportsScreen) current() (reporting.Report, bool) {
 // refreshButtons says what the report shown is and offers what can be done
 // with it.
 func (s *ReportsScreen) refreshButtons() {
-	enable(s.DraftButton, s.plan.ID != 0)
-	enable(s.RolloverButton, s.plan.ID != 0 && s.OnRollover != nil)
+	Enable(s.DraftButton, s.plan.ID != 0)
+	Enable(s.RolloverButton, s.plan.ID != 0 && s.OnRollover != nil)
 	r, ok := s.current()
 	editable := ok && s.latest(s.selected)
-	enable(s.SaveButton, editable && s.Editor.Dirty)
-	enable(s.SendButton, editable && !r.Sent())
-	enable(s.PDFButton, editable)
-	enable(s.ExcelButton, editable)
+	Enable(s.SaveButton, editable && s.Editor.Dirty)
+	Enable(s.SendButton, editable && !r.Sent())
+	Enable(s.PDFButton, editable)
+	Enable(s.ExcelButton, editable)
 	s.Header.SetText(s.headerText(r, ok))
 }
 
@@ -214,13 +214,13 @@ func (s *ReportsScreen) headerText(r reporting.Report, ok bool) string {
 	case !ok:
 		return lang.L("Chọn một báo cáo trong danh sách để xem và sửa.")
 	case !s.latest(s.selected):
-		return localf("%s: bản cũ, đã có bản mới hơn; chỉ để xem.", r.Label())
+		return Localf("%s: bản cũ, đã có bản mới hơn; chỉ để xem.", r.Label())
 	case r.Sent():
-		return localf("%s, số %s ngày %s. Báo cáo đã gửi được giữ nguyên: sửa rồi lưu sẽ thành bản mới.", r.Label(), r.Ref(), r.Date)
+		return Localf("%s, số %s ngày %s. Báo cáo đã gửi được giữ nguyên: sửa rồi lưu sẽ thành bản mới.", r.Label(), r.Ref(), r.Date)
 	case s.Editor.Dirty:
-		return localf("%s · số liệu đến %s · có sửa đổi chưa lưu", r.Label(), r.AsOf)
+		return Localf("%s · số liệu đến %s · có sửa đổi chưa lưu", r.Label(), r.AsOf)
 	}
-	return localf("%s · số liệu đến %s · %d chỗ đã sửa tay", r.Label(), r.AsOf, r.EditedCount())
+	return Localf("%s · số liệu đến %s · %d chỗ đã sửa tay", r.Label(), r.AsOf, r.EditedCount())
 }
 
 // onPeriodChosen shows the latest report of the period chosen, if any.
@@ -246,12 +246,12 @@ func (s *ReportsScreen) Save() bool {
 	}
 	edited, err := s.Editor.Edited()
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return false
 	}
 	saved, err := s.store.SaveReport(edited)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return false
 	}
 	s.Reload()
@@ -276,8 +276,8 @@ func (s *ReportsScreen) onDraft() {
 	var asOf store.Date
 	if text := s.AsOf.Text; text != "" {
 		var err error
-		if asOf, err = parseDay(text); err != nil {
-			s.showError(err)
+		if asOf, err = ParseDay(text); err != nil {
+			s.ShowError(err)
 			return
 		}
 	}
@@ -290,7 +290,7 @@ func (s *ReportsScreen) onDraft() {
 // draft drafts a report behind a progress dialog.
 func (s *ReportsScreen) draft(req export.DraftRequest) {
 	var result export.DraftResult
-	RunWithProgress(s.window, localf("Đang soạn báo cáo %s", req.Period.Name()), func(context.Context, func(float64)) error {
+	RunWithProgress(s.Window, Localf("Đang soạn báo cáo %s", req.Period.Name()), func(context.Context, func(float64)) error {
 		var err error
 		result, err = export.DraftReport(s.store, req)
 		return err
@@ -307,7 +307,7 @@ func (s *ReportsScreen) onDrafted(req export.DraftRequest, result export.DraftRe
 	case errors.Is(err, reporting.ErrEdited):
 		s.askConflicts(req, result.Conflicts)
 	case err != nil:
-		s.showError(err)
+		s.ShowError(err)
 	default:
 		s.AsOf.SetText("") // the report says its day; the next draft counts to its own
 		s.Reload()

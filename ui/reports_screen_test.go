@@ -192,11 +192,11 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "bao-cao.pdf")
 	var suggested string
-	f.print.chooseFile = func(name string, _ fileFilter, done func(string)) { suggested = name; done(path) }
+	f.print.chooseFile = func(name string, _ FileFilter, done func(string)) { suggested = name; done(path) }
 	printed := make(chan error, 1)
 	f.print.finished = func(err error) { printed <- err }
 	opened := &fakeOpener{}
-	f.print.opener = opened
+	f.print.Opener = opened
 
 	underUILock(func() { test.Tap(f.PDFButton) })
 	if err := <-printed; err != nil {

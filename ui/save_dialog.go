@@ -25,21 +25,21 @@ type saveDialog struct {
 
 	folder     string
 	folderText *widget.Label
-	Name       *entry
+	Name       *Entry
 	dialog     *dialog.ConfirmDialog
 	// confirmOverwrite, when not nil, is the question shown for an existing file.
 	confirmOverwrite *dialog.ConfirmDialog
 }
 
-// askSavePath asks, under title, where to save a file with the given
+// AskSavePath asks, under title, where to save a file with the given
 // extension (".pdf"), suggesting a name, and calls done with the full path
 // once the officer has confirmed, after asking before replacing an existing
 // file.
-func askSavePath(parent fyne.Window, title, suggested, extension string, done func(path string)) *saveDialog {
+func AskSavePath(parent fyne.Window, title, suggested, extension string, done func(path string)) *saveDialog {
 	d := &saveDialog{parent: parent, extension: extension, done: done, folder: startFolder()}
 	d.folderText = widget.NewLabel(d.folder)
 	d.folderText.Wrapping = fyne.TextWrapBreak
-	d.Name = newEntry()
+	d.Name = NewEntry()
 	d.Name.SetText(suggested)
 	d.Name.OnSubmitted = func(string) { d.dialog.Confirm() }
 	change := widget.NewButton(lang.L("Đổi thư mục…"), d.onChangeFolder)
@@ -75,12 +75,12 @@ func (d *saveDialog) onAnswer(save bool) {
 	}
 	path, err := d.chosenPath()
 	if err != nil {
-		showError(d.parent, err)
+		ShowError(d.parent, err)
 		return
 	}
 	if _, statErr := os.Stat(path); statErr == nil {
-		d.confirmOverwrite = askFirst(d.parent, lang.L("Tệp đã có"),
-			localf("%s đã có trong thư mục này.\nThay bằng tệp mới?", filepath.Base(path)),
+		d.confirmOverwrite = AskFirst(d.parent, lang.L("Tệp đã có"),
+			Localf("%s đã có trong thư mục này.\nThay bằng tệp mới?", filepath.Base(path)),
 			lang.L("Thay thế"), lang.L("Không"), func() { d.finish(path) })
 		return
 	}
@@ -100,11 +100,11 @@ func (d *saveDialog) chosenPath() (string, error) {
 		return "", errors.New(lang.L("chưa nhập tên tệp"))
 	}
 	if strings.ContainsAny(name, `<>:"/\|?*`) {
-		return "", errors.New(localf("tên tệp %q chứa ký tự không được phép (< > : \" / \\ | ? *)", name))
+		return "", errors.New(Localf("tên tệp %q chứa ký tự không được phép (< > : \" / \\ | ? *)", name))
 	}
-	name = fileFilter{extensions: []string{d.extension}}.withExtension(name)
+	name = FileFilter{extensions: []string{d.extension}}.withExtension(name)
 	if !isFolder(d.folder) {
-		return "", errors.New(localf("thư mục %s không tồn tại", d.folder))
+		return "", errors.New(Localf("thư mục %s không tồn tại", d.folder))
 	}
 	return filepath.Join(d.folder, name), nil
 }

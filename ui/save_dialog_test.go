@@ -20,7 +20,7 @@ func TestSaveDialogAddsExtensionAndKeepsExistingFileUntouched(t *testing.T) {
 
 	// Given a new name without its extension, saving gives the full path.
 	var chosen string
-	d := askSavePath(w, "Lưu tệp", "goi-y", ".pdf", func(path string) { chosen = path })
+	d := AskSavePath(w, "Lưu tệp", "goi-y", ".pdf", func(path string) { chosen = path })
 	d.folder = folder
 	d.Name.SetText("")
 	test.Type(d.Name, "bao-cao")
@@ -38,7 +38,7 @@ func TestSaveDialogAddsExtensionAndKeepsExistingFileUntouched(t *testing.T) {
 
 	// Given an existing file, it asks first and leaves the file alone.
 	chosen = ""
-	d = askSavePath(w, "Lưu tệp", "ke-hoach.pdf", ".pdf", func(path string) { chosen = path })
+	d = AskSavePath(w, "Lưu tệp", "ke-hoach.pdf", ".pdf", func(path string) { chosen = path })
 	d.folder = folder
 	d.dialog.Confirm()
 	if d.confirmOverwrite == nil || chosen != "" {
@@ -61,7 +61,7 @@ func TestSaveDialogRefusesBadNames(t *testing.T) {
 	w := a.NewWindow("test")
 	defer w.Close()
 	called := false
-	d := askSavePath(w, "Lưu tệp", "a", ".xlsx", func(string) { called = true })
+	d := AskSavePath(w, "Lưu tệp", "a", ".xlsx", func(string) { called = true })
 	d.folder = t.TempDir()
 	for _, tt := range []struct{ what, name string }{
 		{"empty", ""}, {"only spaces", "  "}, {"a colon", "bao:cao"}, {"a slash", "a/b"},

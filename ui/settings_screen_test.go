@@ -22,7 +22,7 @@ func openSettings(t *testing.T) (*SettingsScreen, *db.Store) {
 }
 
 // retype replaces the text of a field, as typing does.
-func retype(e *entry, text string) {
+func retype(e *Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }

@@ -15,38 +15,38 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// statusChart draws the tasks of each area as a bar of their states, one
+// StatusChart draws the tasks of each area as a bar of their states, one
 // area a row with its name above its bar, and above them a legend naming
 // each state with its colour and its count over every area. The colours
 // are the documents' (export.StateColour), distinct in greyscale, and a
 // segment wide enough carries its count.
-type statusChart struct {
+type StatusChart struct {
 	widget.BaseWidget
-	// bars are the areas drawn, each with its tasks counted by state.
-	bars   []reporting.AreaProgress
+	// Bars are the areas drawn, each with its tasks counted by state.
+	Bars   []reporting.AreaProgress
 	states []store.State
 }
 
-// newStatusChart returns an empty chart.
-func newStatusChart() *statusChart {
-	c := &statusChart{states: export.ChartStates()}
+// NewStatusChart returns an empty chart.
+func NewStatusChart() *StatusChart {
+	c := &StatusChart{states: export.ChartStates()}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetBars shows a bar for each area given, in order.
-func (c *statusChart) SetBars(bars []reporting.AreaProgress) {
-	c.bars = bars
+func (c *StatusChart) SetBars(bars []reporting.AreaProgress) {
+	c.Bars = bars
 	c.Refresh()
 }
 
 // Totals returns the number of tasks in each state over every bar.
-func (c *statusChart) Totals() map[store.State]int {
+func (c *StatusChart) Totals() map[store.State]int {
 	totals := map[store.State]int{}
 	for _, s := range c.states {
 		totals[s] = 0
 	}
-	for _, b := range c.bars {
+	for _, b := range c.Bars {
 		for s, n := range b.Counts {
 			totals[s] += n
 		}
@@ -55,7 +55,7 @@ func (c *statusChart) Totals() map[store.State]int {
 }
 
 // CreateRenderer builds the chart's drawing.
-func (c *statusChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *StatusChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{chart: c}
 	r.build()
 	return r
@@ -77,7 +77,7 @@ type chartRowDrawing struct {
 
 // chartRenderer draws a statusChart with rectangles and texts.
 type chartRenderer struct {
-	chart    *statusChart
+	chart    *StatusChart
 	swatches []*canvas.Rectangle
 	legend   []*canvas.Text
 	rows     []chartRowDrawing
@@ -100,11 +100,11 @@ func (r *chartRenderer) build() {
 	for _, s := range r.chart.states {
 		swatch := canvas.NewRectangle(export.StateColour(s))
 		swatch.StrokeColor, swatch.StrokeWidth = chartOutline(), 1
-		text := canvas.NewText(localf("%s: %d", string(s), totals[s]), theme.Color(theme.ColorNameForeground))
+		text := canvas.NewText(Localf("%s: %d", string(s), totals[s]), theme.Color(theme.ColorNameForeground))
 		r.swatches, r.legend = append(r.swatches, swatch), append(r.legend, text)
 		r.objects = append(r.objects, swatch, text)
 	}
-	for _, b := range r.chart.bars {
+	for _, b := range r.chart.Bars {
 		r.rows = append(r.rows, r.buildRow(b))
 	}
 }
@@ -117,7 +117,7 @@ func chartOutline() color.Color {
 
 func (r *chartRenderer) buildRow(b reporting.AreaProgress) chartRowDrawing {
 	label := store.Area{Numeral: b.Numeral, Name: b.Name}.Label()
-	row := chartRowDrawing{fullText: localf("%s (%d)", label, b.Total())}
+	row := chartRowDrawing{fullText: Localf("%s (%d)", label, b.Total())}
 	row.label = canvas.NewText(row.fullText, theme.Color(theme.ColorNameForeground))
 	row.label.TextStyle = fyne.TextStyle{Bold: true}
 	r.objects = append(r.objects, row.label)
@@ -140,7 +140,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	y := r.layoutLegend(size.Width)
 	pad := theme.Padding()
 	widest := 1
-	for _, b := range r.chart.bars {
+	for _, b := range r.chart.Bars {
 		widest = max(widest, b.Total())
 	}
 	for _, row := range r.rows {

@@ -39,12 +39,12 @@ type targetEditor struct {
 	Heading     *widget.Label
 	Details     *widget.Label
 	Verdict     *widget.Label
-	Value       *entry
-	Numerator   *entry
-	Denominator *entry
-	Note        *entry
-	Evidence    *entry
-	Baseline    *entry
+	Value       *Entry
+	Numerator   *Entry
+	Denominator *Entry
+	Note        *Entry
+	Evidence    *Entry
+	Baseline    *Entry
 	Feed        *widget.Select
 	Problem     *widget.Label
 	SaveButton  *widget.Button
@@ -61,8 +61,8 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 	e.Details.Wrapping = fyne.TextWrapWord
 	e.Verdict = widget.NewLabel("")
 	e.Verdict.Wrapping = fyne.TextWrapWord
-	e.Value, e.Numerator, e.Denominator = newEntry(), newEntry(), newEntry()
-	e.Note, e.Evidence, e.Baseline = newEntry(), newEntry(), newEntry()
+	e.Value, e.Numerator, e.Denominator = NewEntry(), NewEntry(), NewEntry()
+	e.Note, e.Evidence, e.Baseline = NewEntry(), NewEntry(), NewEntry()
 	e.Note.SetPlaceHolder(lang.L("Ví dụ: Hệ thống một cửa điện tử, quý I"))
 	e.Evidence.SetPlaceHolder(lang.L("Ví dụ: 15/BC-VP ngày 10/03/2023"))
 	e.Feed = widget.NewSelect(feedLabels(), nil)
@@ -73,7 +73,7 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 	e.SaveButton.Importance = widget.HighImportance
 	e.form = widget.NewForm()
 	details := container.NewVScroll(container.NewVBox(e.Heading, e.Details, e.Verdict))
-	edit := newFieldsWithButtons(e.form, container.NewBorder(nil, nil, nil, e.SaveButton, e.Problem))
+	edit := NewFieldsWithButtons(e.form, container.NewBorder(nil, nil, nil, e.SaveButton, e.Problem))
 	empty := widget.NewLabel(lang.L("Chọn một chỉ tiêu trong bảng để xem đầy đủ và nhập kết quả thực hiện của kỳ."))
 	empty.Wrapping = fyne.TextWrapWord
 	e.content = container.NewStack(empty, container.NewGridWithColumns(2, details, edit))
@@ -86,7 +86,7 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 func feedLabels() []string {
 	labels := []string{lang.L("Không tính từ số liệu thống kê")}
 	for _, f := range store.Feeds() {
-		labels = append(labels, capitalize(f.Name()))
+		labels = append(labels, Capitalize(f.Name()))
 	}
 	return labels
 }
@@ -102,7 +102,7 @@ func (e *targetEditor) clear() {
 func (e *targetEditor) show(r reporting.TargetResult, p store.Period) {
 	e.result, e.period = r, p
 	t := r.Target
-	e.Heading.SetText(t.Code + " · " + oneLine(t.Indicator))
+	e.Heading.SetText(t.Code + " · " + OneLine(t.Indicator))
 	e.Details.SetText(targetDetails(r, p))
 	e.Verdict.SetText(verdictLine(r))
 	e.Verdict.Importance = verdictImportance(r.Verdict)
@@ -122,7 +122,7 @@ func (e *targetEditor) show(r reporting.TargetResult, p store.Period) {
 // fillActual puts the entered actual, if any, in the fields: a share
 // entered as a fraction in the numerator and denominator.
 func (e *targetEditor) fillActual(r reporting.TargetResult) {
-	for _, field := range []*entry{e.Value, e.Numerator, e.Denominator, e.Note, e.Evidence} {
+	for _, field := range []*Entry{e.Value, e.Numerator, e.Denominator, e.Note, e.Evidence} {
 		field.SetText("")
 	}
 	a := r.Actual
@@ -160,7 +160,7 @@ func (e *targetEditor) buildForm(t store.Target) {
 		widget.NewFormItem(lang.L("Nguồn số liệu"), e.Note),
 		widget.NewFormItem(lang.L("Tài liệu kiểm chứng"), e.Evidence))
 	if t.Comparator == store.IncreaseBy {
-		base := widget.NewFormItem(localf("Giá trị năm %d", t.BaselineYear), e.Baseline)
+		base := widget.NewFormItem(Localf("Giá trị năm %d", t.BaselineYear), e.Baseline)
 		base.HintText = lang.L("Năm gốc để tính mức tăng; một tỷ lệ % tăng tính bằng điểm phần trăm")
 		items = append(items, base)
 	}
@@ -171,17 +171,17 @@ func (e *targetEditor) buildForm(t store.Target) {
 
 // targetDetails is the target's goal and its actual in the period.
 func targetDetails(r reporting.TargetResult, p store.Period) string {
-	lines := []string{localf("Kế hoạch: %s", r.Target.Goal())}
+	lines := []string{Localf("Kế hoạch: %s", r.Target.Goal())}
 	if base := r.Target.BaselineText(); base != "" {
-		lines = append(lines, localf("Giá trị gốc %s", base))
+		lines = append(lines, Localf("Giá trị gốc %s", base))
 	}
 	switch r.Source {
 	case reporting.SourceFigures:
-		lines = append(lines, localf("Thực hiện %s: %s, tính từ số liệu thống kê (%s)", p.Name(), r.ValueText(), r.Target.Feed.Name()))
+		lines = append(lines, Localf("Thực hiện %s: %s, tính từ số liệu thống kê (%s)", p.Name(), r.ValueText(), r.Target.Feed.Name()))
 	case reporting.SourceEntered:
-		lines = append(lines, localf("Thực hiện %s: %s, nhập trực tiếp", p.Name(), r.ValueText()))
+		lines = append(lines, Localf("Thực hiện %s: %s, nhập trực tiếp", p.Name(), r.ValueText()))
 	default:
-		lines = append(lines, localf("Thực hiện %s: chưa có", p.Name()))
+		lines = append(lines, Localf("Thực hiện %s: chưa có", p.Name()))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -189,9 +189,9 @@ func targetDetails(r reporting.TargetResult, p store.Period) string {
 // verdictLine is the verdict, with what is missing when there is none.
 func verdictLine(r reporting.TargetResult) string {
 	if r.Why != "" {
-		return localf("Đánh giá: %s (%s)", r.Verdict, r.Why)
+		return Localf("Đánh giá: %s (%s)", r.Verdict, r.Why)
 	}
-	return localf("Đánh giá: %s", r.Verdict)
+	return Localf("Đánh giá: %s", r.Verdict)
 }
 
 func feedIndex(f store.Feed) int {
@@ -214,7 +214,7 @@ func (e *targetEditor) Save() {
 		err = e.save(edit)
 	}
 	if err != nil {
-		e.Problem.SetText(fieldProblem(err))
+		e.Problem.SetText(FieldProblem(err))
 		e.Problem.Importance = widget.DangerImportance
 		e.Problem.Show()
 		e.Problem.Refresh()
@@ -308,7 +308,7 @@ func optionalNumber(field, text string) (*float64, error) {
 	}
 	v, err := store.ParseNumber(text)
 	if err != nil {
-		return nil, errors.New(localf("%s: “%s” không phải một số", field, strings.TrimSpace(text)))
+		return nil, errors.New(Localf("%s: “%s” không phải một số", field, strings.TrimSpace(text)))
 	}
 	return &v, nil
 }

@@ -39,14 +39,14 @@ func targetColumnTitles() [targetColumnCount]string {
 
 // targetColumnWidths keep a whole code, goal, actual and verdict; the
 // indicator takes the rest.
-func targetColumnWidths() []columnWidth {
+func targetColumnWidths() []ColumnWidth {
 	titles := targetColumnTitles()
-	return []columnWidth{
-		targetColCode:      fixedWidth(72, textWidth(true, titles[targetColCode]), textWidth(false, "III.2.10")),
-		targetColIndicator: {preferred: 360, least: 160, grow: 4},
-		targetColGoal:      fixedWidth(190, textWidth(true, titles[targetColGoal]), textWidth(false, "≥ 100%")).growing(1),
-		targetColActual:    fixedWidth(200, textWidth(true, titles[targetColActual]), textWidth(false, "98,75% (158/160)")).growing(1),
-		targetColVerdict:   fixedWidth(120, textWidth(true, titles[targetColVerdict]), textWidth(false, string(reporting.VerdictNoData))),
+	return []ColumnWidth{
+		targetColCode:      FixedWidth(72, TextWidth(true, titles[targetColCode]), TextWidth(false, "III.2.10")),
+		targetColIndicator: {Preferred: 360, Least: 160, Grow: 4},
+		targetColGoal:      FixedWidth(190, TextWidth(true, titles[targetColGoal]), TextWidth(false, "≥ 100%")).Growing(1),
+		targetColActual:    FixedWidth(200, TextWidth(true, titles[targetColActual]), TextWidth(false, "98,75% (158/160)")).Growing(1),
+		targetColVerdict:   FixedWidth(120, TextWidth(true, titles[targetColVerdict]), TextWidth(false, string(reporting.VerdictNoData))),
 	}
 }
 
@@ -66,7 +66,7 @@ type TargetsScreen struct {
 	results  []reporting.TargetResult
 	selected uint64 // the id of the target selected, 0 for none
 
-	Period  *periodChoice
+	Period  *PeriodChoice
 	Summary *widget.Label
 	Table   *widget.Table
 	Editor  *targetEditor
@@ -79,21 +79,21 @@ type TargetsScreen struct {
 func NewTargetsScreen(st TargetsStore, current *CurrentPlan, today func() store.Date, onError func(error)) *TargetsScreen {
 	s := &TargetsScreen{store: st, today: today, onError: onError, Summary: widget.NewLabel("")}
 	s.Summary.Truncation = fyne.TextTruncateEllipsis
-	s.Period = newPeriodChoice(s.ShowPeriod)
+	s.Period = NewPeriodChoice(s.ShowPeriod)
 	s.Table = &widget.Table{
 		Length:        func() (int, int) { return len(s.results), targetColumnCount },
-		CreateCell:    newCellLabel,
+		CreateCell:    NewCellLabel,
 		UpdateCell:    s.updateCell,
 		OnSelected:    s.onRowSelected,
 		ShowHeaderRow: true,
-		CreateHeader:  newCellLabel,
+		CreateHeader:  NewCellLabel,
 		UpdateHeader:  updateTargetHeader,
 	}
 	s.Table.ExtendBaseWidget(s.Table)
 	widths := targetColumnWidths()
 	s.Editor = newTargetEditor(s.saveTarget)
 	s.Figures = newFiguresForm(s.saveFigures)
-	split := container.NewVSplit(container.New(&fillColumnLayout{table: s.Table, widths: widths, fill: targetColIndicator}, s.Table), s.Editor.content)
+	split := container.NewVSplit(container.New(&FillColumnLayout{Table: s.Table, Widths: widths, Fill: targetColIndicator}, s.Table), s.Editor.content)
 	split.Offset = 0.55
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Chỉ tiêu"), split),
@@ -119,7 +119,7 @@ func (s *TargetsScreen) ShowPlan(plan store.Plan) {
 		return
 	}
 	s.periods = settings.Periods
-	s.ShowPeriod(currentPeriod(plan, s.today(), s.periods))
+	s.ShowPeriod(CurrentPeriod(plan, s.today(), s.periods))
 }
 
 // ShowPeriod shows the targets' results and the figures of period p.
@@ -164,7 +164,7 @@ func (s *TargetsScreen) Reload() {
 	}
 	s.results = results
 	counts := reporting.CountVerdicts(results)
-	s.Summary.SetText(localf("%s: %d chỉ tiêu · đạt %d · không đạt %d · chưa có số liệu %d", capitalize(p.Name()),
+	s.Summary.SetText(Localf("%s: %d chỉ tiêu · đạt %d · không đạt %d · chưa có số liệu %d", Capitalize(p.Name()),
 		len(results), counts[reporting.VerdictMet], counts[reporting.VerdictNotMet], counts[reporting.VerdictNoData]))
 	s.Figures.show(figures, results)
 	s.Table.Refresh()
@@ -225,7 +225,7 @@ func targetCellText(r reporting.TargetResult, col int) string {
 	case targetColCode:
 		return r.Target.Code
 	case targetColIndicator:
-		return oneLine(r.Target.Indicator)
+		return OneLine(r.Target.Indicator)
 	case targetColGoal:
 		return r.Target.Goal()
 	case targetColActual:

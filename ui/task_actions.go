@@ -34,18 +34,18 @@ func (s *TasksScreen) buildActions() {
 // refreshActions enables what can be done now.
 func (s *TasksScreen) refreshActions() {
 	hasPlan := s.list.plan.ID != 0
-	enable(s.AddButton, hasPlan && len(s.list.areas) > 0)
-	enable(s.AreaButton, hasPlan && s.chosenArea() != nil)
-	enable(s.PlanButton, hasPlan)
+	Enable(s.AddButton, hasPlan && len(s.list.areas) > 0)
+	Enable(s.AreaButton, hasPlan && s.chosenArea() != nil)
+	Enable(s.PlanButton, hasPlan)
 	_, undoable, err := s.store.LastDeleted()
-	enable(s.UndoButton, undoable && err == nil)
+	Enable(s.UndoButton, undoable && err == nil)
 }
 
 // detailHost is what the task pane works with: the screen's data and
 // window, and what it tells the screen.
 func (s *TasksScreen) detailHost() *detailHost {
 	return &detailHost{
-		actionHost: &s.host, store: s.store, asOf: func() store.Date { return s.asOf }, say: s.say,
+		ActionHost: &s.host, store: s.store, asOf: func() store.Date { return s.asOf }, say: s.say,
 		onTracked: s.onTracked, onEdited: s.onEdited,
 		duplicate: s.DuplicateTask, remove: s.DeleteTask, move: s.MoveTask,
 		back: func() { s.view.showPane(false) },
@@ -104,11 +104,11 @@ func (s *TasksScreen) DuplicateTask() {
 	s.ConfirmLeave(func() {
 		dup, err := s.store.DuplicateTask(s.list.plan.ID, s.Detail.TaskID())
 		if err != nil {
-			s.host.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.onEdited(dup)
-		s.say(localf("Đã nhân bản nhiệm vụ %s thành nhiệm vụ %s.", from, s.Detail.Number()))
+		s.say(Localf("Đã nhân bản nhiệm vụ %s thành nhiệm vụ %s.", from, s.Detail.Number()))
 	}, nil)
 }
 
@@ -119,18 +119,18 @@ func (s *TasksScreen) DeleteTask() {
 	if task.ID == 0 {
 		return
 	}
-	question := localf("Xoá nhiệm vụ %s “%s”, cùng các lần cập nhật và tài liệu kiểm chứng của nó? Có thể hoàn tác ngay sau đó.",
+	question := Localf("Xoá nhiệm vụ %s “%s”, cùng các lần cập nhật và tài liệu kiểm chứng của nó? Có thể hoàn tác ngay sau đó.",
 		number, shorten(task.Content, 120))
-	confirmFirst(s.host.window, s.host.keys, lang.L("Xoá nhiệm vụ"), question, lang.L("Xoá"), func() {
+	ConfirmFirst(s.host.Window, s.host.Keys, lang.L("Xoá nhiệm vụ"), question, lang.L("Xoá"), func() {
 		deleted, err := s.store.DeleteTask(task.PlanID, task.ID)
 		if err != nil {
-			s.host.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.Detail.Clear()
 		s.view.showPane(false)
 		s.reload()
-		s.say(localf("Đã xoá nhiệm vụ %s (cùng %d lần cập nhật, %d tài liệu kiểm chứng). Bấm “Hoàn tác” để khôi phục.",
+		s.say(Localf("Đã xoá nhiệm vụ %s (cùng %d lần cập nhật, %d tài liệu kiểm chứng). Bấm “Hoàn tác” để khôi phục.",
 			number, len(deleted.Updates), len(deleted.Evidence)))
 	})
 }
@@ -140,16 +140,16 @@ func (s *TasksScreen) UndoDelete() {
 	s.ConfirmLeave(func() {
 		task, err := s.store.UndoDelete()
 		if err != nil {
-			s.host.showError(err)
+			s.host.ShowError(err)
 			return
 		}
 		if task.PlanID != s.list.plan.ID {
-			if err := s.host.current.Select(task.PlanID); err != nil {
-				s.host.showError(err)
+			if err := s.host.Current.Select(task.PlanID); err != nil {
+				s.host.ShowError(err)
 			}
 		}
 		s.onEdited(task)
-		s.say(localf("Đã khôi phục nhiệm vụ %s.", s.Detail.Number()))
+		s.say(Localf("Đã khôi phục nhiệm vụ %s.", s.Detail.Number()))
 	}, nil)
 }
 
@@ -172,11 +172,11 @@ func (s *TasksScreen) MoveTask(delta int) {
 		return
 	}
 	if err := s.store.MoveTask(task.PlanID, task.ID, to); err != nil {
-		s.host.showError(err)
+		s.host.ShowError(err)
 		return
 	}
 	s.reload()
-	s.say(localf("Đã chuyển nhiệm vụ đến vị trí %d của lĩnh vực: nay là nhiệm vụ %s.", to, s.Detail.Number()))
+	s.say(Localf("Đã chuyển nhiệm vụ đến vị trí %d của lĩnh vực: nay là nhiệm vụ %s.", to, s.Detail.Number()))
 }
 
 // MoveArea moves the chosen area by delta places within the plan.
@@ -191,13 +191,13 @@ func (s *TasksScreen) MoveArea(delta int) {
 	}
 	id, name := area.ID, area.Name
 	if err := s.store.MoveArea(s.list.plan.ID, id, to); err != nil {
-		s.host.showError(err)
+		s.host.ShowError(err)
 		return
 	}
 	s.reload()
 	for _, a := range s.list.areas {
 		if a.ID == id {
-			s.say(localf("Đã chuyển lĩnh vực “%s” đến vị trí %d: nay là lĩnh vực %s.", name, to, a.Numeral))
+			s.say(Localf("Đã chuyển lĩnh vực “%s” đến vị trí %d: nay là lĩnh vực %s.", name, to, a.Numeral))
 		}
 	}
 }
@@ -210,8 +210,8 @@ func (s *TasksScreen) showAreaMenu() {
 	}
 	label := area.Label()
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem(localf("Chuyển “%s” lên", shorten(label, 40)), func() { s.MoveArea(-1) }),
-		fyne.NewMenuItem(localf("Chuyển “%s” xuống", shorten(label, 40)), func() { s.MoveArea(1) }),
+		fyne.NewMenuItem(Localf("Chuyển “%s” lên", shorten(label, 40)), func() { s.MoveArea(-1) }),
+		fyne.NewMenuItem(Localf("Chuyển “%s” xuống", shorten(label, 40)), func() { s.MoveArea(1) }),
 	)
 	c := fyne.CurrentApp().Driver().CanvasForObject(s.AreaButton)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.AreaButton)
@@ -223,17 +223,17 @@ func (s *TasksScreen) EditPlanHeader() {
 	if s.list.plan.ID == 0 {
 		return
 	}
-	showPlanHeader(s.host.window, s.host.keys, s.store, s.list.plan, s.settings, func(saved store.Plan) {
-		s.say(localf("Đã lưu phần đầu kế hoạch %s.", saved.Ref()))
-		if err := s.host.current.Reload(); err != nil {
-			s.host.showError(err)
+	showPlanHeader(s.host.Window, s.host.Keys, s.store, s.list.plan, s.settings, func(saved store.Plan) {
+		s.say(Localf("Đã lưu phần đầu kế hoạch %s.", saved.Ref()))
+		if err := s.host.Current.Reload(); err != nil {
+			s.host.ShowError(err)
 		}
-	}, s.host.showError)
+	}, s.host.ShowError)
 }
 
 // shorten cuts text to n characters with an ellipsis.
 func shorten(text string, n int) string {
-	runes := []rune(oneLine(text))
+	runes := []rune(OneLine(text))
 	if len(runes) <= n {
 		return string(runes)
 	}

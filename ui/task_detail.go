@@ -19,7 +19,7 @@ import (
 // window's host (window, dialogs' keys, files, opener, clock), the data,
 // the reporting date, and what the pane tells the screen.
 type detailHost struct {
-	*actionHost
+	*ActionHost
 	store TasksStore
 	asOf  func() store.Date
 	say   func(string)
@@ -35,7 +35,7 @@ type detailHost struct {
 
 	// lastReason and lastConflict are the last questions asked, for tests.
 	lastReason   *dialog.FormDialog
-	lastConflict *question
+	lastConflict *Question
 }
 
 // taskDetail is the pane of the task chosen: its number, content and where
@@ -113,7 +113,7 @@ func (d *taskDetail) buildTabs() {
 	d.History = newHistoryView(d.correctUpdate, d.removeUpdate)
 	d.Evidence = newEvidenceView(d.host, func() (store.Task, string) { return d.task, d.Number() }, d.evidenceChanged)
 	d.updateTab = container.NewTabItem(lang.L("Cập nhật tiến độ"),
-		newFieldsWithButtons(container.NewPadded(d.Update.content), container.NewHBox(d.SaveUpdateButton)))
+		NewFieldsWithButtons(container.NewPadded(d.Update.content), container.NewHBox(d.SaveUpdateButton)))
 	d.fieldsTab = container.NewTabItem(lang.L("Nội dung nhiệm vụ"), d.Editor.Content())
 	d.historyTab = container.NewTabItem(lang.L("Lịch sử"), d.History.Content())
 	d.evidenceTab = container.NewTabItem(lang.L("Tài liệu kiểm chứng"), d.Evidence.Content())
@@ -179,7 +179,7 @@ func (d *taskDetail) ShowTask(t store.Task, area store.Area, standing store.Stan
 func (d *taskDetail) ShowNew(plan store.Plan, area store.Area) {
 	d.task = store.Task{PlanID: plan.ID, AreaID: area.ID}
 	d.area, d.standing, d.creating = area, store.Standing{}, true
-	d.heading.SetText(localf("Nhiệm vụ mới trong lĩnh vực %s", area.Label()))
+	d.heading.SetText(Localf("Nhiệm vụ mới trong lĩnh vực %s", area.Label()))
 	d.standingLine.SetText(lang.L("Ghi nội dung rồi bấm “Thêm nhiệm vụ”."))
 	d.Editor.fill(d.task, true)
 	d.setTracking(false)
@@ -200,7 +200,7 @@ func (d *taskDetail) setTracking(on bool) {
 		}
 	}
 	for _, b := range []*widget.Button{d.DuplicateButton, d.DeleteButton, d.UpButton, d.DownButton} {
-		enable(b, on)
+		Enable(b, on)
 	}
 }
 
@@ -219,25 +219,25 @@ func (d *taskDetail) refreshTask(t store.Task, area store.Area, standing store.S
 
 // showHeading writes the task's number and content, and where it stands.
 func (d *taskDetail) showHeading() {
-	d.heading.SetText(localf("Nhiệm vụ %s: %s", d.Number(), oneLine(d.task.Content)))
+	d.heading.SetText(Localf("Nhiệm vụ %s: %s", d.Number(), OneLine(d.task.Content)))
 	d.standingLine.SetText(standingText(d.standing, d.host.asOf()))
 }
 
 // standingText says where a task stands on a day: "Ngày 15/07/2023: Quá
 // hạn · hạn 31/12/2022 · cập nhật 20/02/2023 · lý do chậm: …".
 func standingText(s store.Standing, asOf store.Date) string {
-	parts := []string{localf("Ngày %s: %s", asOf, strings.Join(append([]string{string(s.State)}, s.Flags()...), ", "))}
+	parts := []string{Localf("Ngày %s: %s", asOf, strings.Join(append([]string{string(s.State)}, s.Flags()...), ", "))}
 	switch {
 	case !s.Since.IsZero():
-		parts = append(parts, localf("kỳ %s–%s", s.Since, s.Due))
+		parts = append(parts, Localf("kỳ %s–%s", s.Since, s.Due))
 	case !s.Due.IsZero():
-		parts = append(parts, localf("hạn %s", s.Due))
+		parts = append(parts, Localf("hạn %s", s.Due))
 	}
 	if !s.LastUpdate.IsZero() {
-		parts = append(parts, localf("cập nhật %s", s.LastUpdate))
+		parts = append(parts, Localf("cập nhật %s", s.LastUpdate))
 	}
 	if s.Reason != "" {
-		parts = append(parts, localf("lý do chậm: %s", s.Reason))
+		parts = append(parts, Localf("lý do chậm: %s", s.Reason))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -249,23 +249,23 @@ func (d *taskDetail) fillUpdate() {
 	if leads := store.SplitUnits(d.task.Lead); len(leads) == 1 {
 		unit = leads[0]
 	}
-	d.Update.fill(store.Update{Date: d.host.today(), Status: d.task.Status, Progress: d.task.Progress, Unit: unit}, d.task.Timeline.Due)
+	d.Update.fill(store.Update{Date: d.host.Today(), Status: d.task.Status, Progress: d.task.Progress, Unit: unit}, d.task.Timeline.Due)
 }
 
 // loadHistory reads the task's updates and shows them, newest first.
 func (d *taskDetail) loadHistory() {
 	history, err := d.host.store.History(d.task.PlanID, d.task.ID)
 	if err != nil {
-		d.host.showError(err)
+		d.host.ShowError(err)
 	}
 	d.History.show(history)
-	d.historyTab.Text = localf("Lịch sử (%d)", len(history))
+	d.historyTab.Text = Localf("Lịch sử (%d)", len(history))
 	d.tabs.Refresh()
 }
 
 // evidenceChanged counts the evidence in its tab's title.
 func (d *taskDetail) evidenceChanged(count int) {
-	d.evidenceTab.Text = localf("Tài liệu kiểm chứng (%d)", count)
+	d.evidenceTab.Text = Localf("Tài liệu kiểm chứng (%d)", count)
 	d.tabs.Refresh()
 }
 
@@ -311,12 +311,12 @@ func (d *taskDetail) SaveUpdate(then func()) {
 	}
 	u, err := d.Update.read(d.task.PlanID, d.task.ID)
 	if err != nil {
-		d.host.showError(err)
+		d.host.ShowError(err)
 		return
 	}
 	d.host.recordUpdate(u, d.host.store.AddUpdate, func(saved store.Task) {
 		d.tracked(saved)
-		d.host.say(localf("Đã lưu cập nhật ngày %s của nhiệm vụ %s: %s, %d%%.", u.Date, d.Number(), saved.Status, saved.Progress))
+		d.host.say(Localf("Đã lưu cập nhật ngày %s của nhiệm vụ %s: %s, %d%%.", u.Date, d.Number(), saved.Status, saved.Progress))
 		then()
 	})
 }
@@ -326,7 +326,7 @@ func (d *taskDetail) SaveUpdate(then func()) {
 func (d *taskDetail) tracked(saved store.Task) {
 	ts, err := d.host.store.Standing(saved.PlanID, saved.ID, d.host.asOf())
 	if err != nil {
-		d.host.showError(err)
+		d.host.ShowError(err)
 		ts = db.TaskStanding{Task: saved, Standing: d.standing}
 	}
 	d.task, d.standing = ts.Task, ts.Standing
@@ -347,7 +347,7 @@ func (d *taskDetail) saveFields(then func()) {
 		err = d.host.store.UpdateTask(t)
 	}
 	if err != nil {
-		d.host.showError(err)
+		d.host.ShowError(err)
 		return
 	}
 	added := d.creating
@@ -356,9 +356,9 @@ func (d *taskDetail) saveFields(then func()) {
 	d.Editor.fill(t, false)
 	d.host.onEdited(t)
 	if added {
-		d.host.say(localf("Đã thêm nhiệm vụ %s.", d.Number()))
+		d.host.say(Localf("Đã thêm nhiệm vụ %s.", d.Number()))
 	} else {
-		d.host.say(localf("Đã lưu nhiệm vụ %s.", d.Number()))
+		d.host.say(Localf("Đã lưu nhiệm vụ %s.", d.Number()))
 	}
 	then()
 }
@@ -371,21 +371,21 @@ func (d *taskDetail) correctUpdate(u store.Update) {
 	save := widget.NewButton(lang.L("Lưu sửa đổi"), func() {
 		corrected, err := form.read(u.PlanID, u.TaskID)
 		if err != nil {
-			d.host.showError(err)
+			d.host.ShowError(err)
 			return
 		}
 		corrected.ID = u.ID
 		d.host.recordUpdate(corrected, d.host.store.CorrectUpdate, func(saved store.Task) {
 			dlg.Hide()
 			d.tracked(saved)
-			d.host.say(localf("Đã sửa cập nhật ngày %s của nhiệm vụ %s.", corrected.Date, d.Number()))
+			d.host.say(Localf("Đã sửa cập nhật ngày %s của nhiệm vụ %s.", corrected.Date, d.Number()))
 		})
 	})
 	save.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons(localf("Sửa cập nhật ngày %s", u.Date), container.NewVScroll(form.content), d.host.window)
+	dlg = dialog.NewCustomWithoutButtons(Localf("Sửa cập nhật ngày %s", u.Date), container.NewVScroll(form.content), d.host.Window)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), dlg.Hide), save})
-	d.host.keys.add(dlg, save.OnTapped, dlg.Hide)
-	size := d.host.window.Canvas().Size()
+	d.host.Keys.Add(dlg, save.OnTapped, dlg.Hide)
+	size := d.host.Window.Canvas().Size()
 	dlg.Resize(fyne.NewSize(min(620, size.Width-40), min(480, size.Height-40)))
 	dlg.Show()
 	d.History.correcting = form
@@ -395,15 +395,15 @@ func (d *taskDetail) correctUpdate(u store.Update) {
 // removeUpdate asks, then removes an update from the task's standing: the
 // history keeps it, marked removed.
 func (d *taskDetail) removeUpdate(u store.Update) {
-	question := localf("Xoá cập nhật ngày %s (%s, %d%%) khỏi tiến độ của nhiệm vụ %s? Lịch sử vẫn giữ nó, ghi là đã xoá.",
+	question := Localf("Xoá cập nhật ngày %s (%s, %d%%) khỏi tiến độ của nhiệm vụ %s? Lịch sử vẫn giữ nó, ghi là đã xoá.",
 		u.Date, u.Status, u.Progress, d.Number())
-	confirmFirst(d.host.window, d.host.keys, lang.L("Xoá cập nhật"), question, lang.L("Xoá"), func() {
+	ConfirmFirst(d.host.Window, d.host.Keys, lang.L("Xoá cập nhật"), question, lang.L("Xoá"), func() {
 		saved, err := d.host.store.RemoveUpdate(u.PlanID, u.TaskID, u.ID)
 		if err != nil {
-			d.host.showError(err)
+			d.host.ShowError(err)
 			return
 		}
 		d.tracked(saved)
-		d.host.say(localf("Đã xoá cập nhật ngày %s của nhiệm vụ %s.", u.Date, d.Number()))
+		d.host.say(Localf("Đã xoá cập nhật ngày %s của nhiệm vụ %s.", u.Date, d.Number()))
 	})
 }

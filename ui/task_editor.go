@@ -18,16 +18,16 @@ import (
 // officer's result text.
 type taskEditor struct {
 	Area         *widget.Select
-	Ordinal      *entry
-	ContentField *entry
-	Product      *entry
+	Ordinal      *Entry
+	ContentField *Entry
+	Product      *Entry
 	Lead         *widget.SelectEntry
-	Coordinating *entry
+	Coordinating *Entry
 	AddUnit      *widget.Select
-	Timeline     *entry
+	Timeline     *Entry
 	// Due says what the timeline gives as a deadline, or why it gives none.
 	Due        *widget.Label
-	Result     *entry
+	Result     *Entry
 	SaveButton *widget.Button
 
 	areas    []store.Area
@@ -39,8 +39,8 @@ type taskEditor struct {
 
 // newTaskEditor builds an empty editor; save stores what it holds.
 func newTaskEditor(save func()) *taskEditor {
-	e := &taskEditor{Ordinal: newEntry(), ContentField: newMultiLineEntry(), Product: newMultiLineEntry(),
-		Coordinating: newMultiLineEntry(), Timeline: newEntry(), Result: newMultiLineEntry()}
+	e := &taskEditor{Ordinal: NewEntry(), ContentField: NewMultiLineEntry(), Product: NewMultiLineEntry(),
+		Coordinating: NewMultiLineEntry(), Timeline: NewEntry(), Result: NewMultiLineEntry()}
 	e.Area = widget.NewSelect(nil, nil)
 	e.Ordinal.SetPlaceHolder(lang.L("để trống: số tiếp theo"))
 	e.ContentField.SetMinRowsVisible(3)
@@ -70,7 +70,7 @@ func newTaskEditor(save func()) *taskEditor {
 		widget.NewFormItem(lang.L("Thời gian thực hiện"), container.NewVBox(e.Timeline, e.Due)),
 		widget.NewFormItem(lang.L("Kết quả thực hiện"), e.Result),
 	)
-	e.content = newFieldsWithButtons(container.NewPadded(form), container.NewHBox(e.SaveButton))
+	e.content = NewFieldsWithButtons(container.NewPadded(form), container.NewHBox(e.SaveButton))
 	return e
 }
 

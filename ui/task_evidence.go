@@ -25,8 +25,8 @@ type EvidenceStore interface {
 
 // evidenceFiles are the kinds of file kept as evidence: documents,
 // workbooks, scans and pictures.
-func evidenceFiles() fileFilter {
-	return fileFilter{localf("Văn bản, bảng tính, ảnh (%s)", "*.pdf, *.docx, *.xlsx, *.jpg …"),
+func evidenceFiles() FileFilter {
+	return FileFilter{Localf("Văn bản, bảng tính, ảnh (%s)", "*.pdf, *.docx, *.xlsx, *.jpg …"),
 		[]string{".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".zip", ".rar"}}
 }
 
@@ -73,7 +73,7 @@ func (v *evidenceView) load() {
 	task, _ := v.task()
 	list, err := v.host.store.TaskEvidence(task.PlanID, task.ID)
 	if err != nil {
-		v.host.showError(err)
+		v.host.ShowError(err)
 	}
 	v.Items = v.Items[:0]
 	v.list.RemoveAll()
@@ -110,7 +110,7 @@ func evidenceText(e store.Evidence) string {
 		parts = append(parts, e.Issuer)
 	}
 	if e.FileName != "" {
-		parts = append(parts, localf("tệp %s", e.FileName))
+		parts = append(parts, Localf("tệp %s", e.FileName))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -119,10 +119,10 @@ func evidenceText(e store.Evidence) string {
 func (v *evidenceView) open(e store.Evidence) {
 	path, err := v.host.store.EvidencePath(e)
 	if err == nil {
-		err = v.host.opener.OpenFile(path)
+		err = v.host.Opener.OpenFile(path)
 	}
 	if err != nil {
-		v.host.showError(err)
+		v.host.ShowError(err)
 	}
 }
 
@@ -130,21 +130,21 @@ func (v *evidenceView) open(e store.Evidence) {
 // folder, where another record or an undone delete may need it.
 func (v *evidenceView) remove(e store.Evidence) {
 	_, number := v.task()
-	question := localf("Xoá tài liệu kiểm chứng “%s” của nhiệm vụ %s?", store.EvidenceLine(e), number)
-	confirmFirst(v.host.window, v.host.keys, lang.L("Xoá tài liệu kiểm chứng"), question, lang.L("Xoá"), func() {
+	question := Localf("Xoá tài liệu kiểm chứng “%s” của nhiệm vụ %s?", store.EvidenceLine(e), number)
+	ConfirmFirst(v.host.Window, v.host.Keys, lang.L("Xoá tài liệu kiểm chứng"), question, lang.L("Xoá"), func() {
 		if err := v.host.store.RemoveEvidence(e.PlanID, e.TaskID, e.ID); err != nil {
-			v.host.showError(err)
+			v.host.ShowError(err)
 			return
 		}
 		v.load()
-		v.host.say(localf("Đã xoá tài liệu kiểm chứng “%s”.", store.EvidenceLine(e)))
+		v.host.say(Localf("Đã xoá tài liệu kiểm chứng “%s”.", store.EvidenceLine(e)))
 	})
 }
 
 // evidenceDialog asks for a new document: its number, date, trích yếu,
 // issuing body and, if the officer has it, its file.
 type evidenceDialog struct {
-	Ref, Date, Title, Issuer *entry
+	Ref, Date, Title, Issuer *Entry
 	File                     *widget.Label
 	ChooseButton             *widget.Button
 	SaveButton               *widget.Button
@@ -154,7 +154,7 @@ type evidenceDialog struct {
 
 // showAdd opens the dialog that adds a document to the task.
 func (v *evidenceView) showAdd() {
-	d := &evidenceDialog{Ref: newEntry(), Date: newEntry(), Title: newMultiLineEntry(), Issuer: newEntry()}
+	d := &evidenceDialog{Ref: NewEntry(), Date: NewEntry(), Title: NewMultiLineEntry(), Issuer: NewEntry()}
 	d.Ref.SetPlaceHolder(lang.L("Ví dụ: 15/KH-TTr"))
 	d.Date.SetPlaceHolder(lang.L("ngày/tháng/năm"))
 	d.Title.SetPlaceHolder(lang.L("Trích yếu nội dung văn bản"))
@@ -163,7 +163,7 @@ func (v *evidenceView) showAdd() {
 	d.File = widget.NewLabel(lang.L("Chưa chọn tệp (không bắt buộc)"))
 	d.File.Truncation = fyne.TextTruncateEllipsis
 	d.ChooseButton = widget.NewButtonWithIcon(lang.L("Chọn tệp…"), theme.FolderOpenIcon(), func() {
-		v.host.files.OpenFile(v.host.window, lang.L("Chọn tệp tài liệu kiểm chứng"), evidenceFiles(), d.chose)
+		v.host.Files.OpenFile(v.host.Window, lang.L("Chọn tệp tài liệu kiểm chứng"), evidenceFiles(), d.chose)
 	})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Số, ký hiệu"), d.Ref),
@@ -173,15 +173,15 @@ func (v *evidenceView) showAdd() {
 		widget.NewFormItem(lang.L("Tệp"), container.NewBorder(nil, nil, nil, d.ChooseButton, d.File)),
 	)
 	_, number := v.task()
-	d.dialog = dialog.NewCustomWithoutButtons(localf("Thêm tài liệu kiểm chứng cho nhiệm vụ %s", number), container.NewVScroll(form), v.host.window)
+	d.dialog = dialog.NewCustomWithoutButtons(Localf("Thêm tài liệu kiểm chứng cho nhiệm vụ %s", number), container.NewVScroll(form), v.host.Window)
 	d.SaveButton = widget.NewButton(lang.L("Thêm"), func() { v.add(d) })
 	d.SaveButton.Importance = widget.HighImportance
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), d.dialog.Hide), d.SaveButton})
-	v.host.keys.add(d.dialog, d.SaveButton.OnTapped, d.dialog.Hide)
-	size := v.host.window.Canvas().Size()
+	v.host.Keys.Add(d.dialog, d.SaveButton.OnTapped, d.dialog.Hide)
+	size := v.host.Window.Canvas().Size()
 	d.dialog.Resize(fyne.NewSize(min(620, size.Width-40), min(440, size.Height-40)))
 	d.dialog.Show()
-	v.host.window.Canvas().Focus(d.Ref)
+	v.host.Window.Canvas().Focus(d.Ref)
 	v.Adding = d
 }
 
@@ -200,21 +200,21 @@ func (v *evidenceView) add(d *evidenceDialog) {
 	task, number := v.task()
 	day, err := store.ParseVNDate(strings.TrimSpace(d.Date.Text))
 	if err != nil {
-		v.host.showError(fieldError(lang.L("Ngày văn bản"), err))
+		v.host.ShowError(fieldError(lang.L("Ngày văn bản"), err))
 		return
 	}
 	e := store.Evidence{PlanID: task.PlanID, TaskID: task.ID, Ref: strings.TrimSpace(d.Ref.Text), Date: day,
 		Title: strings.TrimSpace(d.Title.Text), Issuer: strings.TrimSpace(d.Issuer.Text)}
 	if e.Ref == "" && e.Title == "" {
-		v.host.showError(errors.New(lang.L("Hãy ghi số, ký hiệu hoặc trích yếu của văn bản.")))
+		v.host.ShowError(errors.New(lang.L("Hãy ghi số, ký hiệu hoặc trích yếu của văn bản.")))
 		return
 	}
 	added, err := v.host.store.AddEvidence(e, d.path)
 	if err != nil {
-		v.host.showError(err)
+		v.host.ShowError(err)
 		return
 	}
 	d.dialog.Hide()
 	v.load()
-	v.host.say(localf("Đã thêm tài liệu kiểm chứng “%s” cho nhiệm vụ %s.", store.EvidenceLine(added), number))
+	v.host.say(Localf("Đã thêm tài liệu kiểm chứng “%s” cho nhiệm vụ %s.", store.EvidenceLine(added), number))
 }

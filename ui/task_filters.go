@@ -12,7 +12,7 @@ import (
 
 // buildFilters makes the search box, the filters and the reporting date.
 func (s *TasksScreen) buildFilters() {
-	s.Search = newEntry()
+	s.Search = NewEntry()
 	s.Search.SetPlaceHolder(lang.L("Tìm nhiệm vụ (có dấu hay không dấu đều được)"))
 	s.Search.OnChanged = s.onSearchChanged
 	s.AreaFilter = widget.NewSelect(nil, func(string) { s.onAreaChosen() })
@@ -36,7 +36,7 @@ func stateNames() []string {
 
 // dueChoices are the deadline filter's choices, in the order of dueFilter.
 func dueChoices(dueSoonDays int) []string {
-	return []string{lang.L("Mọi thời hạn"), lang.L("Quá hạn"), localf("Sắp đến hạn (trong %d ngày)", dueSoonDays),
+	return []string{lang.L("Mọi thời hạn"), lang.L("Quá hạn"), Localf("Sắp đến hạn (trong %d ngày)", dueSoonDays),
 		lang.L("Quá hạn hoặc sắp đến hạn"), lang.L("Chưa báo cáo kỳ này")}
 }
 
@@ -134,8 +134,8 @@ func (s *TasksScreen) SetAsOf(day store.Date) { s.AsOf.SetText(day.String()) }
 
 // newDateEntry is a field for a date written day/month/year, refused in
 // red while it is not one.
-func newDateEntry() *entry {
-	e := newEntry()
+func newDateEntry() *Entry {
+	e := NewEntry()
 	e.SetPlaceHolder(lang.L("ngày/tháng/năm"))
 	e.Validator = func(text string) error {
 		day, err := store.ParseVNDate(strings.TrimSpace(text))

@@ -13,34 +13,23 @@ import (
 // some to the area, the units and the timeline. The area column folds
 // away when the window is too narrow for all of them: the number, "II.3",
 // still names the area.
-func taskColumnWidths() []columnWidth {
+func taskColumnWidths() []ColumnWidth {
 	states := make([]string, len(store.States))
 	for i, st := range store.States {
 		states[i] = string(st)
 	}
 	titles := columnTitles()
-	area := fixedWidth(150, 70).growing(1)
-	area.optional = true
-	return []columnWidth{
-		colNumber:   fixedWidth(60, textWidth(true, titles[colNumber]+sortMark(false)), textWidth(false, "VIII.10")),
-		colContent:  {preferred: 360, least: 120, grow: 4},
+	area := FixedWidth(150, 70).Growing(1)
+	area.Optional = true
+	return []ColumnWidth{
+		colNumber:   FixedWidth(60, TextWidth(true, titles[colNumber]+sortMark(false)), TextWidth(false, "VIII.10")),
+		colContent:  {Preferred: 360, Least: 120, Grow: 4},
 		colArea:     area,
-		colLead:     fixedWidth(170, 90).growing(1),
-		colTimeline: fixedWidth(150, textWidth(false, "Tháng 12/2022")).growing(1),
-		colState:    fixedWidth(170, textWidth(true, titles[colState]), textWidth(false, states...)),
-		colProgress: fixedWidth(76, textWidth(true, titles[colProgress]), textWidth(false, "100%")),
+		colLead:     FixedWidth(170, 90).Growing(1),
+		colTimeline: FixedWidth(150, TextWidth(false, "Tháng 12/2022")).Growing(1),
+		colState:    FixedWidth(170, TextWidth(true, titles[colState]), TextWidth(false, states...)),
+		colProgress: FixedWidth(76, TextWidth(true, titles[colProgress]), TextWidth(false, "100%")),
 	}
-}
-
-// fixedWidth is a column preferred at the given width that keeps the
-// widest of the least widths given and takes no share of a wide window.
-func fixedWidth(preferred float32, least ...float32) columnWidth {
-	var w columnWidth
-	for _, l := range least {
-		w.least = max(w.least, l)
-	}
-	w.preferred = max(preferred, w.least)
-	return w
 }
 
 // buildTable makes the task table: a row a task, the headings buttons that
@@ -48,7 +37,7 @@ func fixedWidth(preferred float32, least ...float32) columnWidth {
 func (s *TasksScreen) buildTable() {
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.shown), len(s.columns) },
-		CreateCell:    newCellLabel,
+		CreateCell:    NewCellLabel,
 		UpdateCell:    s.updateCell,
 		OnSelected:    s.onRowSelected,
 		ShowHeaderRow: true,
@@ -58,7 +47,7 @@ func (s *TasksScreen) buildTable() {
 	s.table.ExtendBaseWidget(s.table)
 	s.columns = allColumns()
 	for col, width := range taskColumnWidths() {
-		s.table.SetColumnWidth(col, width.preferred)
+		s.table.SetColumnWidth(col, width.Preferred)
 	}
 }
 
@@ -76,12 +65,6 @@ func allColumns() []int {
 func (s *TasksScreen) showColumns(columns []int) {
 	s.columns = columns
 	s.table.Refresh()
-}
-
-func newCellLabel() fyne.CanvasObject {
-	label := widget.NewLabel("")
-	label.Truncation = fyne.TextTruncateEllipsis
-	return label
 }
 
 // updateCell shows a cell's text as the list built it: no work and no

@@ -34,12 +34,12 @@ type TaskUpdateStore interface {
 // date, the reason it is late. The pane records a new update with it; the
 // correction of an update fills one in a dialog.
 type updateForm struct {
-	Date     *entry
+	Date     *Entry
 	Status   *widget.Select
-	Progress *entry
-	Note     *entry
+	Progress *Entry
+	Note     *Entry
 	Unit     *widget.SelectEntry
-	Reason   *entry
+	Reason   *Entry
 	// reasonRow is the reason's label and field, shown only when needed.
 	reasonRow []fyne.CanvasObject
 	due       store.Date
@@ -51,7 +51,7 @@ type updateForm struct {
 
 // newUpdateForm builds an empty form offering units as reporting units.
 func newUpdateForm(units []string) *updateForm {
-	f := &updateForm{Date: newDateEntry(), Progress: newEntry(), Note: newMultiLineEntry(), Reason: newEntry()}
+	f := &updateForm{Date: newDateEntry(), Progress: NewEntry(), Note: NewMultiLineEntry(), Reason: NewEntry()}
 	f.Status = widget.NewSelect(statusNames(), f.onStatusChosen)
 	f.Progress.Validator = progressProblem
 	f.Note.SetPlaceHolder(lang.L("Việc đã làm, kết quả đạt được"))
@@ -173,7 +173,7 @@ func (f *updateForm) read(planID, taskID uint64) (store.Update, error) {
 
 // fieldError names the field a problem is in.
 func fieldError(field string, err error) error {
-	return errors.New(localf("%s: %s", field, usererr.Message(err)))
+	return errors.New(Localf("%s: %s", field, usererr.Message(err)))
 }
 
 // recordUpdate saves an update with save (AddUpdate, or CorrectUpdate for
@@ -191,7 +191,7 @@ func (h *detailHost) recordUpdate(u store.Update, save func(store.Update) (store
 	case errors.Is(err, store.ErrConflict):
 		h.askConflict(u, func(answered store.Update) { h.recordUpdate(answered, save, done) })
 	case err != nil:
-		h.showError(err)
+		h.ShowError(err)
 	default:
 		done(task)
 	}
@@ -199,7 +199,7 @@ func (h *detailHost) recordUpdate(u store.Update, save func(store.Update) (store
 
 // askReason asks for the lý do chậm the store asked for, with why it asked.
 func (h *detailHost) askReason(cause error, answer func(reason string)) *dialog.FormDialog {
-	field := newEntry()
+	field := NewEntry()
 	field.SetPlaceHolder(lang.L("Ví dụ: Chờ hướng dẫn của tỉnh"))
 	field.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
@@ -208,32 +208,32 @@ func (h *detailHost) askReason(cause error, answer func(reason string)) *dialog.
 		return nil
 	}
 	item := widget.NewFormItem(lang.L("Lý do chậm"), field)
-	item.HintText = capitalize(usererr.Message(cause))
+	item.HintText = Capitalize(usererr.Message(cause))
 	d := dialog.NewForm(lang.L("Nhiệm vụ chậm so với hạn"), lang.L("Lưu"), lang.L("Huỷ"), []*widget.FormItem{item},
 		func(ok bool) {
 			if ok {
 				answer(strings.TrimSpace(field.Text))
 			}
-		}, h.window)
+		}, h.Window)
 	field.OnSubmitted = func(string) { d.Submit() }
-	h.keys.add(d, d.Submit, d.Hide)
-	d.Resize(fyne.NewSize(min(560, h.window.Canvas().Size().Width-40), 0))
+	h.Keys.Add(d, d.Submit, d.Hide)
+	d.Resize(fyne.NewSize(min(560, h.Window.Canvas().Size().Width-40), 0))
 	d.Show()
-	h.window.Canvas().Focus(field)
+	h.Window.Canvas().Focus(field)
 	h.lastReason = d
 	return d
 }
 
 // askConflict asks whether a task saved at 100% "not started" is done or
 // not started, and answers with the update made so.
-func (h *detailHost) askConflict(u store.Update, answer func(store.Update)) *question {
+func (h *detailHost) askConflict(u store.Update, answer func(store.Update)) *Question {
 	done, notStarted := u, u
 	done.Status, done.Progress = store.StatusDone, 100
 	notStarted.Status, notStarted.Progress = store.StatusNotStarted, 0
-	h.lastConflict = ask(h.window, h.keys, lang.L("Trạng thái và tiến độ mâu thuẫn"),
+	h.lastConflict = Ask(h.Window, h.Keys, lang.L("Trạng thái và tiến độ mâu thuẫn"),
 		lang.L("Tiến độ 100% nhưng trạng thái “Chưa thực hiện”. Nhiệm vụ đã hoàn thành, hay chưa bắt đầu?"), nil,
-		choice{lang.L("Chưa bắt đầu (0%)"), func() { answer(notStarted) }},
-		choice{lang.L("Đã hoàn thành (100%)"), func() { answer(done) }},
+		Choice{lang.L("Chưa bắt đầu (0%)"), func() { answer(notStarted) }},
+		Choice{lang.L("Đã hoàn thành (100%)"), func() { answer(done) }},
 	)
 	return h.lastConflict
 }

@@ -113,7 +113,7 @@ func (l *tasksLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	v.setRoom(size)
 	y := float32(0)
 	if v.bar.Visible() {
-		h := v.bar.Layout.(*flowLayout).heightFor(v.bar.Objects, size.Width)
+		h := v.bar.Layout.(*FlowLayout).HeightFor(v.bar.Objects, size.Width)
 		v.bar.Move(fyne.NewPos(0, 0))
 		v.bar.Resize(fyne.NewSize(size.Width, h))
 		y = h + theme.Padding()

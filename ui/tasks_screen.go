@@ -32,7 +32,7 @@ type TasksStore interface {
 // leaving the task, the plan, the screen or the window asks first.
 type TasksScreen struct {
 	store TasksStore
-	host  actionHost
+	host  ActionHost
 
 	// OnFind and OnNewTask search the tasks and add one: the menu's Ctrl+F
 	// and Ctrl+N run them.
@@ -46,12 +46,12 @@ type TasksScreen struct {
 	shown    []int32
 	asOf     store.Date
 
-	Search      *entry
+	Search      *Entry
 	AreaFilter  *widget.Select
 	LeadFilter  *widget.Select
 	StateFilter *widget.Select
 	DueFilter   *widget.Select
-	AsOf        *entry
+	AsOf        *Entry
 	counts      *widget.Label
 	table       *widget.Table
 	Detail      *taskDetail
@@ -76,8 +76,8 @@ type TasksScreen struct {
 
 // NewTasksScreen builds the screen over st and has it follow the current
 // plan of host.
-func NewTasksScreen(st TasksStore, host actionHost) *TasksScreen {
-	s := &TasksScreen{store: st, host: host, asOf: host.today(), list: newTaskList(store.Plan{}, nil, nil, host.today())}
+func NewTasksScreen(st TasksStore, host ActionHost) *TasksScreen {
+	s := &TasksScreen{store: st, host: host, asOf: host.Today(), list: newTaskList(store.Plan{}, nil, nil, host.Today())}
 	s.buildFilters()
 	s.buildTable()
 	s.Detail = newTaskDetail(s.detailHost())
@@ -89,7 +89,7 @@ func NewTasksScreen(st TasksStore, host actionHost) *TasksScreen {
 	s.content = s.layout()
 	s.OnFind = s.FocusSearch
 	s.OnNewTask = s.AddTask
-	host.current.OnChanged(s.ShowPlan)
+	host.Current.OnChanged(s.ShowPlan)
 	return s
 }
 
@@ -103,10 +103,10 @@ func (s *TasksScreen) Content() fyne.CanvasObject { return s.content }
 func (s *TasksScreen) layout() fyne.CanvasObject {
 	searchBox := minWidth(container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, s.Search), 260)
 	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Tình trạng ngày")), nil, minWidth(s.AsOf, 130))
-	bar := container.New(&flowLayout{stretch: searchBox}, searchBox,
+	bar := container.New(&FlowLayout{Stretch: searchBox}, searchBox,
 		minWidth(s.AreaFilter, 150), minWidth(s.LeadFilter, 150), minWidth(s.StateFilter, 150), minWidth(s.DueFilter, 150), asOf)
 	countsRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.AddButton, s.AreaButton, s.PlanButton), s.counts)
-	table := container.New(&fillColumnLayout{table: s.table, widths: taskColumnWidths(), fill: colContent, shown: s.showColumns}, s.table)
+	table := container.New(&FillColumnLayout{Table: s.table, Widths: taskColumnWidths(), Fill: colContent, Shown: s.showColumns}, s.table)
 	status := container.NewBorder(nil, nil, nil, s.UndoButton, s.Status)
 	s.view = newTasksView(bar, countsRow, table, s.Detail.Content(), status)
 	s.view.OnModeChanged = s.Detail.showBack
@@ -115,7 +115,7 @@ func (s *TasksScreen) layout() fyne.CanvasObject {
 
 // minWidth keeps an object at least w wide in a flowing bar.
 func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.NewStack(spacerOf(w), o)
+	return container.NewStack(SpacerOf(w), o)
 }
 
 // ShowPlan shows a plan's tasks, as the current plan changes or is read
@@ -135,7 +135,7 @@ func (s *TasksScreen) reload() {
 	plan := s.list.plan
 	settings, err := s.store.Settings()
 	if err != nil {
-		s.host.showError(err)
+		s.host.ShowError(err)
 	}
 	s.settings = settings
 	var areas []store.Area
@@ -145,7 +145,7 @@ func (s *TasksScreen) reload() {
 			standings, err = s.store.Standings(plan.ID, s.asOf)
 		}
 		if err != nil {
-			s.host.showError(err)
+			s.host.ShowError(err)
 		}
 	}
 	s.list = newTaskList(plan, areas, standings, s.asOf)
@@ -278,7 +278,7 @@ func (s *TasksScreen) ConfirmLeave(goOn, stay func()) {
 	if stay == nil {
 		stay = func() {}
 	}
-	askToSave(s.host.window, s.host.keys,
-		localf("Nhiệm vụ %s có thay đổi chưa lưu. Lưu trước khi tiếp tục?", s.Detail.Number()),
+	AskToSave(s.host.Window, s.host.Keys,
+		Localf("Nhiệm vụ %s có thay đổi chưa lưu. Lưu trước khi tiếp tục?", s.Detail.Number()),
 		s.Detail.SaveAll, s.Detail.Discard, goOn, stay)
 }

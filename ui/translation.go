@@ -33,7 +33,7 @@ var languageOnce sync.Once
 func useInterfaceLanguage() {
 	languageOnce.Do(func() {
 		if err := useLanguage(interfaceLanguage); err != nil {
-			logError(err)
+			LogError(err)
 		}
 	})
 }
@@ -51,10 +51,4 @@ func useLanguage(name string) error {
 		}
 	}
 	return nil
-}
-
-// localf is fmt.Sprintf over the translation of format: the format, with its
-// verbs, is the message id.
-func localf(format string, args ...any) string {
-	return fmt.Sprintf(lang.L(format), args...)
 }

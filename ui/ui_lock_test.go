@@ -11,7 +11,7 @@ import (
 var uiLock sync.Mutex
 
 func init() {
-	onUI = underUILock
+	OnUI = underUILock
 }
 
 // underUILock runs f while holding uiLock, as the UI goroutine would run it
