@@ -10,6 +10,7 @@ import (
 	"github.com/kehoach/cchc/store/backup"
 	"github.com/kehoach/cchc/store/datafile"
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
@@ -20,11 +21,11 @@ func backupDone(t *testing.T, s *BackupScreen, action func()) error {
 	t.Helper()
 	ended := make(chan error, 1)
 	s.finished = func(err error) { ended <- err }
-	underUILock(action)
+	uitest.UnderUILock(action)
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the backup did not end")
 	}
 	return nil

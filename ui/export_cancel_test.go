@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -44,18 +47,18 @@ func openBigPlan(t *testing.T) *MainWindow {
 // "Huỷ" and returns how the export ended.
 func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
 	t.Helper()
-	deadline := time.Now().Add(jobDeadline)
+	deadline := time.Now().Add(uitest.JobDeadline)
 	for x.progress.Fraction() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the export reported no progress")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	underUILock(func() { test.Tap(x.progress.CancelButton) })
+	uitest.UnderUILock(func() { test.Tap(x.progress.CancelButton) })
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the export did not stop")
 		return nil
 	}
@@ -70,9 +73,9 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 	}{
 		{"PDF", func(path string, ended chan error) *exporter {
 			x := newPDFExport(w.host(), w.pdf.store)
-			x.chooseFile = func(_ string, _ FileFilter, done func(string)) { done(path) }
+			x.chooseFile = func(_ string, _ widgets.FileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
-			underUILock(func() {
+			uitest.UnderUILock(func() {
 				x.start()
 				x.signer.form.Dismiss()
 				x.ask.Confirm()
@@ -81,9 +84,9 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 		}},
 		{"Excel", func(path string, ended chan error) *exporter {
 			x := newExcelExport(w.host(), w.excel.source)
-			x.chooseFile = func(_ string, _ FileFilter, done func(string)) { done(path) }
+			x.chooseFile = func(_ string, _ widgets.FileFilter, done func(string)) { done(path) }
 			x.finished = func(err error) { ended <- err }
-			underUILock(func() {
+			uitest.UnderUILock(func() {
 				x.start()
 				x.ask.Confirm()
 			})
@@ -99,7 +102,7 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 			}
 			ended := make(chan error, 1)
 			x := tt.start(path, ended)
-			if err := cancelOnceUnderWay(t, x, ended); !Cancelled(err) {
+			if err := cancelOnceUnderWay(t, x, ended); !widgets.Cancelled(err) {
 				t.Fatalf("the export ended with %v, want it cancelled", err)
 			}
 			if data, _ := os.ReadFile(path); !bytes.Equal(data, old) {

@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -25,7 +27,7 @@ type excelExport struct {
 }
 
 // newExcelExport builds the action over st, the plan and settings to print.
-func newExcelExport(host ActionHost, st export.Source) *excelExport {
+func newExcelExport(host widgets.ActionHost, st export.Source) *excelExport {
 	return &excelExport{exporter: newExporter(host, st)}
 }
 
@@ -44,10 +46,10 @@ func (x *excelExport) start() {
 	x.unit = widget.NewSelect(append([]string{lang.L(allUnits)}, bundle.LeadUnits()...), nil)
 	x.unit.SetSelected(lang.L(allUnits))
 	content := widget.NewForm(widget.NewFormItem(lang.L("Nhiệm vụ"), x.unit))
-	x.ask = dialog.NewCustomConfirm(Localf("Xuất Excel kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
+	x.ask = dialog.NewCustomConfirm(widgets.Localf("Xuất Excel kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			unit := x.chosenUnit()
-			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), ExcelFiles(), func(path string) { x.run(plan, unit, path) })
+			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), widgets.ExcelFiles(), func(path string) { x.run(plan, unit, path) })
 		}
 	}, x.Window)
 	x.ask.Resize(fyne.NewSize(min(520, x.Window.Canvas().Size().Width-40), 200))
@@ -65,5 +67,5 @@ func (x *excelExport) chosenUnit() string {
 // run writes the workbook behind a progress dialog.
 func (x *excelExport) run(plan store.Plan, unit, path string) {
 	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: x.Today()}
-	x.export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return Localf("Đã ghi %s.", path) })
+	x.export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return widgets.Localf("Đã ghi %s.", path) })
 }

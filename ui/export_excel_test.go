@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2/test"
 	"github.com/kehoach/cchc/export/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -20,7 +23,7 @@ func TestExportExcelForOneUnit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "vp.xlsx")
 	x := newExcelExport(w.host(), st)
 	var suggested string
-	x.chooseFile = func(s string, _ FileFilter, done func(string)) { suggested = s; done(path) }
+	x.chooseFile = func(s string, _ widgets.FileFilter, done func(string)) { suggested = s; done(path) }
 	ended := make(chan error, 1)
 	x.finished = func(err error) { ended <- err }
 
@@ -29,13 +32,13 @@ func TestExportExcelForOneUnit(t *testing.T) {
 		t.Fatalf("unit choices %q, selected %q", x.unit.Options, x.unit.Selected)
 	}
 	x.unit.SetSelected("Văn phòng Sở")
-	underUILock(x.ask.Confirm)
+	uitest.UnderUILock(x.ask.Confirm)
 	select {
 	case err := <-ended:
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the export did not end")
 	}
 	if suggested != "Biểu kế hoạch 122-KH-SKH năm 2023 - Văn phòng Sở.xlsx" {

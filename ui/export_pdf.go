@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -58,7 +60,7 @@ type pdfExport struct {
 }
 
 // newPDFExport builds the action over st.
-func newPDFExport(host ActionHost, st PDFExportStore) *pdfExport {
+func newPDFExport(host widgets.ActionHost, st PDFExportStore) *pdfExport {
 	return &pdfExport{exporter: newExporter(host, st), store: st}
 }
 
@@ -115,7 +117,7 @@ func (x *pdfExport) askWhat(plan store.Plan, signers []store.Signer) {
 	if len(signers) > 0 {
 		content.Add(widget.NewForm(widget.NewFormItem(lang.L("Người ký"), x.newSignerChoice(plan, signers))))
 	}
-	x.ask = dialog.NewCustomConfirm(Localf("Xuất PDF kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
+	x.ask = dialog.NewCustomConfirm(widgets.Localf("Xuất PDF kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			x.onWhatChosen(plan)
 		}
@@ -155,16 +157,16 @@ func (x *pdfExport) onWhatChosen(plan store.Plan) {
 			}
 		}
 	}
-	x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), PDFFiles(), func(path string) { x.run(plan, kind, path) })
+	x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), widgets.PDFFiles(), func(path string) { x.run(plan, kind, path) })
 }
 
 // run writes the PDF behind a progress dialog.
 func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
 	req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.Today()}
 	x.export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
-		message := Localf("Đã ghi %s (%d trang).", path, result.Pages)
+		message := widgets.Localf("Đã ghi %s (%d trang).", path, result.Pages)
 		for _, warning := range result.Warnings {
-			message += "\n\n" + Localf("Lưu ý: %s.", warning)
+			message += "\n\n" + widgets.Localf("Lưu ý: %s.", warning)
 		}
 		return message
 	})

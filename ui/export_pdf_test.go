@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -40,7 +43,7 @@ func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
 	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &fakeOpener{}, ended: make(chan error, 1)}
-	f.chooseFile = func(suggested string, _ FileFilter, done func(string)) {
+	f.chooseFile = func(suggested string, _ widgets.FileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
 	}
@@ -55,7 +58,7 @@ func (f *pdfFlow) wait(t *testing.T) error {
 	select {
 	case err := <-f.ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the export did not end")
 		return nil
 	}
@@ -76,7 +79,7 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 	if f.ask == nil || f.choice.Selected != choiceWithAppendix {
 		t.Fatal("no choice of what to print, with the appendix chosen first")
 	}
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -125,7 +128,7 @@ func TestExportAppendixAloneWithoutName(t *testing.T) {
 	f.start()
 	f.signer.form.Dismiss() // "Bỏ qua": no name
 	f.choice.SetSelected(choiceAppendixOnly)
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +154,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	f.st.SetSignerName("Nguyễn Văn Bình")
 	f.Current.Reload()
 	f.start()
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	err := f.wait(t)
 	if err == nil || !strings.Contains(err.Error(), "chỉ đọc") {
 		t.Errorf("err = %v, want the read-only file named", err)
@@ -166,7 +169,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	d := AskSavePath(f.Window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
+	d := widgets.AskSavePath(f.Window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
 	if f.Window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
@@ -186,7 +189,7 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	f.start()
 	test.Type(f.signer.entry, "Nguyễn Văn Bình")
 	f.signer.form.Submit()
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +240,7 @@ func TestDraftTakesTheSignerChosen(t *testing.T) {
 	}
 	// picks the deputy,
 	f.signerChoice.SetSelectedIndex(1)
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2/lang"
 	"github.com/kehoach/cchc/export"
 )
@@ -12,21 +14,21 @@ import (
 // the job behind a progress dialog whose "Huỷ" leaves an earlier file as it
 // was, and the message with the buttons that open what was written.
 type exporter struct {
-	ActionHost
+	widgets.ActionHost
 	source export.Source
 	// chooseFile asks where to save, suggesting a name, and calls done with
 	// the path chosen; tests replace it.
-	chooseFile func(suggested string, filter FileFilter, done func(path string))
+	chooseFile func(suggested string, filter widgets.FileFilter, done func(path string))
 	// finished, when set, runs after each export ends; tests wait on it.
 	finished func(err error)
 
-	progress *ProgressDialog
-	done     *ExportDone
+	progress *widgets.ProgressDialog
+	done     *widgets.ExportDone
 }
 
-func newExporter(host ActionHost, src export.Source) exporter {
+func newExporter(host widgets.ActionHost, src export.Source) exporter {
 	e := exporter{ActionHost: host, source: src}
-	e.chooseFile = func(suggested string, filter FileFilter, done func(string)) {
+	e.chooseFile = func(suggested string, filter widgets.FileFilter, done func(string)) {
 		host.Files.SaveFile(host.Window, lang.L("Lưu tệp"), suggested, filter, done)
 	}
 	return e
@@ -43,7 +45,7 @@ func (e *exporter) export(req export.Request, doneTitle string, message func(exp
 		return err
 	}
 	e.done = nil
-	e.progress = RunWithProgress(e.Window, Localf("Đang xuất %s", filepath.Base(req.Path)), work, func(err error) {
+	e.progress = widgets.RunWithProgress(e.Window, widgets.Localf("Đang xuất %s", filepath.Base(req.Path)), work, func(err error) {
 		e.onFinished(req.Path, doneTitle, message(result), err)
 	})
 }
@@ -55,10 +57,10 @@ func (e *exporter) onFinished(path, title, message string, err error) {
 		defer e.finished(err)
 	}
 	if err != nil {
-		if !Cancelled(err) {
+		if !widgets.Cancelled(err) {
 			e.ShowError(err)
 		}
 		return
 	}
-	e.done = ShowExportDone(e.Window, title, message, path, e.Opener, e.ShowError)
+	e.done = widgets.ShowExportDone(e.Window, title, message, path, e.Opener, e.ShowError)
 }

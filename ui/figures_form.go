@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/reporting"
 
 	"fyne.io/fyne/v2"
@@ -20,8 +22,8 @@ type figuresForm struct {
 	save    func(reporting.Figures) error
 	figures reporting.Figures
 
-	inputs     []*Entry // one a figure, in the order of store.FigureDefs
-	Note       *Entry
+	inputs     []*widgets.Entry // one a figure, in the order of store.FigureDefs
+	Note       *widgets.Entry
 	Fed        *widget.Label
 	Problem    *widget.Label
 	SaveButton *widget.Button
@@ -30,16 +32,16 @@ type figuresForm struct {
 
 // newFiguresForm builds the form, which stores through save.
 func newFiguresForm(save func(reporting.Figures) error) *figuresForm {
-	f := &figuresForm{save: save, Note: NewEntry(), Fed: widget.NewLabel(""), Problem: widget.NewLabel("")}
+	f := &figuresForm{save: save, Note: widgets.NewEntry(), Fed: widget.NewLabel(""), Problem: widget.NewLabel("")}
 	f.Note.SetPlaceHolder(lang.L("Ví dụ: Báo cáo của Trung tâm Phục vụ hành chính công"))
 	f.Fed.Wrapping = fyne.TextWrapWord
 	f.Problem.Wrapping = fyne.TextWrapWord
 	f.Problem.Importance = widget.DangerImportance
 	f.Problem.Hide()
 	form := widget.NewForm()
-	unitWidth := TextWidth(false, "văn bản", "hồ sơ")
+	unitWidth := widgets.TextWidth(false, "văn bản", "hồ sơ")
 	for _, def := range reporting.FigureDefs {
-		input := NewEntry()
+		input := widgets.NewEntry()
 		f.inputs = append(f.inputs, input)
 		unit := container.NewGridWrap(fyne.NewSize(unitWidth, input.MinSize().Height), widget.NewLabel(def.Unit))
 		form.Append(def.Label, container.NewBorder(nil, nil, nil, unit, input))
@@ -51,7 +53,7 @@ func newFiguresForm(save func(reporting.Figures) error) *figuresForm {
 	intro := widget.NewLabel(lang.L("Số liệu thống kê của kỳ (để trống số liệu chưa có). Các chỉ tiêu chọn \"Tính từ\" một số liệu lấy kết quả từ đây khi chưa nhập trực tiếp."))
 	intro.Wrapping = fyne.TextWrapWord
 	fields := container.NewVBox(intro, form, f.Fed)
-	f.content = NewFieldsWithButtons(fields, container.NewBorder(nil, nil, nil, f.SaveButton, f.Problem))
+	f.content = widgets.NewFieldsWithButtons(fields, container.NewBorder(nil, nil, nil, f.SaveButton, f.Problem))
 	return f
 }
 
@@ -79,7 +81,7 @@ func computedFigures(figures reporting.Figures) map[string]string {
 	out := map[string]string{}
 	for _, row := range reporting.FigureRows(figures) {
 		if row.Computed {
-			out[row.Label] = Localf("tính được %s", row.ValueText())
+			out[row.Label] = widgets.Localf("tính được %s", row.ValueText())
 		}
 	}
 	return out
@@ -91,9 +93,9 @@ func fedTargets(results []reporting.TargetResult) string {
 	for _, r := range results {
 		switch {
 		case r.Source == reporting.SourceFigures:
-			lines = append(lines, Localf("%s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
+			lines = append(lines, widgets.Localf("%s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
 		case r.Target.Feed != store.FeedNone && r.Source == reporting.SourceEntered:
-			lines = append(lines, Localf("%s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
+			lines = append(lines, widgets.Localf("%s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
 		}
 	}
 	if len(lines) == 0 {
@@ -125,12 +127,12 @@ func (f *figuresForm) Save() {
 }
 
 func (f *figuresForm) refuse(err error) {
-	f.Problem.SetText(FieldProblem(err))
+	f.Problem.SetText(widgets.FieldProblem(err))
 	f.Problem.Show()
 }
 
 // Input returns the field of a figure.
-func (f *figuresForm) Input(key reporting.FigureKey) *Entry {
+func (f *figuresForm) Input(key reporting.FigureKey) *widgets.Entry {
 	for i, def := range reporting.FigureDefs {
 		if def.Key == key {
 			return f.inputs[i]

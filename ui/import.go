@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/dialog"
@@ -34,7 +36,7 @@ type ImportStore interface {
 // would be stored, with every row it could not read, before anything is
 // written.
 type importFlow struct {
-	ActionHost
+	widgets.ActionHost
 	store ImportStore
 	// chooseFile asks which file to read and calls done with its path;
 	// tests replace it.
@@ -50,10 +52,10 @@ type importFlow struct {
 }
 
 // newImportFlow builds the action over st.
-func newImportFlow(host ActionHost, st ImportStore) *importFlow {
+func newImportFlow(host widgets.ActionHost, st ImportStore) *importFlow {
 	f := &importFlow{ActionHost: host, store: st}
 	f.chooseFile = func(done func(string)) {
-		host.Files.OpenFile(host.Window, lang.L("Chọn tệp để nhập"), ImportFiles(), done)
+		host.Files.OpenFile(host.Window, lang.L("Chọn tệp để nhập"), widgets.ImportFiles(), done)
 	}
 	return f
 }
@@ -85,7 +87,7 @@ func (f *importFlow) read(path string, progress bool) {
 		im, err = importer.ReadPlanFile(path, 0)
 		return err
 	}
-	RunWithProgress(f.Window, Localf("Đang đọc %s", path), work, func(err error) {
+	widgets.RunWithProgress(f.Window, widgets.Localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -118,7 +120,7 @@ func (f *importFlow) readProgress(path string) {
 		outcome, err = f.store.ApplyProgress(plan.ID, sheet.Rows, f.Today(), true)
 		return err
 	}
-	RunWithProgress(f.Window, Localf("Đang đọc %s", path), work, func(err error) {
+	widgets.RunWithProgress(f.Window, widgets.Localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -137,7 +139,7 @@ func (f *importFlow) show(p *importPreview) {
 
 // fail shows why the import stopped and ends the flow.
 func (f *importFlow) fail(err error) {
-	if !Cancelled(err) {
+	if !widgets.Cancelled(err) {
 		f.ShowError(err)
 	}
 	f.end(err)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2"
@@ -70,12 +72,12 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 	tabs := container.NewAppTabs(container.NewTabItem(fmt.Sprintf("%s (%d)", linesTitle, len(p.Lines)), textList(p.Lines)))
 	if len(p.ToConfirm) > 0 {
 		p.Confirmations = p.confirmList()
-		tabs.Append(container.NewTabItem(Localf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
+		tabs.Append(container.NewTabItem(widgets.Localf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
 	}
 	if len(p.Skipped) > 0 {
-		tabs.Append(container.NewTabItem(Localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
+		tabs.Append(container.NewTabItem(widgets.Localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
 	}
-	tabs.Append(container.NewTabItem(Localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
+	tabs.Append(container.NewTabItem(widgets.Localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
 	switch {
 	case len(p.ToConfirm) > 0:
 		tabs.SelectIndex(1)
@@ -135,29 +137,29 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	p := &importPreview{flow: f, Summary: widget.NewLabel(planSummary(im))}
 	p.Lines = importedLines(im.Bundle)
 	for _, problem := range im.Problems {
-		p.Problems = append(p.Problems, Capitalize(problem.String()))
+		p.Problems = append(p.Problems, widgets.Capitalize(problem.String()))
 	}
 	p.Year = widget.NewEntry()
 	p.Year.SetText(strconv.Itoa(im.GuessYear(f.DefaultYear())))
 	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Nhập vào kế hoạch năm"), p.Year))}
 	for _, note := range im.Notes {
-		label := widget.NewLabel(Localf("Lưu ý: %s", note))
+		label := widget.NewLabel(widgets.Localf("Lưu ý: %s", note))
 		label.Wrapping = fyne.TextWrapWord
 		extra = append(extra, label)
 	}
 	p.confirm = func() { p.confirmPlan(im) }
-	p.build(Localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
+	p.build(widgets.Localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
 	return p
 }
 
 // planSummary says what a file holds.
 func planSummary(im *importer.Imported) string {
-	line := Localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
+	line := widgets.Localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	if len(im.Problems) > 0 {
-		line += Localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
+		line += widgets.Localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
 	}
 	if p := im.Bundle.Plan; p.Number != "" {
-		line += Localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
+		line += widgets.Localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
 	}
 	return line + "."
 }
@@ -168,7 +170,7 @@ func importedLines(b store.Bundle) []string {
 	for _, a := range b.Areas {
 		lines = append(lines, a.Label())
 		for _, t := range a.Tasks {
-			lines = append(lines, Localf("    %s. %s · %s · %s", t.Ordinal, OneLine(t.Content), t.Lead, t.Timeline.Text))
+			lines = append(lines, widgets.Localf("    %s. %s · %s · %s", t.Ordinal, widgets.OneLine(t.Content), t.Lead, t.Timeline.Text))
 		}
 	}
 	return lines
@@ -202,7 +204,7 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		p.flow.fail(err)
 		return
 	}
-	p.ReplaceMessage = Capitalize(export.ReplaceWarning(target, im)) + ".\n" + Capitalize(report.String()) + ".\nThay toàn bộ?"
+	p.ReplaceMessage = widgets.Capitalize(export.ReplaceWarning(target, im)) + ".\n" + widgets.Capitalize(report.String()) + ".\nThay toàn bộ?"
 	p.Replace = dialog.NewConfirm(lang.L("Thay thế nhiệm vụ?"), p.ReplaceMessage, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
@@ -226,7 +228,7 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 	if err := p.flow.Current.Select(stored.ID); err != nil {
 		p.flow.ShowError(err)
 	}
-	p.Done = dialog.NewInformation(lang.L("Đã nhập"), Localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.Window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập"), widgets.Localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.Window)
 	p.Done.Show()
 	p.flow.end(nil)
 }
@@ -245,18 +247,18 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 	p.confirmed = make([]bool, len(p.ToConfirm))
 	p.Skipped = skippedLines(plan, o, tasks)
 	for _, problem := range sheet.Problems {
-		p.Problems = append(p.Problems, Capitalize(problem.String()))
+		p.Problems = append(p.Problems, widgets.Capitalize(problem.String()))
 	}
 	var extra []fyne.CanvasObject
 	if sheet.Stale() {
-		warning := widget.NewLabel(Localf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
+		warning := widget.NewLabel(widgets.Localf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
 			"mỗi dòng có thay đổi cần xác nhận (thẻ “Cần xác nhận”). Dòng không ghi ngày cập nhật sẽ mang ngày %s.", f.Today()))
 		warning.Wrapping = fyne.TextWrapWord
 		warning.Importance = widget.WarningImportance
 		extra = append(extra, warning)
 	}
 	p.confirm = func() { p.confirmProgress(plan, sheet, o.Unconfirmed) }
-	p.build(Localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"), extra...)
+	p.build(widgets.Localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"), extra...)
 	return p
 }
 
@@ -266,24 +268,24 @@ func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o db.Progre
 	if !sheet.Stale() {
 		exported = "bảng xuất ngày " + sheet.Exported.String()
 	}
-	line := Localf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
+	line := widgets.Localf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
 		sheet.File, exported, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged))
 	if n := len(o.Unconfirmed); n > 0 {
-		line += Localf("; %d dòng cần xác nhận", n)
+		line += widgets.Localf("; %d dòng cần xác nhận", n)
 	}
 	if n := len(o.Unmatched) + len(o.Changed) + len(o.Older) + len(o.Conflicting) + len(o.Future); n > 0 {
-		line += Localf("; bỏ qua %d dòng", n)
+		line += widgets.Localf("; bỏ qua %d dòng", n)
 	}
 	line += "."
 	if n := len(o.Older); n > 0 {
-		line += Localf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
+		line += widgets.Localf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
 	}
 	return line
 }
 
 // changeLine writes a change, old → new, with its row and task.
 func changeLine(c store.SheetChange) string {
-	return Localf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), ShortText(c.Task.Content, 60))
+	return widgets.Localf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), widgets.ShortText(c.Task.Content, 60))
 }
 
 // skippedLines are the rows left alone, each with why.
@@ -294,27 +296,27 @@ func skippedLines(plan store.Plan, o db.ProgressOutcome, tasks []store.Task) []s
 	}
 	var lines []string
 	for _, row := range o.Unmatched {
-		lines = append(lines, Localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
+		lines = append(lines, widgets.Localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
 	}
 	for _, row := range o.Changed {
 		task := byID[row.TaskID]
-		lines = append(lines, Localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, ShortText(task.Content, 60)))
+		lines = append(lines, widgets.Localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, widgets.ShortText(task.Content, 60)))
 	}
 	for _, c := range o.Older {
 		since := ""
 		if c.NewsSinceExport() {
 			since = " (ghi sau khi xuất bảng)"
 		}
-		lines = append(lines, Localf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
+		lines = append(lines, widgets.Localf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
 			c.Row.Row, c.Number, c.Task.Track.LastUpdate, since, c.Date, c.Describe()))
 	}
 	for _, row := range o.Conflicting {
 		task := byID[row.TaskID]
-		lines = append(lines, Localf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
-			row.Row, task.Ordinal, ShortText(task.Content, 60)))
+		lines = append(lines, widgets.Localf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
+			row.Row, task.Ordinal, widgets.ShortText(task.Content, 60)))
 	}
 	for _, c := range o.Future {
-		lines = append(lines, Localf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
+		lines = append(lines, widgets.Localf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
 	}
 	return lines
 }
@@ -340,12 +342,12 @@ func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.Progres
 	if err := f.Current.Select(plan.ID); err != nil {
 		f.ShowError(err)
 	}
-	message := Localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
+	message := widgets.Localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
 	if n := len(outcome.Unconfirmed); n > 0 {
-		message += Localf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
+		message += widgets.Localf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
 	}
 	if skipped := len(outcome.Unmatched) + len(outcome.Changed) + len(outcome.Older) + len(outcome.Conflicting) + len(outcome.Future); skipped > 0 {
-		message += Localf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
+		message += widgets.Localf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
 	}
 	p.Done = dialog.NewInformation(lang.L("Đã nhập tiến độ"), message, f.Window)
 	p.Done.Show()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -45,13 +46,13 @@ func (r *importRun) open(t *testing.T, kind string) *importPreview {
 	t.Helper()
 	r.start()
 	r.kind.SetSelected(kind)
-	underUILock(r.ask.Confirm)
+	uitest.UnderUILock(r.ask.Confirm)
 	select {
 	case p := <-r.preview:
 		return p
 	case err := <-r.ended:
 		t.Fatalf("the import ended before its preview: %v", err)
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("no preview")
 	}
 	return nil
@@ -62,7 +63,7 @@ func (r *importRun) wait(t *testing.T) error {
 	select {
 	case err := <-r.ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the import did not end")
 	}
 	return nil

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,7 +33,7 @@ func Setup(a fyne.App) {
 // its screens and actions each ask for. *store.Store is one; tests pass a
 // real store in a temporary folder.
 type WindowStore interface {
-	PlanLister
+	widgets.PlanLister
 	TasksStore
 	PDFExportStore
 	ImportStore
@@ -51,7 +52,7 @@ type WindowStore interface {
 type MainWindow struct {
 	Window     fyne.Window
 	today      func() store.Date
-	current    *CurrentPlan
+	current    *widgets.CurrentPlan
 	planSelect *widget.Select
 	// syncing is set while the plan choice is being filled from the
 	// current plan, so that filling it does not choose again.
@@ -67,9 +68,9 @@ type MainWindow struct {
 	excel    *excelExport
 	importer *importFlow
 	rollover *rolloverFlow
-	opener   Opener
+	opener   widgets.Opener
 	// keys lets Esc and Enter answer the dialogs that register with it.
-	keys *DialogKeys
+	keys *widgets.DialogKeys
 }
 
 // NewMainWindow builds the window over st, showing the plan shown last
@@ -80,10 +81,10 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w := &MainWindow{
 		Window:  a.NewWindow(AppTitle),
 		today:   today,
-		current: NewCurrentPlan(st),
-		keys:    &DialogKeys{},
+		current: widgets.NewCurrentPlan(st),
+		keys:    &widgets.DialogKeys{},
 	}
-	w.opener = SystemOpener(func(err error) { OnUI(func() { w.showError(err) }) })
+	w.opener = widgets.SystemOpener(func(err error) { widgets.OnUI(func() { w.showError(err) }) })
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
@@ -147,7 +148,7 @@ func (w *MainWindow) linkScreens() {
 	w.Reports.refreshButtons()
 	backups := widget.NewButtonWithIcon(lang.L("Mở màn hình Sao lưu…"), theme.HistoryIcon(), w.ShowBackups)
 	w.Settings.AddSection(lang.L("Sao lưu"), container.NewVBox(
-		WrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),
+		widgets.WrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),
 		container.NewHBox(backups)))
 }
 
@@ -177,9 +178,9 @@ func (w *MainWindow) topBar() fyne.CanvasObject {
 }
 
 // host is what the window's actions work with.
-func (w *MainWindow) host() ActionHost {
-	return ActionHost{Window: w.Window, Current: w.current, Today: w.today,
-		Files: NewFileChooser(w.showError), Opener: w.opener, Keys: w.keys}
+func (w *MainWindow) host() widgets.ActionHost {
+	return widgets.ActionHost{Window: w.Window, Current: w.current, Today: w.today,
+		Files: widgets.NewFileChooser(w.showError), Opener: w.opener, Keys: w.keys}
 }
 
 // onPlanChanged shows the current plan in the plan choice and the title,
@@ -209,7 +210,7 @@ func windowTitle(plan store.Plan) string {
 	if plan.ID == 0 {
 		return lang.L(AppTitle)
 	}
-	return Localf("%s — %s năm %d", lang.L(AppTitle), plan.Ref(), plan.Year)
+	return widgets.Localf("%s — %s năm %d", lang.L(AppTitle), plan.Ref(), plan.Year)
 }
 
 // planLabel is a plan as the plan choice lists it: "2023 · 122/KH-SKH ngày
@@ -217,9 +218,9 @@ func windowTitle(plan store.Plan) string {
 // date yet.
 func planLabel(p store.Plan) string {
 	if p.IssueDate.IsZero() {
-		return Localf("%d · %s · %s", p.Year, p.Ref(), p.Summary)
+		return widgets.Localf("%d · %s · %s", p.Year, p.Ref(), p.Summary)
 	}
-	return Localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
+	return widgets.Localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
 }
 
 // onPlanSelected makes the plan the officer chose the current plan, once
@@ -246,15 +247,15 @@ func (w *MainWindow) RequestClose() {
 	w.Tasks.ConfirmLeave(w.Window.Close, nil)
 }
 
-func (w *MainWindow) showError(err error) { ShowError(w.Window, err) }
+func (w *MainWindow) showError(err error) { widgets.ShowError(w.Window, err) }
 
 // ShowStartupError shows why the data could not be opened, in a window of
 // its own in the app's theme and words, and quits the app when it is
 // closed.
 func ShowStartupError(a fyne.App, err error) fyne.Window {
 	Setup(a)
-	LogError(err)
-	return showMessageWindow(a, Localf("Không mở được dữ liệu:\n%s", usererr.Message(err)))
+	widgets.LogError(err)
+	return showMessageWindow(a, widgets.Localf("Không mở được dữ liệu:\n%s", usererr.Message(err)))
 }
 
 // ShowAlreadyOpen tells, in a window of its own, that the data is in use:

@@ -148,28 +148,6 @@ func TestWindowFitsIn900x600(t *testing.T) {
 	}
 }
 
-func TestColumnsFitTheWidth(t *testing.T) {
-	widths := []ColumnWidth{{44, 40, 0, false}, {360, 220, 3, false}, {200, 120, 1, false}, {130, 120, 0, false}}
-	tests := []struct {
-		name      string
-		available float32
-		want      []float32
-	}{
-		{"room: the content takes most of the rest", 1134, []float32{44, 660, 300, 130}},
-		{"just room: every column as preferred", 734, []float32{44, 360, 200, 130}},
-		{"narrower: the other columns shrink first", 687, []float32{42, 360, 160, 125}},
-		{"narrow: every other column at its least", 580, []float32{40, 300, 120, 120}},
-		{"too narrow: the content at its least, the table scrolls", 300, []float32{40, 220, 120, 120}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := FitColumns(widths, 1, tt.available); !slices.Equal(got, tt.want) {
-				t.Errorf("fitColumns(%v) = %v, want %v", tt.available, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
 	test.NewTempApp(t)
 	widths := taskColumnWidths()

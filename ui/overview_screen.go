@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
 
@@ -53,12 +55,12 @@ type OverviewScreen struct {
 	// quiet is set while the date field is filled from the code.
 	quiet bool
 
-	AsOf        *Entry
+	AsOf        *widgets.Entry
 	DateProblem *widget.Label
 	Cutoffs     *widget.Select
 	cutoffs     []cutoffChoice
 	Heading     *widget.Label
-	Chart       *StatusChart
+	Chart       *widgets.StatusChart
 	Lists       *container.AppTabs
 	overdue     *lineList
 	dueSoon     *lineList
@@ -67,9 +69,9 @@ type OverviewScreen struct {
 }
 
 // NewOverviewScreen builds the screen and has it follow the current plan.
-func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() store.Date, onError func(error)) *OverviewScreen {
+func NewOverviewScreen(st OverviewStore, current *widgets.CurrentPlan, today func() store.Date, onError func(error)) *OverviewScreen {
 	s := &OverviewScreen{store: st, today: today, onError: onError}
-	s.AsOf = NewEntry()
+	s.AsOf = widgets.NewEntry()
 	s.AsOf.SetPlaceHolder("14/03/2023")
 	s.AsOf.OnChanged = s.onDateTyped
 	s.DateProblem = widget.NewLabel("")
@@ -79,7 +81,7 @@ func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() stor
 	s.Cutoffs.PlaceHolder = lang.L("Chọn mốc…")
 	s.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Heading.Wrapping = fyne.TextWrapWord
-	s.Chart = NewStatusChart()
+	s.Chart = widgets.NewStatusChart()
 	s.overdue, s.dueSoon, s.notMet = newLineList(), newLineList(), newLineList()
 	s.Lists = container.NewAppTabs(
 		container.NewTabItem("", s.overdue.content),
@@ -94,7 +96,7 @@ func NewOverviewScreen(st OverviewStore, current *CurrentPlan, today func() stor
 // layout puts the date and its quick choices on top, the chart above the
 // lists, the split between them movable.
 func (s *OverviewScreen) layout() fyne.CanvasObject {
-	dateWidth := TextWidth(false, "00/00/00000") + 16
+	dateWidth := widgets.TextWidth(false, "00/00/00000") + 16
 	date := container.NewHBox(widget.NewLabel(lang.L("Tính đến ngày")),
 		container.NewGridWrap(fyne.NewSize(dateWidth, s.AsOf.MinSize().Height), s.AsOf), s.Cutoffs)
 	top := container.NewVBox(date, s.DateProblem, s.Heading)
@@ -156,7 +158,7 @@ func (s *OverviewScreen) onDateTyped(text string) {
 	if s.quiet {
 		return
 	}
-	d, err := ParseDay(text)
+	d, err := widgets.ParseDay(text)
 	if err != nil {
 		s.DateProblem.SetText(err.Error())
 		s.DateProblem.Show()
@@ -179,7 +181,7 @@ type cutoffChoice struct {
 // year).
 func (s *OverviewScreen) fillCutoffs() {
 	today := s.today()
-	s.cutoffs = []cutoffChoice{{Localf("Hôm nay, %s", today), today}}
+	s.cutoffs = []cutoffChoice{{widgets.Localf("Hôm nay, %s", today), today}}
 	if s.plan.ID != 0 {
 		names := map[store.PeriodKind]string{
 			store.PeriodQ1: lang.L("Hết quý I"), store.PeriodQ2: lang.L("Hết quý II, 6 tháng"),
@@ -187,7 +189,7 @@ func (s *OverviewScreen) fillCutoffs() {
 		}
 		for _, kind := range []store.PeriodKind{store.PeriodQ1, store.PeriodQ2, store.PeriodQ3, store.PeriodYear} {
 			_, end := store.Period{Kind: kind, Year: s.plan.Year}.Bounds(s.rules.Periods)
-			s.cutoffs = append(s.cutoffs, cutoffChoice{Localf("%s, %s", names[kind], end), end})
+			s.cutoffs = append(s.cutoffs, cutoffChoice{widgets.Localf("%s, %s", names[kind], end), end})
 		}
 	}
 	labels := make([]string, len(s.cutoffs))
@@ -258,7 +260,7 @@ func (s *OverviewScreen) showEmpty() {
 
 // showStandings shows the counts, the chart and the two lists of tasks.
 func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskStanding) {
-	s.Heading.SetText(Localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
+	s.Heading.SetText(widgets.Localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
 	areas := map[uint64]store.Area{}
 	counts := map[uint64]map[store.State]int{}
 	for _, a := range bundle.Areas {
@@ -289,16 +291,16 @@ func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskS
 
 func (s *OverviewScreen) overdueInfo(n int) string {
 	if n == 0 {
-		return Localf("Không có nhiệm vụ quá hạn tính đến ngày %s.", s.asOf)
+		return widgets.Localf("Không có nhiệm vụ quá hạn tính đến ngày %s.", s.asOf)
 	}
-	return Localf("%d nhiệm vụ quá hạn tính đến ngày %s, hạn sớm nhất trước. Bấm vào một dòng để mở nhiệm vụ.", n, s.asOf)
+	return widgets.Localf("%d nhiệm vụ quá hạn tính đến ngày %s, hạn sớm nhất trước. Bấm vào một dòng để mở nhiệm vụ.", n, s.asOf)
 }
 
 func (s *OverviewScreen) dueSoonInfo(n int) string {
 	if n == 0 {
-		return Localf("Không có nhiệm vụ nào đến hạn trong %d ngày sau ngày %s.", s.rules.DueSoonDays, s.asOf)
+		return widgets.Localf("Không có nhiệm vụ nào đến hạn trong %d ngày sau ngày %s.", s.rules.DueSoonDays, s.asOf)
 	}
-	return Localf("%d nhiệm vụ đến hạn trong %d ngày sau ngày %s. Bấm vào một dòng để mở nhiệm vụ.", n, s.rules.DueSoonDays, s.asOf)
+	return widgets.Localf("%d nhiệm vụ đến hạn trong %d ngày sau ngày %s. Bấm vào một dòng để mở nhiệm vụ.", n, s.rules.DueSoonDays, s.asOf)
 }
 
 // taskLines are the lines of a list of tasks, soonest due first, each
@@ -309,20 +311,20 @@ func (s *OverviewScreen) taskLines(list []db.TaskStanding, areas map[uint64]stor
 	for i, ts := range list {
 		id := ts.Task.ID
 		number := store.TaskNumber(areas[ts.Task.AreaID], ts.Task)
-		lines[i] = overviewLine{text: number + " · " + text(ts) + " · " + OneLine(ts.Task.Content), open: func() { s.openTask(id) }}
+		lines[i] = overviewLine{text: number + " · " + text(ts) + " · " + widgets.OneLine(ts.Task.Content), open: func() { s.openTask(id) }}
 	}
 	return lines
 }
 
 // overdueText says when an overdue task was due and how far it got.
 func overdueText(ts db.TaskStanding) string {
-	return Localf("hạn %s, tiến độ %d%%", ts.Standing.Due, ts.Standing.Progress)
+	return widgets.Localf("hạn %s, tiến độ %d%%", ts.Standing.Due, ts.Standing.Progress)
 }
 
 // dueSoonText says when a task falls due, in how many days.
 func (s *OverviewScreen) dueSoonText(ts db.TaskStanding) string {
 	days := int(ts.Standing.Due.Time().Sub(s.asOf.Time()).Hours() / 24)
-	return Localf("hạn %s (còn %d ngày), tiến độ %d%%", ts.Standing.Due, days, ts.Standing.Progress)
+	return widgets.Localf("hạn %s (còn %d ngày), tiến độ %d%%", ts.Standing.Due, days, ts.Standing.Progress)
 }
 
 // showTargets lists the targets not met in the period of the date.
@@ -333,12 +335,12 @@ func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
 			continue
 		}
 		id, period := r.Target.ID, s.period
-		text := Localf("%s · kế hoạch %s, thực hiện %s · %s", r.Target.Code, r.Target.Goal(), r.ValueText(), OneLine(r.Target.Indicator))
+		text := widgets.Localf("%s · kế hoạch %s, thực hiện %s · %s", r.Target.Code, r.Target.Goal(), r.ValueText(), widgets.OneLine(r.Target.Indicator))
 		lines = append(lines, overviewLine{text: text, open: func() { s.openTarget(id, period) }})
 	}
 	counts := reporting.CountVerdicts(results)
-	info := Localf("%s: %d chỉ tiêu không đạt, %d đạt, %d chưa có số liệu. Bấm vào một dòng để mở chỉ tiêu.",
-		Capitalize(s.period.Name()), counts[reporting.VerdictNotMet], counts[reporting.VerdictMet], counts[reporting.VerdictNoData])
+	info := widgets.Localf("%s: %d chỉ tiêu không đạt, %d đạt, %d chưa có số liệu. Bấm vào một dòng để mở chỉ tiêu.",
+		widgets.Capitalize(s.period.Name()), counts[reporting.VerdictNotMet], counts[reporting.VerdictMet], counts[reporting.VerdictNoData])
 	s.notMet.show(info, lines)
 	s.titleLists()
 }
@@ -346,9 +348,9 @@ func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
 // titleLists names each list with its length.
 func (s *OverviewScreen) titleLists() {
 	items := s.Lists.Items
-	items[0].Text = Localf("Quá hạn (%d)", len(s.overdue.lines))
-	items[1].Text = Localf("Sắp đến hạn (%d)", len(s.dueSoon.lines))
-	items[2].Text = Localf("Chỉ tiêu không đạt (%d)", len(s.notMet.lines))
+	items[0].Text = widgets.Localf("Quá hạn (%d)", len(s.overdue.lines))
+	items[1].Text = widgets.Localf("Sắp đến hạn (%d)", len(s.dueSoon.lines))
+	items[2].Text = widgets.Localf("Chỉ tiêu không đạt (%d)", len(s.notMet.lines))
 	s.Lists.Refresh()
 }
 
@@ -388,7 +390,7 @@ type lineList struct {
 func newLineList() *lineList {
 	l := &lineList{info: widget.NewLabel("")}
 	l.info.Wrapping = fyne.TextWrapWord
-	l.List = widget.NewList(func() int { return len(l.lines) }, NewCellLabel,
+	l.List = widget.NewList(func() int { return len(l.lines) }, widgets.NewCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.lines[i].text) })
 	l.List.OnSelected = l.onSelected
 	l.content = container.NewBorder(l.info, nil, nil, nil, l.List)

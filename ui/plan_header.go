@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -21,10 +23,10 @@ type PlanHeaderStore interface {
 // planHeaderDialog edits a plan's own fields: number, symbol, date, trích
 // yếu, legal basis, body, closing, Nơi nhận and signer.
 type planHeaderDialog struct {
-	Number, Symbol, Date *Entry
-	Summary, LegalBasis  *Entry
-	Body, Closing        *Entry
-	Distribution         *Entry
+	Number, Symbol, Date *widgets.Entry
+	Summary, LegalBasis  *widgets.Entry
+	Body, Closing        *widgets.Entry
+	Distribution         *widgets.Entry
 	Signer               *widget.Select
 	SaveButton           *widget.Button
 	signers              []store.Signer
@@ -34,11 +36,11 @@ type planHeaderDialog struct {
 
 // showPlanHeader opens the header of plan for editing; saved is told of
 // the plan once stored.
-func showPlanHeader(parent fyne.Window, keys *DialogKeys, st PlanHeaderStore, plan store.Plan, settings store.Settings,
+func showPlanHeader(parent fyne.Window, keys *widgets.DialogKeys, st PlanHeaderStore, plan store.Plan, settings store.Settings,
 	saved func(store.Plan), onError func(error)) *planHeaderDialog {
-	d := &planHeaderDialog{plan: plan, Number: NewEntry(), Symbol: NewEntry(), Date: NewEntry(),
-		Summary: NewMultiLineEntry(), LegalBasis: NewMultiLineEntry(), Body: NewMultiLineEntry(),
-		Closing: NewMultiLineEntry(), Distribution: NewMultiLineEntry()}
+	d := &planHeaderDialog{plan: plan, Number: widgets.NewEntry(), Symbol: widgets.NewEntry(), Date: widgets.NewEntry(),
+		Summary: widgets.NewMultiLineEntry(), LegalBasis: widgets.NewMultiLineEntry(), Body: widgets.NewMultiLineEntry(),
+		Closing: widgets.NewMultiLineEntry(), Distribution: widgets.NewMultiLineEntry()}
 	d.fill(settings)
 	d.SaveButton = widget.NewButton(lang.L("Lưu phần đầu"), func() {
 		p, err := d.read()
@@ -53,7 +55,7 @@ func showPlanHeader(parent fyne.Window, keys *DialogKeys, st PlanHeaderStore, pl
 		saved(p)
 	})
 	d.SaveButton.Importance = widget.HighImportance
-	d.dialog = dialog.NewCustomWithoutButtons(Localf("Phần đầu kế hoạch %s năm %d", plan.Ref(), plan.Year),
+	d.dialog = dialog.NewCustomWithoutButtons(widgets.Localf("Phần đầu kế hoạch %s năm %d", plan.Ref(), plan.Year),
 		container.NewVScroll(d.form()), parent)
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), d.dialog.Hide), d.SaveButton})
 	keys.Add(d.dialog, d.SaveButton.OnTapped, d.dialog.Hide)
@@ -133,7 +135,7 @@ func (d *planHeaderDialog) read() (store.Plan, error) {
 		return p, fieldError(lang.L("Ngày ban hành"), err)
 	}
 	p.Number, p.Symbol, p.IssueDate = strings.TrimSpace(d.Number.Text), strings.TrimSpace(d.Symbol.Text), date
-	p.Summary = OneLine(d.Summary.Text)
+	p.Summary = widgets.OneLine(d.Summary.Text)
 	p.LegalBasis = textLines(d.LegalBasis.Text)
 	p.Intro, p.Sections = parseBody(d.Body.Text)
 	p.Closing = textLines(d.Closing.Text)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/reporting"
 
 	"fyne.io/fyne/v2"
@@ -28,14 +30,14 @@ type redraftChoice struct {
 // whether to keep them (the rest takes the new data), overwrite them, or
 // leave the report as it is.
 func (s *ReportsScreen) askConflicts(req export.DraftRequest, conflicts []reporting.RedraftConflict) {
-	intro := widget.NewLabel(Localf("Bản soạn mới từ số liệu khác %d chỗ đã sửa tay dưới đây. Giữ các chỗ đã sửa (phần còn lại cập nhật theo số liệu mới), ghi đè bằng bản soạn mới, hay huỷ?", len(conflicts)))
+	intro := widget.NewLabel(widgets.Localf("Bản soạn mới từ số liệu khác %d chỗ đã sửa tay dưới đây. Giữ các chỗ đã sửa (phần còn lại cập nhật theo số liệu mới), ghi đè bằng bản soạn mới, hay huỷ?", len(conflicts)))
 	intro.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox()
 	for _, c := range conflicts {
-		list.Add(widget.NewLabelWithStyle(Capitalize(c.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		list.Add(WrappedLabel(Localf("Đã sửa: %s", ShortText(c.Current, 240))))
+		list.Add(widget.NewLabelWithStyle(widgets.Capitalize(c.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		list.Add(widgets.WrappedLabel(widgets.Localf("Đã sửa: %s", widgets.ShortText(c.Current, 240))))
 		if c.Draft != "" {
-			list.Add(WrappedLabel(Localf("Bản soạn mới: %s", ShortText(c.Draft, 240))))
+			list.Add(widgets.WrappedLabel(widgets.Localf("Bản soạn mới: %s", widgets.ShortText(c.Draft, 240))))
 		}
 	}
 	d := dialog.NewCustomWithoutButtons(lang.L("Soạn lại báo cáo"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), s.Window)
@@ -61,8 +63,8 @@ func (s *ReportsScreen) askConflicts(req export.DraftRequest, conflicts []report
 
 // sendForm asks the number and date under which a report was sent.
 type sendForm struct {
-	Number *Entry
-	Date   *Entry
+	Number *widgets.Entry
+	Date   *widgets.Entry
 	dialog *dialog.FormDialog
 }
 
@@ -76,7 +78,7 @@ func (s *ReportsScreen) onSend() {
 	if !ok || r.Sent() {
 		return
 	}
-	f := &sendForm{Number: NewEntry(), Date: NewEntry()}
+	f := &sendForm{Number: widgets.NewEntry(), Date: widgets.NewEntry()}
 	f.Number.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
 			return errors.New(lang.L("Ghi số của báo cáo"))
@@ -84,11 +86,11 @@ func (s *ReportsScreen) onSend() {
 		return nil
 	}
 	f.Date.SetText(s.Today().String())
-	f.Date.Validator = func(text string) error { _, err := ParseDay(text); return err }
+	f.Date.Validator = func(text string) error { _, err := widgets.ParseDay(text); return err }
 	number := widget.NewFormItem(lang.L("Số"), f.Number)
-	number.HintText = Localf("Số văn thư cấp, ví dụ 15 trong 15/%s", r.Symbol)
+	number.HintText = widgets.Localf("Số văn thư cấp, ví dụ 15 trong 15/%s", r.Symbol)
 	items := []*widget.FormItem{number, widget.NewFormItem(lang.L("Ngày"), f.Date)}
-	f.dialog = dialog.NewForm(Localf("Đánh dấu đã gửi: %s", r.Label()), lang.L("Đánh dấu đã gửi"), lang.L("Huỷ"), items, func(ok bool) {
+	f.dialog = dialog.NewForm(widgets.Localf("Đánh dấu đã gửi: %s", r.Label()), lang.L("Đánh dấu đã gửi"), lang.L("Huỷ"), items, func(ok bool) {
 		if ok {
 			s.markSent(r, f)
 		}
@@ -100,7 +102,7 @@ func (s *ReportsScreen) onSend() {
 
 // markSent records the report sent under the number and date typed.
 func (s *ReportsScreen) markSent(r reporting.Report, f *sendForm) {
-	date, err := ParseDay(f.Date.Text)
+	date, err := widgets.ParseDay(f.Date.Text)
 	if err != nil {
 		s.ShowError(err)
 		return
@@ -112,7 +114,7 @@ func (s *ReportsScreen) markSent(r reporting.Report, f *sendForm) {
 	}
 	s.Reload()
 	s.SelectReport(sent.ID)
-	info := dialog.NewInformation(lang.L("Đã đánh dấu đã gửi"), Localf("%s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.", sent.Label(), sent.Ref(), sent.Date), s.Window)
+	info := dialog.NewInformation(lang.L("Đã đánh dấu đã gửi"), widgets.Localf("%s: số %s ngày %s. Báo cáo được giữ nguyên; sửa sau này sẽ thành bản mới.", sent.Label(), sent.Ref(), sent.Date), s.Window)
 	s.Asked = info
 	info.Show()
 }
@@ -135,15 +137,15 @@ type reportPrint struct {
 	store ReportsStore
 }
 
-func newReportPrint(host ActionHost, st ReportsStore) *reportPrint {
+func newReportPrint(host widgets.ActionHost, st ReportsStore) *reportPrint {
 	return &reportPrint{exporter: newExporter(host, st), store: st}
 }
 
 // start asks where to save the report in the format given.
 func (x *reportPrint) start(r reporting.Report, format export.Format) {
-	filter := PDFFiles()
+	filter := widgets.PDFFiles()
 	if format == export.XLSX {
-		filter = ExcelFiles()
+		filter = widgets.ExcelFiles()
 	}
 	x.chooseFile(reporting.ReportFileName(r, string(format)), filter, func(path string) { x.run(r, format, path) })
 }
@@ -158,7 +160,7 @@ func (x *reportPrint) run(r reporting.Report, format export.Format, path string)
 		return err
 	}
 	x.done = nil
-	x.progress = RunWithProgress(x.Window, Localf("Đang in %s", filepath.Base(path)), work, func(err error) {
+	x.progress = widgets.RunWithProgress(x.Window, widgets.Localf("Đang in %s", filepath.Base(path)), work, func(err error) {
 		x.onFinished(path, lang.L("Đã in báo cáo"), printedMessage(path, result), err)
 	})
 }
@@ -166,12 +168,12 @@ func (x *reportPrint) run(r reporting.Report, format export.Format, path string)
 // printedMessage says what was written, with anything to check before the
 // report is signed.
 func printedMessage(path string, result export.ReportResult) string {
-	message := Localf("Đã ghi %s: %s.", path, result.Report.Label())
+	message := widgets.Localf("Đã ghi %s: %s.", path, result.Report.Label())
 	if result.Pages > 0 {
-		message = Localf("Đã ghi %s: %s, %d trang.", path, result.Report.Label(), result.Pages)
+		message = widgets.Localf("Đã ghi %s: %s, %d trang.", path, result.Report.Label(), result.Pages)
 	}
 	for _, warning := range result.Warnings {
-		message += "\n\n" + Localf("Lưu ý: %s.", warning)
+		message += "\n\n" + widgets.Localf("Lưu ý: %s.", warning)
 	}
 	return message
 }

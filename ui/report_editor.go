@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/reporting"
 
 	"fyne.io/fyne/v2"
@@ -34,10 +36,10 @@ type reportEditor struct {
 
 // sectionEditor is the fields of one section of the report.
 type sectionEditor struct {
-	Heading    *Entry // nil for the lines before the first heading and the closing lines
-	Paragraphs []*GrowingEntry
+	Heading    *widgets.Entry // nil for the lines before the first heading and the closing lines
+	Paragraphs []*widgets.GrowingEntry
 	// Added are the paragraphs the officer added since the report was shown.
-	Added []*GrowingEntry
+	Added []*widgets.GrowingEntry
 	box   *fyne.Container
 }
 
@@ -103,7 +105,7 @@ func (e *reportEditor) sectionTitle(i int, sec *sectionEditor) fyne.CanvasObject
 		}
 		return widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	}
-	sec.Heading = NewEntry()
+	sec.Heading = widgets.NewEntry()
 	sec.Heading.SetText(s.Title)
 	sec.Heading.TextStyle = fyne.TextStyle{Bold: s.Level <= 2}
 	sec.Heading.OnChanged = func(string) { e.changed() }
@@ -116,8 +118,8 @@ func (e *reportEditor) sectionTitle(i int, sec *sectionEditor) fyne.CanvasObject
 }
 
 // newParagraph is the field of one paragraph.
-func (e *reportEditor) newParagraph(text string) *GrowingEntry {
-	field := NewGrowingEntry(e.grew)
+func (e *reportEditor) newParagraph(text string) *widgets.GrowingEntry {
+	field := widgets.NewGrowingEntry(e.grew)
 	field.SetText(text)
 	field.OnChanged = func(string) {
 		field.Fit()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/reporting"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +35,7 @@ type ReportsStore interface {
 // which it is frozen and an edit makes a new version; printing it as a PDF
 // or a workbook.
 type ReportsScreen struct {
-	ActionHost
+	widgets.ActionHost
 	store ReportsStore
 
 	// OnRollover starts next year's plan from this one; the window sets it.
@@ -45,8 +47,8 @@ type ReportsScreen struct {
 	reports  []reporting.Report
 	selected int // index in reports, -1 for none
 
-	Period         *PeriodChoice
-	AsOf           *Entry
+	Period         *widgets.PeriodChoice
+	AsOf           *widgets.Entry
 	DraftButton    *widget.Button
 	RolloverButton *widget.Button
 	List           *widget.List
@@ -66,15 +68,15 @@ type ReportsScreen struct {
 }
 
 // NewReportsScreen builds the screen and has it follow the current plan.
-func NewReportsScreen(host ActionHost, st ReportsStore) *ReportsScreen {
+func NewReportsScreen(host widgets.ActionHost, st ReportsStore) *ReportsScreen {
 	s := &ReportsScreen{ActionHost: host, store: st, selected: -1}
-	s.Period = NewPeriodChoice(s.onPeriodChosen)
-	s.AsOf = NewEntry()
+	s.Period = widgets.NewPeriodChoice(s.onPeriodChosen)
+	s.AsOf = widgets.NewEntry()
 	s.AsOf.SetPlaceHolder(lang.L("cuối kỳ"))
 	s.DraftButton = widget.NewButton(lang.L("Soạn báo cáo"), s.onDraft)
 	s.DraftButton.Importance = widget.HighImportance
 	s.RolloverButton = widget.NewButton(lang.L("Tạo kế hoạch năm sau…"), s.onRollover)
-	s.List = widget.NewList(func() int { return len(s.reports) }, NewCellLabel,
+	s.List = widget.NewList(func() int { return len(s.reports) }, widgets.NewCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(reportLine(s.reports[i])) })
 	s.List.OnSelected = func(i widget.ListItemID) { s.showReport(i) }
 	s.Header = widget.NewLabel("")
@@ -94,7 +96,7 @@ func NewReportsScreen(host ActionHost, st ReportsStore) *ReportsScreen {
 // layout puts the drafting controls and the list of reports above the
 // report selected, its actions over its text.
 func (s *ReportsScreen) layout() fyne.CanvasObject {
-	asOfWidth := TextWidth(false, "00/00/00000") + 16
+	asOfWidth := widgets.TextWidth(false, "00/00/00000") + 16
 	drafting := container.NewHBox(widget.NewLabel(lang.L("Kỳ")), s.Period.Select,
 		widget.NewLabel(lang.L("số liệu đến")), container.NewGridWrap(fyne.NewSize(asOfWidth, s.AsOf.MinSize().Height), s.AsOf),
 		s.DraftButton, s.RolloverButton)
@@ -112,11 +114,11 @@ func (s *ReportsScreen) Content() fyne.CanvasObject { return s.content }
 // reportLine is a report as the list shows it: "Quý I năm 2023 · bản 2 ·
 // đã gửi · số 15/BC-SKH ngày 20/03/2023 · số liệu đến 14/03/2023".
 func reportLine(r reporting.Report) string {
-	line := Localf("%s · bản %d · %s", Capitalize(r.Period.Name()), r.Version, r.Status)
+	line := widgets.Localf("%s · bản %d · %s", widgets.Capitalize(r.Period.Name()), r.Version, r.Status)
 	if r.Sent() {
-		line += " · " + Localf("số %s ngày %s", r.Ref(), r.Date)
+		line += " · " + widgets.Localf("số %s ngày %s", r.Ref(), r.Date)
 	}
-	return line + " · " + Localf("số liệu đến %s", r.AsOf)
+	return line + " · " + widgets.Localf("số liệu đến %s", r.AsOf)
 }
 
 // ShowPlan lists a plan's reports and chooses the period that holds today.
@@ -127,7 +129,7 @@ func (s *ReportsScreen) ShowPlan(plan store.Plan) {
 		s.ShowError(err)
 		return
 	}
-	s.Period.Set(CurrentPeriod(plan, s.Today(), settings.Periods))
+	s.Period.Set(widgets.CurrentPeriod(plan, s.Today(), settings.Periods))
 	s.AsOf.SetText("")
 	s.selected = -1
 	s.Editor.clear()
@@ -195,14 +197,14 @@ func (s *ReportsScreen) current() (reporting.Report, bool) {
 // refreshButtons says what the report shown is and offers what can be done
 // with it.
 func (s *ReportsScreen) refreshButtons() {
-	Enable(s.DraftButton, s.plan.ID != 0)
-	Enable(s.RolloverButton, s.plan.ID != 0 && s.OnRollover != nil)
+	widgets.Enable(s.DraftButton, s.plan.ID != 0)
+	widgets.Enable(s.RolloverButton, s.plan.ID != 0 && s.OnRollover != nil)
 	r, ok := s.current()
 	editable := ok && s.latest(s.selected)
-	Enable(s.SaveButton, editable && s.Editor.Dirty)
-	Enable(s.SendButton, editable && !r.Sent())
-	Enable(s.PDFButton, editable)
-	Enable(s.ExcelButton, editable)
+	widgets.Enable(s.SaveButton, editable && s.Editor.Dirty)
+	widgets.Enable(s.SendButton, editable && !r.Sent())
+	widgets.Enable(s.PDFButton, editable)
+	widgets.Enable(s.ExcelButton, editable)
 	s.Header.SetText(s.headerText(r, ok))
 }
 
@@ -214,13 +216,13 @@ func (s *ReportsScreen) headerText(r reporting.Report, ok bool) string {
 	case !ok:
 		return lang.L("Chọn một báo cáo trong danh sách để xem và sửa.")
 	case !s.latest(s.selected):
-		return Localf("%s: bản cũ, đã có bản mới hơn; chỉ để xem.", r.Label())
+		return widgets.Localf("%s: bản cũ, đã có bản mới hơn; chỉ để xem.", r.Label())
 	case r.Sent():
-		return Localf("%s, số %s ngày %s. Báo cáo đã gửi được giữ nguyên: sửa rồi lưu sẽ thành bản mới.", r.Label(), r.Ref(), r.Date)
+		return widgets.Localf("%s, số %s ngày %s. Báo cáo đã gửi được giữ nguyên: sửa rồi lưu sẽ thành bản mới.", r.Label(), r.Ref(), r.Date)
 	case s.Editor.Dirty:
-		return Localf("%s · số liệu đến %s · có sửa đổi chưa lưu", r.Label(), r.AsOf)
+		return widgets.Localf("%s · số liệu đến %s · có sửa đổi chưa lưu", r.Label(), r.AsOf)
 	}
-	return Localf("%s · số liệu đến %s · %d chỗ đã sửa tay", r.Label(), r.AsOf, r.EditedCount())
+	return widgets.Localf("%s · số liệu đến %s · %d chỗ đã sửa tay", r.Label(), r.AsOf, r.EditedCount())
 }
 
 // onPeriodChosen shows the latest report of the period chosen, if any.
@@ -276,7 +278,7 @@ func (s *ReportsScreen) onDraft() {
 	var asOf store.Date
 	if text := s.AsOf.Text; text != "" {
 		var err error
-		if asOf, err = ParseDay(text); err != nil {
+		if asOf, err = widgets.ParseDay(text); err != nil {
 			s.ShowError(err)
 			return
 		}
@@ -290,7 +292,7 @@ func (s *ReportsScreen) onDraft() {
 // draft drafts a report behind a progress dialog.
 func (s *ReportsScreen) draft(req export.DraftRequest) {
 	var result export.DraftResult
-	RunWithProgress(s.Window, Localf("Đang soạn báo cáo %s", req.Period.Name()), func(context.Context, func(float64)) error {
+	widgets.RunWithProgress(s.Window, widgets.Localf("Đang soạn báo cáo %s", req.Period.Name()), func(context.Context, func(float64)) error {
 		var err error
 		result, err = export.DraftReport(s.store, req)
 		return err

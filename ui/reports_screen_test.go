@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
 
@@ -37,11 +40,11 @@ func openReports(t *testing.T) *reportsFlow {
 // draftNow taps "Soạn báo cáo" and waits for the draft to end.
 func (f *reportsFlow) draftNow(t *testing.T) error {
 	t.Helper()
-	underUILock(func() { test.Tap(f.DraftButton) })
+	uitest.UnderUILock(func() { test.Tap(f.DraftButton) })
 	select {
 	case err := <-f.ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the draft did not end")
 		return nil
 	}
@@ -192,13 +195,13 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "bao-cao.pdf")
 	var suggested string
-	f.print.chooseFile = func(name string, _ FileFilter, done func(string)) { suggested = name; done(path) }
+	f.print.chooseFile = func(name string, _ widgets.FileFilter, done func(string)) { suggested = name; done(path) }
 	printed := make(chan error, 1)
 	f.print.finished = func(err error) { printed <- err }
 	opened := &fakeOpener{}
 	f.print.Opener = opened
 
-	underUILock(func() { test.Tap(f.PDFButton) })
+	uitest.UnderUILock(func() { test.Tap(f.PDFButton) })
 	if err := <-printed; err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -48,7 +50,7 @@ type settingText struct{ label, hint string }
 // settingTexts are the names and hints of the keys the screen knows; a key
 // it does not know shows as itself.
 func settingTexts() map[string]settingText {
-	between := func(limit [2]float64) string { return Localf("Từ %g đến %g mm", limit[0], limit[1]) }
+	between := func(limit [2]float64) string { return widgets.Localf("Từ %g đến %g mm", limit[0], limit[1]) }
 	margins := store.MarginRanges
 	return map[string]settingText{
 		"agency.parent":  {lang.L("Cơ quan chủ quản"), lang.L("Dòng trên tên cơ quan, ví dụ UBND TỈNH TUYÊN QUANG")},
@@ -68,7 +70,7 @@ func settingTexts() map[string]settingText {
 // settingInput is the field of one key, with its problem under it.
 type settingInput struct {
 	key     string
-	Entry   *Entry
+	Entry   *widgets.Entry
 	Problem *widget.Label
 }
 
@@ -167,10 +169,10 @@ func (s *SettingsScreen) AddSection(title string, content fyne.CanvasObject) {
 func (s *SettingsScreen) newInput(key string) *settingInput {
 	input := &settingInput{key: key, Problem: widget.NewLabel("")}
 	if store.IsListSetting(key) {
-		input.Entry = NewMultiLineEntry()
+		input.Entry = widgets.NewMultiLineEntry()
 		input.Entry.SetMinRowsVisible(3)
 	} else {
-		input.Entry = NewEntry()
+		input.Entry = widgets.NewEntry()
 	}
 	input.Problem.Importance = widget.DangerImportance
 	input.Problem.Wrapping = fyne.TextWrapWord
@@ -220,7 +222,7 @@ func (s *SettingsScreen) check(input *settingInput) bool {
 		input.Problem.Hide()
 		return true
 	}
-	input.Problem.SetText(FieldProblem(err))
+	input.Problem.SetText(widgets.FieldProblem(err))
 	input.Problem.Show()
 	return false
 }
@@ -230,13 +232,13 @@ func (s *SettingsScreen) check(input *settingInput) bool {
 func (s *SettingsScreen) Save() {
 	settings, err := s.collect()
 	if err != nil {
-		s.Status.SetText(lang.L("Chưa lưu") + ": " + FieldProblem(err))
+		s.Status.SetText(lang.L("Chưa lưu") + ": " + widgets.FieldProblem(err))
 		s.Status.Importance = widget.DangerImportance
 		s.Status.Refresh()
 		return
 	}
 	if len(settings.Units) == 0 && len(s.saved.Units) > 0 {
-		s.askEmptyUnits = AskFirst(s.window, lang.L("Xoá hết các phòng, đơn vị?"),
+		s.askEmptyUnits = widgets.AskFirst(s.window, lang.L("Xoá hết các phòng, đơn vị?"),
 			lang.L("Danh sách phòng, đơn vị sẽ trống: không còn đơn vị nào để chọn làm đơn vị chủ trì, phối hợp. Vẫn lưu?"),
 			lang.L("Xoá hết và lưu"), lang.L("Huỷ"), func() { s.write(settings) })
 		return
@@ -266,7 +268,7 @@ func (s *SettingsScreen) collect() (store.Settings, error) {
 		}
 	}
 	if refused > 0 {
-		return store.Settings{}, errors.New(Localf("%d mục chưa hợp lệ, xem dòng đỏ dưới từng ô.", refused))
+		return store.Settings{}, errors.New(widgets.Localf("%d mục chưa hợp lệ, xem dòng đỏ dưới từng ô.", refused))
 	}
 	settings := s.saved
 	for _, input := range s.inputs {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -22,7 +24,7 @@ func openSettings(t *testing.T) (*SettingsScreen, *db.Store) {
 }
 
 // retype replaces the text of a field, as typing does.
-func retype(e *Entry, text string) {
+func retype(e *widgets.Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }

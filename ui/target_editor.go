@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/reporting"
 
 	"fyne.io/fyne/v2"
@@ -39,12 +41,12 @@ type targetEditor struct {
 	Heading     *widget.Label
 	Details     *widget.Label
 	Verdict     *widget.Label
-	Value       *Entry
-	Numerator   *Entry
-	Denominator *Entry
-	Note        *Entry
-	Evidence    *Entry
-	Baseline    *Entry
+	Value       *widgets.Entry
+	Numerator   *widgets.Entry
+	Denominator *widgets.Entry
+	Note        *widgets.Entry
+	Evidence    *widgets.Entry
+	Baseline    *widgets.Entry
 	Feed        *widget.Select
 	Problem     *widget.Label
 	SaveButton  *widget.Button
@@ -61,8 +63,8 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 	e.Details.Wrapping = fyne.TextWrapWord
 	e.Verdict = widget.NewLabel("")
 	e.Verdict.Wrapping = fyne.TextWrapWord
-	e.Value, e.Numerator, e.Denominator = NewEntry(), NewEntry(), NewEntry()
-	e.Note, e.Evidence, e.Baseline = NewEntry(), NewEntry(), NewEntry()
+	e.Value, e.Numerator, e.Denominator = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
+	e.Note, e.Evidence, e.Baseline = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	e.Note.SetPlaceHolder(lang.L("Ví dụ: Hệ thống một cửa điện tử, quý I"))
 	e.Evidence.SetPlaceHolder(lang.L("Ví dụ: 15/BC-VP ngày 10/03/2023"))
 	e.Feed = widget.NewSelect(feedLabels(), nil)
@@ -73,7 +75,7 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 	e.SaveButton.Importance = widget.HighImportance
 	e.form = widget.NewForm()
 	details := container.NewVScroll(container.NewVBox(e.Heading, e.Details, e.Verdict))
-	edit := NewFieldsWithButtons(e.form, container.NewBorder(nil, nil, nil, e.SaveButton, e.Problem))
+	edit := widgets.NewFieldsWithButtons(e.form, container.NewBorder(nil, nil, nil, e.SaveButton, e.Problem))
 	empty := widget.NewLabel(lang.L("Chọn một chỉ tiêu trong bảng để xem đầy đủ và nhập kết quả thực hiện của kỳ."))
 	empty.Wrapping = fyne.TextWrapWord
 	e.content = container.NewStack(empty, container.NewGridWithColumns(2, details, edit))
@@ -86,7 +88,7 @@ func newTargetEditor(save func(targetEdit) error) *targetEditor {
 func feedLabels() []string {
 	labels := []string{lang.L("Không tính từ số liệu thống kê")}
 	for _, f := range store.Feeds() {
-		labels = append(labels, Capitalize(f.Name()))
+		labels = append(labels, widgets.Capitalize(f.Name()))
 	}
 	return labels
 }
@@ -102,7 +104,7 @@ func (e *targetEditor) clear() {
 func (e *targetEditor) show(r reporting.TargetResult, p store.Period) {
 	e.result, e.period = r, p
 	t := r.Target
-	e.Heading.SetText(t.Code + " · " + OneLine(t.Indicator))
+	e.Heading.SetText(t.Code + " · " + widgets.OneLine(t.Indicator))
 	e.Details.SetText(targetDetails(r, p))
 	e.Verdict.SetText(verdictLine(r))
 	e.Verdict.Importance = verdictImportance(r.Verdict)
@@ -122,7 +124,7 @@ func (e *targetEditor) show(r reporting.TargetResult, p store.Period) {
 // fillActual puts the entered actual, if any, in the fields: a share
 // entered as a fraction in the numerator and denominator.
 func (e *targetEditor) fillActual(r reporting.TargetResult) {
-	for _, field := range []*Entry{e.Value, e.Numerator, e.Denominator, e.Note, e.Evidence} {
+	for _, field := range []*widgets.Entry{e.Value, e.Numerator, e.Denominator, e.Note, e.Evidence} {
 		field.SetText("")
 	}
 	a := r.Actual
@@ -160,7 +162,7 @@ func (e *targetEditor) buildForm(t store.Target) {
 		widget.NewFormItem(lang.L("Nguồn số liệu"), e.Note),
 		widget.NewFormItem(lang.L("Tài liệu kiểm chứng"), e.Evidence))
 	if t.Comparator == store.IncreaseBy {
-		base := widget.NewFormItem(Localf("Giá trị năm %d", t.BaselineYear), e.Baseline)
+		base := widget.NewFormItem(widgets.Localf("Giá trị năm %d", t.BaselineYear), e.Baseline)
 		base.HintText = lang.L("Năm gốc để tính mức tăng; một tỷ lệ % tăng tính bằng điểm phần trăm")
 		items = append(items, base)
 	}
@@ -171,17 +173,17 @@ func (e *targetEditor) buildForm(t store.Target) {
 
 // targetDetails is the target's goal and its actual in the period.
 func targetDetails(r reporting.TargetResult, p store.Period) string {
-	lines := []string{Localf("Kế hoạch: %s", r.Target.Goal())}
+	lines := []string{widgets.Localf("Kế hoạch: %s", r.Target.Goal())}
 	if base := r.Target.BaselineText(); base != "" {
-		lines = append(lines, Localf("Giá trị gốc %s", base))
+		lines = append(lines, widgets.Localf("Giá trị gốc %s", base))
 	}
 	switch r.Source {
 	case reporting.SourceFigures:
-		lines = append(lines, Localf("Thực hiện %s: %s, tính từ số liệu thống kê (%s)", p.Name(), r.ValueText(), r.Target.Feed.Name()))
+		lines = append(lines, widgets.Localf("Thực hiện %s: %s, tính từ số liệu thống kê (%s)", p.Name(), r.ValueText(), r.Target.Feed.Name()))
 	case reporting.SourceEntered:
-		lines = append(lines, Localf("Thực hiện %s: %s, nhập trực tiếp", p.Name(), r.ValueText()))
+		lines = append(lines, widgets.Localf("Thực hiện %s: %s, nhập trực tiếp", p.Name(), r.ValueText()))
 	default:
-		lines = append(lines, Localf("Thực hiện %s: chưa có", p.Name()))
+		lines = append(lines, widgets.Localf("Thực hiện %s: chưa có", p.Name()))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -189,9 +191,9 @@ func targetDetails(r reporting.TargetResult, p store.Period) string {
 // verdictLine is the verdict, with what is missing when there is none.
 func verdictLine(r reporting.TargetResult) string {
 	if r.Why != "" {
-		return Localf("Đánh giá: %s (%s)", r.Verdict, r.Why)
+		return widgets.Localf("Đánh giá: %s (%s)", r.Verdict, r.Why)
 	}
-	return Localf("Đánh giá: %s", r.Verdict)
+	return widgets.Localf("Đánh giá: %s", r.Verdict)
 }
 
 func feedIndex(f store.Feed) int {
@@ -214,7 +216,7 @@ func (e *targetEditor) Save() {
 		err = e.save(edit)
 	}
 	if err != nil {
-		e.Problem.SetText(FieldProblem(err))
+		e.Problem.SetText(widgets.FieldProblem(err))
 		e.Problem.Importance = widget.DangerImportance
 		e.Problem.Show()
 		e.Problem.Refresh()
@@ -308,7 +310,7 @@ func optionalNumber(field, text string) (*float64, error) {
 	}
 	v, err := store.ParseNumber(text)
 	if err != nil {
-		return nil, errors.New(Localf("%s: “%s” không phải một số", field, strings.TrimSpace(text)))
+		return nil, errors.New(widgets.Localf("%s: “%s” không phải một số", field, strings.TrimSpace(text)))
 	}
 	return &v, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"github.com/kehoach/cchc/store/reporting"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -39,14 +40,14 @@ func targetColumnTitles() [targetColumnCount]string {
 
 // targetColumnWidths keep a whole code, goal, actual and verdict; the
 // indicator takes the rest.
-func targetColumnWidths() []ColumnWidth {
+func targetColumnWidths() []widgets.ColumnWidth {
 	titles := targetColumnTitles()
-	return []ColumnWidth{
-		targetColCode:      FixedWidth(72, TextWidth(true, titles[targetColCode]), TextWidth(false, "III.2.10")),
+	return []widgets.ColumnWidth{
+		targetColCode:      widgets.FixedWidth(72, widgets.TextWidth(true, titles[targetColCode]), widgets.TextWidth(false, "III.2.10")),
 		targetColIndicator: {Preferred: 360, Least: 160, Grow: 4},
-		targetColGoal:      FixedWidth(190, TextWidth(true, titles[targetColGoal]), TextWidth(false, "≥ 100%")).Growing(1),
-		targetColActual:    FixedWidth(200, TextWidth(true, titles[targetColActual]), TextWidth(false, "98,75% (158/160)")).Growing(1),
-		targetColVerdict:   FixedWidth(120, TextWidth(true, titles[targetColVerdict]), TextWidth(false, string(reporting.VerdictNoData))),
+		targetColGoal:      widgets.FixedWidth(190, widgets.TextWidth(true, titles[targetColGoal]), widgets.TextWidth(false, "≥ 100%")).Growing(1),
+		targetColActual:    widgets.FixedWidth(200, widgets.TextWidth(true, titles[targetColActual]), widgets.TextWidth(false, "98,75% (158/160)")).Growing(1),
+		targetColVerdict:   widgets.FixedWidth(120, widgets.TextWidth(true, titles[targetColVerdict]), widgets.TextWidth(false, string(reporting.VerdictNoData))),
 	}
 }
 
@@ -66,7 +67,7 @@ type TargetsScreen struct {
 	results  []reporting.TargetResult
 	selected uint64 // the id of the target selected, 0 for none
 
-	Period  *PeriodChoice
+	Period  *widgets.PeriodChoice
 	Summary *widget.Label
 	Table   *widget.Table
 	Editor  *targetEditor
@@ -76,24 +77,24 @@ type TargetsScreen struct {
 }
 
 // NewTargetsScreen builds the screen and has it follow the current plan.
-func NewTargetsScreen(st TargetsStore, current *CurrentPlan, today func() store.Date, onError func(error)) *TargetsScreen {
+func NewTargetsScreen(st TargetsStore, current *widgets.CurrentPlan, today func() store.Date, onError func(error)) *TargetsScreen {
 	s := &TargetsScreen{store: st, today: today, onError: onError, Summary: widget.NewLabel("")}
 	s.Summary.Truncation = fyne.TextTruncateEllipsis
-	s.Period = NewPeriodChoice(s.ShowPeriod)
+	s.Period = widgets.NewPeriodChoice(s.ShowPeriod)
 	s.Table = &widget.Table{
 		Length:        func() (int, int) { return len(s.results), targetColumnCount },
-		CreateCell:    NewCellLabel,
+		CreateCell:    widgets.NewCellLabel,
 		UpdateCell:    s.updateCell,
 		OnSelected:    s.onRowSelected,
 		ShowHeaderRow: true,
-		CreateHeader:  NewCellLabel,
+		CreateHeader:  widgets.NewCellLabel,
 		UpdateHeader:  updateTargetHeader,
 	}
 	s.Table.ExtendBaseWidget(s.Table)
 	widths := targetColumnWidths()
 	s.Editor = newTargetEditor(s.saveTarget)
 	s.Figures = newFiguresForm(s.saveFigures)
-	split := container.NewVSplit(container.New(&FillColumnLayout{Table: s.Table, Widths: widths, Fill: targetColIndicator}, s.Table), s.Editor.content)
+	split := container.NewVSplit(container.New(&widgets.FillColumnLayout{Table: s.Table, Widths: widths, Fill: targetColIndicator}, s.Table), s.Editor.content)
 	split.Offset = 0.55
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Chỉ tiêu"), split),
@@ -119,7 +120,7 @@ func (s *TargetsScreen) ShowPlan(plan store.Plan) {
 		return
 	}
 	s.periods = settings.Periods
-	s.ShowPeriod(CurrentPeriod(plan, s.today(), s.periods))
+	s.ShowPeriod(widgets.CurrentPeriod(plan, s.today(), s.periods))
 }
 
 // ShowPeriod shows the targets' results and the figures of period p.
@@ -164,7 +165,7 @@ func (s *TargetsScreen) Reload() {
 	}
 	s.results = results
 	counts := reporting.CountVerdicts(results)
-	s.Summary.SetText(Localf("%s: %d chỉ tiêu · đạt %d · không đạt %d · chưa có số liệu %d", Capitalize(p.Name()),
+	s.Summary.SetText(widgets.Localf("%s: %d chỉ tiêu · đạt %d · không đạt %d · chưa có số liệu %d", widgets.Capitalize(p.Name()),
 		len(results), counts[reporting.VerdictMet], counts[reporting.VerdictNotMet], counts[reporting.VerdictNoData]))
 	s.Figures.show(figures, results)
 	s.Table.Refresh()
@@ -225,7 +226,7 @@ func targetCellText(r reporting.TargetResult, col int) string {
 	case targetColCode:
 		return r.Target.Code
 	case targetColIndicator:
-		return OneLine(r.Target.Indicator)
+		return widgets.OneLine(r.Target.Indicator)
 	case targetColGoal:
 		return r.Target.Goal()
 	case targetColActual:

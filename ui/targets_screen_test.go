@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
 
@@ -61,7 +63,7 @@ func enterActual(t *testing.T, s *TargetsScreen, code, value, num, den, note, ev
 		t.Fatalf("no target %s", code)
 	}
 	e := s.Editor
-	for field, text := range map[*Entry]string{e.Value: value, e.Numerator: num, e.Denominator: den, e.Note: note, e.Evidence: evidence} {
+	for field, text := range map[*widgets.Entry]string{e.Value: value, e.Numerator: num, e.Denominator: den, e.Note: note, e.Evidence: evidence} {
 		field.SetText(text)
 	}
 	test.Tap(e.SaveButton)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -34,11 +35,11 @@ func (s *TasksScreen) buildActions() {
 // refreshActions enables what can be done now.
 func (s *TasksScreen) refreshActions() {
 	hasPlan := s.list.plan.ID != 0
-	Enable(s.AddButton, hasPlan && len(s.list.areas) > 0)
-	Enable(s.AreaButton, hasPlan && s.chosenArea() != nil)
-	Enable(s.PlanButton, hasPlan)
+	widgets.Enable(s.AddButton, hasPlan && len(s.list.areas) > 0)
+	widgets.Enable(s.AreaButton, hasPlan && s.chosenArea() != nil)
+	widgets.Enable(s.PlanButton, hasPlan)
 	_, undoable, err := s.store.LastDeleted()
-	Enable(s.UndoButton, undoable && err == nil)
+	widgets.Enable(s.UndoButton, undoable && err == nil)
 }
 
 // detailHost is what the task pane works with: the screen's data and
@@ -108,7 +109,7 @@ func (s *TasksScreen) DuplicateTask() {
 			return
 		}
 		s.onEdited(dup)
-		s.say(Localf("Đã nhân bản nhiệm vụ %s thành nhiệm vụ %s.", from, s.Detail.Number()))
+		s.say(widgets.Localf("Đã nhân bản nhiệm vụ %s thành nhiệm vụ %s.", from, s.Detail.Number()))
 	}, nil)
 }
 
@@ -119,9 +120,9 @@ func (s *TasksScreen) DeleteTask() {
 	if task.ID == 0 {
 		return
 	}
-	question := Localf("Xoá nhiệm vụ %s “%s”, cùng các lần cập nhật và tài liệu kiểm chứng của nó? Có thể hoàn tác ngay sau đó.",
+	question := widgets.Localf("Xoá nhiệm vụ %s “%s”, cùng các lần cập nhật và tài liệu kiểm chứng của nó? Có thể hoàn tác ngay sau đó.",
 		number, shorten(task.Content, 120))
-	ConfirmFirst(s.host.Window, s.host.Keys, lang.L("Xoá nhiệm vụ"), question, lang.L("Xoá"), func() {
+	widgets.ConfirmFirst(s.host.Window, s.host.Keys, lang.L("Xoá nhiệm vụ"), question, lang.L("Xoá"), func() {
 		deleted, err := s.store.DeleteTask(task.PlanID, task.ID)
 		if err != nil {
 			s.host.ShowError(err)
@@ -130,7 +131,7 @@ func (s *TasksScreen) DeleteTask() {
 		s.Detail.Clear()
 		s.view.showPane(false)
 		s.reload()
-		s.say(Localf("Đã xoá nhiệm vụ %s (cùng %d lần cập nhật, %d tài liệu kiểm chứng). Bấm “Hoàn tác” để khôi phục.",
+		s.say(widgets.Localf("Đã xoá nhiệm vụ %s (cùng %d lần cập nhật, %d tài liệu kiểm chứng). Bấm “Hoàn tác” để khôi phục.",
 			number, len(deleted.Updates), len(deleted.Evidence)))
 	})
 }
@@ -149,7 +150,7 @@ func (s *TasksScreen) UndoDelete() {
 			}
 		}
 		s.onEdited(task)
-		s.say(Localf("Đã khôi phục nhiệm vụ %s.", s.Detail.Number()))
+		s.say(widgets.Localf("Đã khôi phục nhiệm vụ %s.", s.Detail.Number()))
 	}, nil)
 }
 
@@ -176,7 +177,7 @@ func (s *TasksScreen) MoveTask(delta int) {
 		return
 	}
 	s.reload()
-	s.say(Localf("Đã chuyển nhiệm vụ đến vị trí %d của lĩnh vực: nay là nhiệm vụ %s.", to, s.Detail.Number()))
+	s.say(widgets.Localf("Đã chuyển nhiệm vụ đến vị trí %d của lĩnh vực: nay là nhiệm vụ %s.", to, s.Detail.Number()))
 }
 
 // MoveArea moves the chosen area by delta places within the plan.
@@ -197,7 +198,7 @@ func (s *TasksScreen) MoveArea(delta int) {
 	s.reload()
 	for _, a := range s.list.areas {
 		if a.ID == id {
-			s.say(Localf("Đã chuyển lĩnh vực “%s” đến vị trí %d: nay là lĩnh vực %s.", name, to, a.Numeral))
+			s.say(widgets.Localf("Đã chuyển lĩnh vực “%s” đến vị trí %d: nay là lĩnh vực %s.", name, to, a.Numeral))
 		}
 	}
 }
@@ -210,8 +211,8 @@ func (s *TasksScreen) showAreaMenu() {
 	}
 	label := area.Label()
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem(Localf("Chuyển “%s” lên", shorten(label, 40)), func() { s.MoveArea(-1) }),
-		fyne.NewMenuItem(Localf("Chuyển “%s” xuống", shorten(label, 40)), func() { s.MoveArea(1) }),
+		fyne.NewMenuItem(widgets.Localf("Chuyển “%s” lên", shorten(label, 40)), func() { s.MoveArea(-1) }),
+		fyne.NewMenuItem(widgets.Localf("Chuyển “%s” xuống", shorten(label, 40)), func() { s.MoveArea(1) }),
 	)
 	c := fyne.CurrentApp().Driver().CanvasForObject(s.AreaButton)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.AreaButton)
@@ -224,7 +225,7 @@ func (s *TasksScreen) EditPlanHeader() {
 		return
 	}
 	showPlanHeader(s.host.Window, s.host.Keys, s.store, s.list.plan, s.settings, func(saved store.Plan) {
-		s.say(Localf("Đã lưu phần đầu kế hoạch %s.", saved.Ref()))
+		s.say(widgets.Localf("Đã lưu phần đầu kế hoạch %s.", saved.Ref()))
 		if err := s.host.Current.Reload(); err != nil {
 			s.host.ShowError(err)
 		}
@@ -233,7 +234,7 @@ func (s *TasksScreen) EditPlanHeader() {
 
 // shorten cuts text to n characters with an ellipsis.
 func shorten(text string, n int) string {
-	runes := []rune(OneLine(text))
+	runes := []rune(widgets.OneLine(text))
 	if len(runes) <= n {
 		return string(runes)
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +21,7 @@ import (
 // window's host (window, dialogs' keys, files, opener, clock), the data,
 // the reporting date, and what the pane tells the screen.
 type detailHost struct {
-	*ActionHost
+	*widgets.ActionHost
 	store TasksStore
 	asOf  func() store.Date
 	say   func(string)
@@ -35,7 +37,7 @@ type detailHost struct {
 
 	// lastReason and lastConflict are the last questions asked, for tests.
 	lastReason   *dialog.FormDialog
-	lastConflict *Question
+	lastConflict *widgets.Question
 }
 
 // taskDetail is the pane of the task chosen: its number, content and where
@@ -113,7 +115,7 @@ func (d *taskDetail) buildTabs() {
 	d.History = newHistoryView(d.correctUpdate, d.removeUpdate)
 	d.Evidence = newEvidenceView(d.host, func() (store.Task, string) { return d.task, d.Number() }, d.evidenceChanged)
 	d.updateTab = container.NewTabItem(lang.L("Cập nhật tiến độ"),
-		NewFieldsWithButtons(container.NewPadded(d.Update.content), container.NewHBox(d.SaveUpdateButton)))
+		widgets.NewFieldsWithButtons(container.NewPadded(d.Update.content), container.NewHBox(d.SaveUpdateButton)))
 	d.fieldsTab = container.NewTabItem(lang.L("Nội dung nhiệm vụ"), d.Editor.Content())
 	d.historyTab = container.NewTabItem(lang.L("Lịch sử"), d.History.Content())
 	d.evidenceTab = container.NewTabItem(lang.L("Tài liệu kiểm chứng"), d.Evidence.Content())
@@ -179,7 +181,7 @@ func (d *taskDetail) ShowTask(t store.Task, area store.Area, standing store.Stan
 func (d *taskDetail) ShowNew(plan store.Plan, area store.Area) {
 	d.task = store.Task{PlanID: plan.ID, AreaID: area.ID}
 	d.area, d.standing, d.creating = area, store.Standing{}, true
-	d.heading.SetText(Localf("Nhiệm vụ mới trong lĩnh vực %s", area.Label()))
+	d.heading.SetText(widgets.Localf("Nhiệm vụ mới trong lĩnh vực %s", area.Label()))
 	d.standingLine.SetText(lang.L("Ghi nội dung rồi bấm “Thêm nhiệm vụ”."))
 	d.Editor.fill(d.task, true)
 	d.setTracking(false)
@@ -200,7 +202,7 @@ func (d *taskDetail) setTracking(on bool) {
 		}
 	}
 	for _, b := range []*widget.Button{d.DuplicateButton, d.DeleteButton, d.UpButton, d.DownButton} {
-		Enable(b, on)
+		widgets.Enable(b, on)
 	}
 }
 
@@ -219,25 +221,25 @@ func (d *taskDetail) refreshTask(t store.Task, area store.Area, standing store.S
 
 // showHeading writes the task's number and content, and where it stands.
 func (d *taskDetail) showHeading() {
-	d.heading.SetText(Localf("Nhiệm vụ %s: %s", d.Number(), OneLine(d.task.Content)))
+	d.heading.SetText(widgets.Localf("Nhiệm vụ %s: %s", d.Number(), widgets.OneLine(d.task.Content)))
 	d.standingLine.SetText(standingText(d.standing, d.host.asOf()))
 }
 
 // standingText says where a task stands on a day: "Ngày 15/07/2023: Quá
 // hạn · hạn 31/12/2022 · cập nhật 20/02/2023 · lý do chậm: …".
 func standingText(s store.Standing, asOf store.Date) string {
-	parts := []string{Localf("Ngày %s: %s", asOf, strings.Join(append([]string{string(s.State)}, s.Flags()...), ", "))}
+	parts := []string{widgets.Localf("Ngày %s: %s", asOf, strings.Join(append([]string{string(s.State)}, s.Flags()...), ", "))}
 	switch {
 	case !s.Since.IsZero():
-		parts = append(parts, Localf("kỳ %s–%s", s.Since, s.Due))
+		parts = append(parts, widgets.Localf("kỳ %s–%s", s.Since, s.Due))
 	case !s.Due.IsZero():
-		parts = append(parts, Localf("hạn %s", s.Due))
+		parts = append(parts, widgets.Localf("hạn %s", s.Due))
 	}
 	if !s.LastUpdate.IsZero() {
-		parts = append(parts, Localf("cập nhật %s", s.LastUpdate))
+		parts = append(parts, widgets.Localf("cập nhật %s", s.LastUpdate))
 	}
 	if s.Reason != "" {
-		parts = append(parts, Localf("lý do chậm: %s", s.Reason))
+		parts = append(parts, widgets.Localf("lý do chậm: %s", s.Reason))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -259,13 +261,13 @@ func (d *taskDetail) loadHistory() {
 		d.host.ShowError(err)
 	}
 	d.History.show(history)
-	d.historyTab.Text = Localf("Lịch sử (%d)", len(history))
+	d.historyTab.Text = widgets.Localf("Lịch sử (%d)", len(history))
 	d.tabs.Refresh()
 }
 
 // evidenceChanged counts the evidence in its tab's title.
 func (d *taskDetail) evidenceChanged(count int) {
-	d.evidenceTab.Text = Localf("Tài liệu kiểm chứng (%d)", count)
+	d.evidenceTab.Text = widgets.Localf("Tài liệu kiểm chứng (%d)", count)
 	d.tabs.Refresh()
 }
 
@@ -316,7 +318,7 @@ func (d *taskDetail) SaveUpdate(then func()) {
 	}
 	d.host.recordUpdate(u, d.host.store.AddUpdate, func(saved store.Task) {
 		d.tracked(saved)
-		d.host.say(Localf("Đã lưu cập nhật ngày %s của nhiệm vụ %s: %s, %d%%.", u.Date, d.Number(), saved.Status, saved.Progress))
+		d.host.say(widgets.Localf("Đã lưu cập nhật ngày %s của nhiệm vụ %s: %s, %d%%.", u.Date, d.Number(), saved.Status, saved.Progress))
 		then()
 	})
 }
@@ -356,9 +358,9 @@ func (d *taskDetail) saveFields(then func()) {
 	d.Editor.fill(t, false)
 	d.host.onEdited(t)
 	if added {
-		d.host.say(Localf("Đã thêm nhiệm vụ %s.", d.Number()))
+		d.host.say(widgets.Localf("Đã thêm nhiệm vụ %s.", d.Number()))
 	} else {
-		d.host.say(Localf("Đã lưu nhiệm vụ %s.", d.Number()))
+		d.host.say(widgets.Localf("Đã lưu nhiệm vụ %s.", d.Number()))
 	}
 	then()
 }
@@ -378,11 +380,11 @@ func (d *taskDetail) correctUpdate(u store.Update) {
 		d.host.recordUpdate(corrected, d.host.store.CorrectUpdate, func(saved store.Task) {
 			dlg.Hide()
 			d.tracked(saved)
-			d.host.say(Localf("Đã sửa cập nhật ngày %s của nhiệm vụ %s.", corrected.Date, d.Number()))
+			d.host.say(widgets.Localf("Đã sửa cập nhật ngày %s của nhiệm vụ %s.", corrected.Date, d.Number()))
 		})
 	})
 	save.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons(Localf("Sửa cập nhật ngày %s", u.Date), container.NewVScroll(form.content), d.host.Window)
+	dlg = dialog.NewCustomWithoutButtons(widgets.Localf("Sửa cập nhật ngày %s", u.Date), container.NewVScroll(form.content), d.host.Window)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), dlg.Hide), save})
 	d.host.Keys.Add(dlg, save.OnTapped, dlg.Hide)
 	size := d.host.Window.Canvas().Size()
@@ -395,15 +397,15 @@ func (d *taskDetail) correctUpdate(u store.Update) {
 // removeUpdate asks, then removes an update from the task's standing: the
 // history keeps it, marked removed.
 func (d *taskDetail) removeUpdate(u store.Update) {
-	question := Localf("Xoá cập nhật ngày %s (%s, %d%%) khỏi tiến độ của nhiệm vụ %s? Lịch sử vẫn giữ nó, ghi là đã xoá.",
+	question := widgets.Localf("Xoá cập nhật ngày %s (%s, %d%%) khỏi tiến độ của nhiệm vụ %s? Lịch sử vẫn giữ nó, ghi là đã xoá.",
 		u.Date, u.Status, u.Progress, d.Number())
-	ConfirmFirst(d.host.Window, d.host.Keys, lang.L("Xoá cập nhật"), question, lang.L("Xoá"), func() {
+	widgets.ConfirmFirst(d.host.Window, d.host.Keys, lang.L("Xoá cập nhật"), question, lang.L("Xoá"), func() {
 		saved, err := d.host.store.RemoveUpdate(u.PlanID, u.TaskID, u.ID)
 		if err != nil {
 			d.host.ShowError(err)
 			return
 		}
 		d.tracked(saved)
-		d.host.say(Localf("Đã xoá cập nhật ngày %s của nhiệm vụ %s.", u.Date, d.Number()))
+		d.host.say(widgets.Localf("Đã xoá cập nhật ngày %s của nhiệm vụ %s.", u.Date, d.Number()))
 	})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -18,16 +20,16 @@ import (
 // officer's result text.
 type taskEditor struct {
 	Area         *widget.Select
-	Ordinal      *Entry
-	ContentField *Entry
-	Product      *Entry
+	Ordinal      *widgets.Entry
+	ContentField *widgets.Entry
+	Product      *widgets.Entry
 	Lead         *widget.SelectEntry
-	Coordinating *Entry
+	Coordinating *widgets.Entry
 	AddUnit      *widget.Select
-	Timeline     *Entry
+	Timeline     *widgets.Entry
 	// Due says what the timeline gives as a deadline, or why it gives none.
 	Due        *widget.Label
-	Result     *Entry
+	Result     *widgets.Entry
 	SaveButton *widget.Button
 
 	areas    []store.Area
@@ -39,8 +41,8 @@ type taskEditor struct {
 
 // newTaskEditor builds an empty editor; save stores what it holds.
 func newTaskEditor(save func()) *taskEditor {
-	e := &taskEditor{Ordinal: NewEntry(), ContentField: NewMultiLineEntry(), Product: NewMultiLineEntry(),
-		Coordinating: NewMultiLineEntry(), Timeline: NewEntry(), Result: NewMultiLineEntry()}
+	e := &taskEditor{Ordinal: widgets.NewEntry(), ContentField: widgets.NewMultiLineEntry(), Product: widgets.NewMultiLineEntry(),
+		Coordinating: widgets.NewMultiLineEntry(), Timeline: widgets.NewEntry(), Result: widgets.NewMultiLineEntry()}
 	e.Area = widget.NewSelect(nil, nil)
 	e.Ordinal.SetPlaceHolder(lang.L("để trống: số tiếp theo"))
 	e.ContentField.SetMinRowsVisible(3)
@@ -70,7 +72,7 @@ func newTaskEditor(save func()) *taskEditor {
 		widget.NewFormItem(lang.L("Thời gian thực hiện"), container.NewVBox(e.Timeline, e.Due)),
 		widget.NewFormItem(lang.L("Kết quả thực hiện"), e.Result),
 	)
-	e.content = NewFieldsWithButtons(container.NewPadded(form), container.NewHBox(e.SaveButton))
+	e.content = widgets.NewFieldsWithButtons(container.NewPadded(form), container.NewHBox(e.SaveButton))
 	return e
 }
 

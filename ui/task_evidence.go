@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -25,9 +27,9 @@ type EvidenceStore interface {
 
 // evidenceFiles are the kinds of file kept as evidence: documents,
 // workbooks, scans and pictures.
-func evidenceFiles() FileFilter {
-	return FileFilter{Localf("Văn bản, bảng tính, ảnh (%s)", "*.pdf, *.docx, *.xlsx, *.jpg …"),
-		[]string{".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".zip", ".rar"}}
+func evidenceFiles() widgets.FileFilter {
+	return widgets.FileFilter{Name: widgets.Localf("Văn bản, bảng tính, ảnh (%s)", "*.pdf, *.docx, *.xlsx, *.jpg …"),
+		Extensions: []string{".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".zip", ".rar"}}
 }
 
 // evidenceView lists a task's evidence documents (tài liệu kiểm chứng):
@@ -110,7 +112,7 @@ func evidenceText(e store.Evidence) string {
 		parts = append(parts, e.Issuer)
 	}
 	if e.FileName != "" {
-		parts = append(parts, Localf("tệp %s", e.FileName))
+		parts = append(parts, widgets.Localf("tệp %s", e.FileName))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -130,21 +132,21 @@ func (v *evidenceView) open(e store.Evidence) {
 // folder, where another record or an undone delete may need it.
 func (v *evidenceView) remove(e store.Evidence) {
 	_, number := v.task()
-	question := Localf("Xoá tài liệu kiểm chứng “%s” của nhiệm vụ %s?", store.EvidenceLine(e), number)
-	ConfirmFirst(v.host.Window, v.host.Keys, lang.L("Xoá tài liệu kiểm chứng"), question, lang.L("Xoá"), func() {
+	question := widgets.Localf("Xoá tài liệu kiểm chứng “%s” của nhiệm vụ %s?", store.EvidenceLine(e), number)
+	widgets.ConfirmFirst(v.host.Window, v.host.Keys, lang.L("Xoá tài liệu kiểm chứng"), question, lang.L("Xoá"), func() {
 		if err := v.host.store.RemoveEvidence(e.PlanID, e.TaskID, e.ID); err != nil {
 			v.host.ShowError(err)
 			return
 		}
 		v.load()
-		v.host.say(Localf("Đã xoá tài liệu kiểm chứng “%s”.", store.EvidenceLine(e)))
+		v.host.say(widgets.Localf("Đã xoá tài liệu kiểm chứng “%s”.", store.EvidenceLine(e)))
 	})
 }
 
 // evidenceDialog asks for a new document: its number, date, trích yếu,
 // issuing body and, if the officer has it, its file.
 type evidenceDialog struct {
-	Ref, Date, Title, Issuer *Entry
+	Ref, Date, Title, Issuer *widgets.Entry
 	File                     *widget.Label
 	ChooseButton             *widget.Button
 	SaveButton               *widget.Button
@@ -154,7 +156,7 @@ type evidenceDialog struct {
 
 // showAdd opens the dialog that adds a document to the task.
 func (v *evidenceView) showAdd() {
-	d := &evidenceDialog{Ref: NewEntry(), Date: NewEntry(), Title: NewMultiLineEntry(), Issuer: NewEntry()}
+	d := &evidenceDialog{Ref: widgets.NewEntry(), Date: widgets.NewEntry(), Title: widgets.NewMultiLineEntry(), Issuer: widgets.NewEntry()}
 	d.Ref.SetPlaceHolder(lang.L("Ví dụ: 15/KH-TTr"))
 	d.Date.SetPlaceHolder(lang.L("ngày/tháng/năm"))
 	d.Title.SetPlaceHolder(lang.L("Trích yếu nội dung văn bản"))
@@ -173,7 +175,7 @@ func (v *evidenceView) showAdd() {
 		widget.NewFormItem(lang.L("Tệp"), container.NewBorder(nil, nil, nil, d.ChooseButton, d.File)),
 	)
 	_, number := v.task()
-	d.dialog = dialog.NewCustomWithoutButtons(Localf("Thêm tài liệu kiểm chứng cho nhiệm vụ %s", number), container.NewVScroll(form), v.host.Window)
+	d.dialog = dialog.NewCustomWithoutButtons(widgets.Localf("Thêm tài liệu kiểm chứng cho nhiệm vụ %s", number), container.NewVScroll(form), v.host.Window)
 	d.SaveButton = widget.NewButton(lang.L("Thêm"), func() { v.add(d) })
 	d.SaveButton.Importance = widget.HighImportance
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Huỷ"), d.dialog.Hide), d.SaveButton})
@@ -216,5 +218,5 @@ func (v *evidenceView) add(d *evidenceDialog) {
 	}
 	d.dialog.Hide()
 	v.load()
-	v.host.say(Localf("Đã thêm tài liệu kiểm chứng “%s” cho nhiệm vụ %s.", store.EvidenceLine(added), number))
+	v.host.say(widgets.Localf("Đã thêm tài liệu kiểm chứng “%s” cho nhiệm vụ %s.", store.EvidenceLine(added), number))
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,7 +14,7 @@ import (
 
 // buildFilters makes the search box, the filters and the reporting date.
 func (s *TasksScreen) buildFilters() {
-	s.Search = NewEntry()
+	s.Search = widgets.NewEntry()
 	s.Search.SetPlaceHolder(lang.L("Tìm nhiệm vụ (có dấu hay không dấu đều được)"))
 	s.Search.OnChanged = s.onSearchChanged
 	s.AreaFilter = widget.NewSelect(nil, func(string) { s.onAreaChosen() })
@@ -36,7 +38,7 @@ func stateNames() []string {
 
 // dueChoices are the deadline filter's choices, in the order of dueFilter.
 func dueChoices(dueSoonDays int) []string {
-	return []string{lang.L("Mọi thời hạn"), lang.L("Quá hạn"), Localf("Sắp đến hạn (trong %d ngày)", dueSoonDays),
+	return []string{lang.L("Mọi thời hạn"), lang.L("Quá hạn"), widgets.Localf("Sắp đến hạn (trong %d ngày)", dueSoonDays),
 		lang.L("Quá hạn hoặc sắp đến hạn"), lang.L("Chưa báo cáo kỳ này")}
 }
 
@@ -134,8 +136,8 @@ func (s *TasksScreen) SetAsOf(day store.Date) { s.AsOf.SetText(day.String()) }
 
 // newDateEntry is a field for a date written day/month/year, refused in
 // red while it is not one.
-func newDateEntry() *Entry {
-	e := NewEntry()
+func newDateEntry() *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetPlaceHolder(lang.L("ngày/tháng/năm"))
 	e.Validator = func(text string) error {
 		day, err := store.ParseVNDate(strings.TrimSpace(text))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -114,16 +116,16 @@ func updateDetails(u store.Update) string {
 		lines = append(lines, u.Note)
 	}
 	if u.Reason != "" {
-		lines = append(lines, Localf("Lý do chậm: %s", u.Reason))
+		lines = append(lines, widgets.Localf("Lý do chậm: %s", u.Reason))
 	}
-	lines = append(lines, Localf("Ghi từ %s lúc %s", u.Source, u.Recorded.Local().Format("15:04 02/01/2006")))
+	lines = append(lines, widgets.Localf("Ghi từ %s lúc %s", u.Source, u.Recorded.Local().Format("15:04 02/01/2006")))
 	for i := len(u.Corrections) - 1; i >= 0; i-- {
 		c := u.Corrections[i]
-		lines = append(lines, Localf("Đã sửa lúc %s; trước đó: %s · %s · %d%% %s", c.At.Local().Format("15:04 02/01/2006"),
+		lines = append(lines, widgets.Localf("Đã sửa lúc %s; trước đó: %s · %s · %d%% %s", c.At.Local().Format("15:04 02/01/2006"),
 			c.Date, c.Status, c.Progress, strings.TrimSpace(c.Note)))
 	}
 	if u.Removed() {
-		lines = append(lines, Localf("Đã xoá lúc %s: không còn tính vào tiến độ", u.RemovedAt.Local().Format("15:04 02/01/2006")))
+		lines = append(lines, widgets.Localf("Đã xoá lúc %s: không còn tính vào tiến độ", u.RemovedAt.Local().Format("15:04 02/01/2006")))
 	}
 	return strings.Join(lines, "\n")
 }

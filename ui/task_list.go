@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/lang"
@@ -95,10 +97,10 @@ func newTaskList(plan store.Plan, areas []store.Area, standings []db.TaskStandin
 // fill writes the task's cells from its fields.
 func (t *listedTask) fill(area store.Area) {
 	t.cells[colNumber] = store.TaskNumber(area, t.task)
-	t.cells[colContent] = OneLine(t.task.Content)
+	t.cells[colContent] = widgets.OneLine(t.task.Content)
 	t.cells[colArea] = area.Name
-	t.cells[colLead] = OneLine(t.task.Lead)
-	t.cells[colTimeline] = OneLine(t.task.Timeline.Text)
+	t.cells[colLead] = widgets.OneLine(t.task.Lead)
+	t.cells[colTimeline] = widgets.OneLine(t.task.Timeline.Text)
 	t.leads = t.leads[:0]
 	for _, lead := range store.SplitUnits(t.task.Lead) {
 		t.leads = append(t.leads, store.UnitKey(lead))
@@ -330,7 +332,7 @@ func stateRank(s store.State) int { return slices.Index(store.States, s) }
 // countsLine is the line of counts above the table: every task by its
 // state, which add up to the number of tasks, and how many are shown.
 func (l *taskList) countsLine(shown int) string {
-	parts := []string{Localf("%d nhiệm vụ", len(l.tasks))}
+	parts := []string{widgets.Localf("%d nhiệm vụ", len(l.tasks))}
 	for _, state := range store.States {
 		if n := l.counts[state]; n > 0 {
 			parts = append(parts, strconv.Itoa(n)+" "+strings.ToLower(string(state)))
@@ -338,7 +340,7 @@ func (l *taskList) countsLine(shown int) string {
 	}
 	line := strings.Join(parts, " · ")
 	if shown != len(l.tasks) {
-		line += " — " + Localf("đang hiện %d", shown)
+		line += " — " + widgets.Localf("đang hiện %d", shown)
 	}
 	return line
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -13,22 +14,22 @@ import (
 // some to the area, the units and the timeline. The area column folds
 // away when the window is too narrow for all of them: the number, "II.3",
 // still names the area.
-func taskColumnWidths() []ColumnWidth {
+func taskColumnWidths() []widgets.ColumnWidth {
 	states := make([]string, len(store.States))
 	for i, st := range store.States {
 		states[i] = string(st)
 	}
 	titles := columnTitles()
-	area := FixedWidth(150, 70).Growing(1)
+	area := widgets.FixedWidth(150, 70).Growing(1)
 	area.Optional = true
-	return []ColumnWidth{
-		colNumber:   FixedWidth(60, TextWidth(true, titles[colNumber]+sortMark(false)), TextWidth(false, "VIII.10")),
+	return []widgets.ColumnWidth{
+		colNumber:   widgets.FixedWidth(60, widgets.TextWidth(true, titles[colNumber]+sortMark(false)), widgets.TextWidth(false, "VIII.10")),
 		colContent:  {Preferred: 360, Least: 120, Grow: 4},
 		colArea:     area,
-		colLead:     FixedWidth(170, 90).Growing(1),
-		colTimeline: FixedWidth(150, TextWidth(false, "Tháng 12/2022")).Growing(1),
-		colState:    FixedWidth(170, TextWidth(true, titles[colState]), TextWidth(false, states...)),
-		colProgress: FixedWidth(76, TextWidth(true, titles[colProgress]), TextWidth(false, "100%")),
+		colLead:     widgets.FixedWidth(170, 90).Growing(1),
+		colTimeline: widgets.FixedWidth(150, widgets.TextWidth(false, "Tháng 12/2022")).Growing(1),
+		colState:    widgets.FixedWidth(170, widgets.TextWidth(true, titles[colState]), widgets.TextWidth(false, states...)),
+		colProgress: widgets.FixedWidth(76, widgets.TextWidth(true, titles[colProgress]), widgets.TextWidth(false, "100%")),
 	}
 }
 
@@ -37,7 +38,7 @@ func taskColumnWidths() []ColumnWidth {
 func (s *TasksScreen) buildTable() {
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.shown), len(s.columns) },
-		CreateCell:    NewCellLabel,
+		CreateCell:    widgets.NewCellLabel,
 		UpdateCell:    s.updateCell,
 		OnSelected:    s.onRowSelected,
 		ShowHeaderRow: true,

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/usererr"
 
@@ -34,12 +36,12 @@ type TaskUpdateStore interface {
 // date, the reason it is late. The pane records a new update with it; the
 // correction of an update fills one in a dialog.
 type updateForm struct {
-	Date     *Entry
+	Date     *widgets.Entry
 	Status   *widget.Select
-	Progress *Entry
-	Note     *Entry
+	Progress *widgets.Entry
+	Note     *widgets.Entry
 	Unit     *widget.SelectEntry
-	Reason   *Entry
+	Reason   *widgets.Entry
 	// reasonRow is the reason's label and field, shown only when needed.
 	reasonRow []fyne.CanvasObject
 	due       store.Date
@@ -51,7 +53,7 @@ type updateForm struct {
 
 // newUpdateForm builds an empty form offering units as reporting units.
 func newUpdateForm(units []string) *updateForm {
-	f := &updateForm{Date: newDateEntry(), Progress: NewEntry(), Note: NewMultiLineEntry(), Reason: NewEntry()}
+	f := &updateForm{Date: newDateEntry(), Progress: widgets.NewEntry(), Note: widgets.NewMultiLineEntry(), Reason: widgets.NewEntry()}
 	f.Status = widget.NewSelect(statusNames(), f.onStatusChosen)
 	f.Progress.Validator = progressProblem
 	f.Note.SetPlaceHolder(lang.L("Việc đã làm, kết quả đạt được"))
@@ -173,7 +175,7 @@ func (f *updateForm) read(planID, taskID uint64) (store.Update, error) {
 
 // fieldError names the field a problem is in.
 func fieldError(field string, err error) error {
-	return errors.New(Localf("%s: %s", field, usererr.Message(err)))
+	return errors.New(widgets.Localf("%s: %s", field, usererr.Message(err)))
 }
 
 // recordUpdate saves an update with save (AddUpdate, or CorrectUpdate for
@@ -199,7 +201,7 @@ func (h *detailHost) recordUpdate(u store.Update, save func(store.Update) (store
 
 // askReason asks for the lý do chậm the store asked for, with why it asked.
 func (h *detailHost) askReason(cause error, answer func(reason string)) *dialog.FormDialog {
-	field := NewEntry()
+	field := widgets.NewEntry()
 	field.SetPlaceHolder(lang.L("Ví dụ: Chờ hướng dẫn của tỉnh"))
 	field.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {
@@ -208,7 +210,7 @@ func (h *detailHost) askReason(cause error, answer func(reason string)) *dialog.
 		return nil
 	}
 	item := widget.NewFormItem(lang.L("Lý do chậm"), field)
-	item.HintText = Capitalize(usererr.Message(cause))
+	item.HintText = widgets.Capitalize(usererr.Message(cause))
 	d := dialog.NewForm(lang.L("Nhiệm vụ chậm so với hạn"), lang.L("Lưu"), lang.L("Huỷ"), []*widget.FormItem{item},
 		func(ok bool) {
 			if ok {
@@ -226,14 +228,14 @@ func (h *detailHost) askReason(cause error, answer func(reason string)) *dialog.
 
 // askConflict asks whether a task saved at 100% "not started" is done or
 // not started, and answers with the update made so.
-func (h *detailHost) askConflict(u store.Update, answer func(store.Update)) *Question {
+func (h *detailHost) askConflict(u store.Update, answer func(store.Update)) *widgets.Question {
 	done, notStarted := u, u
 	done.Status, done.Progress = store.StatusDone, 100
 	notStarted.Status, notStarted.Progress = store.StatusNotStarted, 0
-	h.lastConflict = Ask(h.Window, h.Keys, lang.L("Trạng thái và tiến độ mâu thuẫn"),
+	h.lastConflict = widgets.Ask(h.Window, h.Keys, lang.L("Trạng thái và tiến độ mâu thuẫn"),
 		lang.L("Tiến độ 100% nhưng trạng thái “Chưa thực hiện”. Nhiệm vụ đã hoàn thành, hay chưa bắt đầu?"), nil,
-		Choice{lang.L("Chưa bắt đầu (0%)"), func() { answer(notStarted) }},
-		Choice{lang.L("Đã hoàn thành (100%)"), func() { answer(done) }},
+		widgets.Choice{Label: lang.L("Chưa bắt đầu (0%)"), Action: func() { answer(notStarted) }},
+		widgets.Choice{Label: lang.L("Đã hoàn thành (100%)"), Action: func() { answer(done) }},
 	)
 	return h.lastConflict
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"github.com/kehoach/cchc/ui/widgets"
 )
 
 // How the task screen arranges the table and the task pane by the room it
@@ -113,7 +114,7 @@ func (l *tasksLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	v.setRoom(size)
 	y := float32(0)
 	if v.bar.Visible() {
-		h := v.bar.Layout.(*FlowLayout).HeightFor(v.bar.Objects, size.Width)
+		h := v.bar.Layout.(*widgets.FlowLayout).HeightFor(v.bar.Objects, size.Width)
 		v.bar.Move(fyne.NewPos(0, 0))
 		v.bar.Resize(fyne.NewSize(size.Width, h))
 		y = h + theme.Padding()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store"
 )
@@ -32,7 +33,7 @@ type TasksStore interface {
 // leaving the task, the plan, the screen or the window asks first.
 type TasksScreen struct {
 	store TasksStore
-	host  ActionHost
+	host  widgets.ActionHost
 
 	// OnFind and OnNewTask search the tasks and add one: the menu's Ctrl+F
 	// and Ctrl+N run them.
@@ -46,12 +47,12 @@ type TasksScreen struct {
 	shown    []int32
 	asOf     store.Date
 
-	Search      *Entry
+	Search      *widgets.Entry
 	AreaFilter  *widget.Select
 	LeadFilter  *widget.Select
 	StateFilter *widget.Select
 	DueFilter   *widget.Select
-	AsOf        *Entry
+	AsOf        *widgets.Entry
 	counts      *widget.Label
 	table       *widget.Table
 	Detail      *taskDetail
@@ -76,7 +77,7 @@ type TasksScreen struct {
 
 // NewTasksScreen builds the screen over st and has it follow the current
 // plan of host.
-func NewTasksScreen(st TasksStore, host ActionHost) *TasksScreen {
+func NewTasksScreen(st TasksStore, host widgets.ActionHost) *TasksScreen {
 	s := &TasksScreen{store: st, host: host, asOf: host.Today(), list: newTaskList(store.Plan{}, nil, nil, host.Today())}
 	s.buildFilters()
 	s.buildTable()
@@ -103,10 +104,10 @@ func (s *TasksScreen) Content() fyne.CanvasObject { return s.content }
 func (s *TasksScreen) layout() fyne.CanvasObject {
 	searchBox := minWidth(container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, s.Search), 260)
 	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Tình trạng ngày")), nil, minWidth(s.AsOf, 130))
-	bar := container.New(&FlowLayout{Stretch: searchBox}, searchBox,
+	bar := container.New(&widgets.FlowLayout{Stretch: searchBox}, searchBox,
 		minWidth(s.AreaFilter, 150), minWidth(s.LeadFilter, 150), minWidth(s.StateFilter, 150), minWidth(s.DueFilter, 150), asOf)
 	countsRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.AddButton, s.AreaButton, s.PlanButton), s.counts)
-	table := container.New(&FillColumnLayout{Table: s.table, Widths: taskColumnWidths(), Fill: colContent, Shown: s.showColumns}, s.table)
+	table := container.New(&widgets.FillColumnLayout{Table: s.table, Widths: taskColumnWidths(), Fill: colContent, Shown: s.showColumns}, s.table)
 	status := container.NewBorder(nil, nil, nil, s.UndoButton, s.Status)
 	s.view = newTasksView(bar, countsRow, table, s.Detail.Content(), status)
 	s.view.OnModeChanged = s.Detail.showBack
@@ -115,7 +116,7 @@ func (s *TasksScreen) layout() fyne.CanvasObject {
 
 // minWidth keeps an object at least w wide in a flowing bar.
 func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.NewStack(SpacerOf(w), o)
+	return container.NewStack(widgets.SpacerOf(w), o)
 }
 
 // ShowPlan shows a plan's tasks, as the current plan changes or is read
@@ -278,7 +279,7 @@ func (s *TasksScreen) ConfirmLeave(goOn, stay func()) {
 	if stay == nil {
 		stay = func() {}
 	}
-	AskToSave(s.host.Window, s.host.Keys,
-		Localf("Nhiệm vụ %s có thay đổi chưa lưu. Lưu trước khi tiếp tục?", s.Detail.Number()),
+	widgets.AskToSave(s.host.Window, s.host.Keys,
+		widgets.Localf("Nhiệm vụ %s có thay đổi chưa lưu. Lưu trước khi tiếp tục?", s.Detail.Number()),
 		s.Detail.SaveAll, s.Detail.Discard, goOn, stay)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 )
@@ -33,7 +35,7 @@ var languageOnce sync.Once
 func useInterfaceLanguage() {
 	languageOnce.Do(func() {
 		if err := useLanguage(interfaceLanguage); err != nil {
-			LogError(err)
+			widgets.LogError(err)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"slices"
@@ -79,8 +79,8 @@ func ConfirmFirst(parent fyne.Window, keys *DialogKeys, title, question, yes str
 
 // Choice is one answer to a question: its button, and what it does.
 type Choice struct {
-	label  string
-	action func()
+	Label  string
+	Action func()
 }
 
 // Question is a dialog with several answers, the last the default (Enter),
@@ -102,7 +102,7 @@ func Ask(parent fyne.Window, keys *DialogKeys, title, text string, cancelled fun
 	cancel := widget.NewButton(lang.L("Huỷ"), q.answer(cancelled))
 	objects := []fyne.CanvasObject{cancel}
 	for i, a := range answers {
-		b := widget.NewButton(a.label, q.answer(a.action))
+		b := widget.NewButton(a.Label, q.answer(a.Action))
 		if i == len(answers)-1 {
 			b.Importance = widget.HighImportance
 		}
@@ -110,7 +110,7 @@ func Ask(parent fyne.Window, keys *DialogKeys, title, text string, cancelled fun
 		objects = append(objects, b)
 	}
 	q.dialog.SetButtons([]fyne.CanvasObject{container.NewHBox(objects...)})
-	keys.Add(q.dialog, q.answer(answers[len(answers)-1].action), q.answer(cancelled))
+	keys.Add(q.dialog, q.answer(answers[len(answers)-1].Action), q.answer(cancelled))
 	q.dialog.Resize(fyne.NewSize(min(560, parent.Canvas().Size().Width-40), 0))
 	q.dialog.Show()
 	return q

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -22,7 +22,7 @@ type fyneChooser struct {
 func NewFileChooser(onError func(error)) FileChooser { return fyneChooser{onError: onError} }
 
 func (c fyneChooser) SaveFile(parent fyne.Window, title, suggested string, filter FileFilter, done func(string)) {
-	AskSavePath(parent, title, suggested, filter.extensions[0], done)
+	AskSavePath(parent, title, suggested, filter.Extensions[0], done)
 }
 
 func (c fyneChooser) OpenFile(parent fyne.Window, title string, filter FileFilter, done func(string)) {
@@ -40,7 +40,7 @@ func (c fyneChooser) OpenFile(parent fyne.Window, title string, filter FileFilte
 	}, parent)
 	d.SetTitleText(title)
 	var extensions []string
-	for _, ext := range filter.extensions {
+	for _, ext := range filter.Extensions {
 		extensions = append(extensions, ext, strings.ToUpper(ext))
 	}
 	d.SetFilter(storage.NewExtensionFileFilter(extensions))

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package ui
+package widgets
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kehoach/cchc/ui/internal/uitest"
 )
 
 // fakeXdgOpen puts an xdg-open on PATH that writes its argument to a file
@@ -76,14 +78,14 @@ func TestOpenerTellsLaterWhenNothingOpensTheFile(t *testing.T) {
 		if !strings.Contains(err.Error(), "Không có chương trình nào mở được "+path) {
 			t.Errorf("failure %q", err)
 		}
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("no word of the failure")
 	}
 }
 
 func waitForFile(t *testing.T, path string) string {
 	t.Helper()
-	for deadline := time.Now().Add(jobDeadline); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(uitest.JobDeadline); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if data, err := os.ReadFile(path); err == nil {
 			return string(data)
 		}

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"errors"
@@ -16,14 +16,21 @@ import (
 // the window its dialogs open over, the current plan, the clock, the
 // system's file dialogs and the way to open what was written.
 type ActionHost struct {
-	Window  fyne.Window
+	// Window is the window the action's dialogs open over.
+	Window fyne.Window
+	// Current is the plan every screen shows.
 	Current *CurrentPlan
-	Today   func() store.Date
-	Files   FileChooser
-	Opener  Opener
-	Keys    *DialogKeys
+	// Today gives the day against which due dates are judged.
+	Today func() store.Date
+	// Files are the system's dialogs to open and save a file.
+	Files FileChooser
+	// Opener opens a file written, or the folder holding it.
+	Opener Opener
+	// Keys lets Esc and Enter answer the dialogs that register with it.
+	Keys *DialogKeys
 }
 
+// ShowError shows err over the action's window, as ShowError does.
 func (h ActionHost) ShowError(err error) { ShowError(h.Window, err) }
 
 // LogError writes the whole error, English causes and a panic's stack

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"os"
@@ -21,20 +21,26 @@ type FileChooser interface {
 // FileFilter is a kind of file a dialog offers: its name and extensions,
 // the first the one a saved file gets.
 type FileFilter struct {
-	name       string
-	extensions []string // ".xlsx"
+	Name       string
+	Extensions []string // ".xlsx"
 }
 
-// The kinds of file the window reads and writes.
+// PDFFiles are the PDF documents the window writes.
 func PDFFiles() FileFilter {
 	return FileFilter{Localf("Văn bản PDF (%s)", "*.pdf"), []string{".pdf"}}
 }
+
+// ExcelFiles are the workbooks the window writes.
 func ExcelFiles() FileFilter {
 	return FileFilter{Localf("Bảng tính Excel (%s)", "*.xlsx"), []string{".xlsx"}}
 }
+
+// ImportFiles are the files the window imports a plan or its progress from.
 func ImportFiles() FileFilter {
 	return FileFilter{Localf("Excel hoặc Word (%s)", "*.xlsx, *.docx"), []string{".xlsx", ".docx"}}
 }
+
+// BackupFiles are the backups the window writes and restores.
 func BackupFiles() FileFilter {
 	return FileFilter{Localf("Bản sao lưu (%s)", "*.zip"), []string{".zip"}}
 }
@@ -42,12 +48,12 @@ func BackupFiles() FileFilter {
 // withExtension adds the filter's first extension to a name that has none
 // of its extensions.
 func (f FileFilter) withExtension(path string) string {
-	for _, ext := range f.extensions {
+	for _, ext := range f.Extensions {
 		if strings.EqualFold(filepath.Ext(path), ext) {
 			return path
 		}
 	}
-	return path + f.extensions[0]
+	return path + f.Extensions[0]
 }
 
 // prefLastSaveFolder remembers the folder the officer last saved into.

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -46,7 +46,7 @@ type FillColumnLayout struct {
 const scrollBarAllowance = 16
 
 func (l *FillColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	fitted := FitColumns(l.Widths, l.Fill, size.Width-scrollBarAllowance)
+	fitted := fitColumns(l.Widths, l.Fill, size.Width-scrollBarAllowance)
 	var columns []int
 	for col, width := range fitted {
 		if width > 0 || l.Shown == nil {
@@ -72,12 +72,12 @@ func (l *FillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.Widths[l.Fill].Least, 120)
 }
 
-// FitColumns gives each column its width in the space available: its
+// fitColumns gives each column its width in the space available: its
 // Preferred width and a share of the rest by its grow weight when there is
 // room; else the other columns shrink in proportion towards their least
 // Widths while the fill column keeps its preferred width, then the fill
 // column shrinks to its least.
-func FitColumns(widths []ColumnWidth, fill int, available float32) []float32 {
+func fitColumns(widths []ColumnWidth, fill int, available float32) []float32 {
 	widths = withoutOptional(widths, available)
 	var preferred, least, grow float32
 	for col, w := range widths {

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"errors"
@@ -102,7 +102,7 @@ func (d *saveDialog) chosenPath() (string, error) {
 	if strings.ContainsAny(name, `<>:"/\|?*`) {
 		return "", errors.New(Localf("tên tệp %q chứa ký tự không được phép (< > : \" / \\ | ? *)", name))
 	}
-	name = FileFilter{extensions: []string{d.extension}}.withExtension(name)
+	name = FileFilter{Extensions: []string{d.extension}}.withExtension(name)
 	if !isFolder(d.folder) {
 		return "", errors.New(Localf("thư mục %s không tồn tại", d.folder))
 	}

@@ -1,12 +1,10 @@
-package ui
+package widgets
 
 import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/usererr"
 )
@@ -38,32 +36,8 @@ func ShortText(text string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// Enable enables b when on holds, and disables it otherwise.
-func Enable(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
-	}
-}
-
-// WrappedLabel is a label whose text wraps between words.
-func WrappedLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // FieldProblem is what is wrong with a field, without the words that say
 // only that something is.
 func FieldProblem(err error) string {
 	return Capitalize(strings.TrimPrefix(usererr.Message(err), store.ErrInvalid.Error()+": "))
-}
-
-// NewCellLabel is an empty table cell whose text ends in "…" when it
-// does not fit.
-func NewCellLabel() fyne.CanvasObject {
-	label := widget.NewLabel("")
-	label.Truncation = fyne.TextTruncateEllipsis
-	return label
 }

@@ -1,6 +1,6 @@
 //go:build windows
 
-package ui
+package widgets
 
 import (
 	"errors"
@@ -45,12 +45,12 @@ func (c nativeChooser) SaveFile(parent fyne.Window, title, suggested string, fil
 // options are what both dialogs take: the title, the kinds of file and the
 // window that owns them.
 func (c nativeChooser) options(parent fyne.Window, title string, filter FileFilter) []zenity.Option {
-	patterns := make([]string, len(filter.extensions))
-	for i, ext := range filter.extensions {
+	patterns := make([]string, len(filter.Extensions))
+	for i, ext := range filter.Extensions {
 		patterns[i] = "*" + ext
 	}
 	options := []zenity.Option{zenity.Title(title), zenity.FileFilters{
-		{Name: filter.name, Patterns: patterns, CaseFold: true},
+		{Name: filter.Name, Patterns: patterns, CaseFold: true},
 		{Name: lang.L("Mọi tệp (*.*)"), Patterns: []string{"*.*"}},
 	}}
 	if hwnd := windowHandle(parent); hwnd != 0 {

@@ -1,0 +1,28 @@
+// Package uitest holds what the tests of the window's packages share: the
+// lock that stands in for the UI goroutine and how long a test waits for a
+// job. Each package's tests install the lock as widgets.OnUI in an init.
+package uitest
+
+import (
+	"sync"
+	"time"
+)
+
+// uiLock stands in for the UI goroutine in tests: Fyne's test driver runs
+// fyne.Do's function at once on the caller's goroutine, so a job's progress
+// and the test's own taps would otherwise touch the same widgets at once.
+var uiLock sync.Mutex
+
+// UnderUILock runs f while holding the lock, as the UI goroutine would run
+// it between two events. Tests install it as widgets.OnUI, and tap under it
+// while a job runs.
+func UnderUILock(f func()) {
+	uiLock.Lock()
+	defer uiLock.Unlock()
+	f()
+}
+
+// JobDeadline is how long a test waits for a job run behind a progress
+// dialog before it calls the job stuck: generous, since CI runs the race
+// detector on two busy cores. It bounds a wait, it times nothing.
+const JobDeadline = 2 * time.Minute
