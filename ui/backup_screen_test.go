@@ -33,9 +33,9 @@ func backupDone(t *testing.T, s *BackupScreen, action func()) error {
 
 func TestBackupScreenBacksUpAndRestores(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	defer w.Window.Close()
 	w.ShowBackups()
 	s := w.Backups
@@ -76,7 +76,7 @@ func TestBackupScreenBacksUpAndRestores(t *testing.T) {
 
 func TestBackupScreenRefusesAFileThatIsNoBackup(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
 	var shown error
 	s := NewBackupScreen(a.NewWindow("x"), st, func(err error) { shown = err })

@@ -38,7 +38,7 @@ func openBigPlan(t *testing.T) *MainWindow {
 	if _, err := st.CreateBundle(b); err != nil {
 		t.Fatal(err)
 	}
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	t.Cleanup(w.Window.Close)
 	return w
 }

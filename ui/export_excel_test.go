@@ -16,9 +16,9 @@ import (
 
 func TestExportExcelForOneUnit(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	defer w.Window.Close()
 	path := filepath.Join(t.TempDir(), "vp.xlsx")
 	x := newExcelExport(w.host(), st)

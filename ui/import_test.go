@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/tasks"
+
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/ui/internal/uitest"
 
@@ -163,7 +165,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	plan, _ := r.Current.Plan()
 	bundle, _ := r.st.Bundle(plan.ID)
 	var buf bytes.Buffer
-	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
+	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: uitest.FixedToday()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -193,7 +195,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	if task.Status != store.StatusDone || task.Result != "Đã ban hành" {
 		t.Errorf("I.1 after the import: %s %q", task.Status, task.Result)
 	}
-	if got := r.win.Tasks.CellText(taskRow(t, r.win.Tasks, "I", "1"), colState); !strings.HasPrefix(got, "Hoàn thành") {
+	if got := r.win.Tasks.CellText(taskRow(t, r.win.Tasks, "I", "1"), tasks.ColState); !strings.HasPrefix(got, "Hoàn thành") {
 		t.Errorf("the table shows I.1 as %q", got)
 	}
 }

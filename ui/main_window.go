@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/tasks"
 	"github.com/kehoach/cchc/ui/widgets"
 
 	"fyne.io/fyne/v2"
@@ -34,7 +35,7 @@ func Setup(a fyne.App) {
 // real store in a temporary folder.
 type WindowStore interface {
 	widgets.PlanLister
-	TasksStore
+	tasks.Store
 	PDFExportStore
 	ImportStore
 	BackupStore
@@ -59,7 +60,7 @@ type MainWindow struct {
 	syncing  bool
 	nav      *navigation
 	Overview *OverviewScreen
-	Tasks    *TasksScreen
+	Tasks    *tasks.Screen
 	Targets  *TargetsScreen
 	Reports  *ReportsScreen
 	Backups  *BackupScreen
@@ -90,7 +91,7 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w.current.OnChanged(w.onPlanChanged)
 	host := w.host()
 	w.Overview = NewOverviewScreen(st, w.current, today, w.showError)
-	w.Tasks = NewTasksScreen(st, host)
+	w.Tasks = tasks.NewScreen(st, host)
 	w.Targets = NewTargetsScreen(st, w.current, today, w.showError)
 	w.Reports = NewReportsScreen(host, st)
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
 	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store/db"
@@ -136,7 +137,7 @@ func TestEmptyingTheUnitsAsksFirst(t *testing.T) {
 
 func TestNewSettingKeysGetAFieldOfTheirOwn(t *testing.T) {
 	test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
 	w := test.NewWindow(nil)
 	defer w.Close()

@@ -1,11 +1,17 @@
 // Package uitest holds what the tests of the window's packages share: the
 // lock that stands in for the UI goroutine and how long a test waits for a
-// job. Each package's tests install the lock as widgets.OnUI in an init.
+// job, and the seeded store and the day they open the window on. Each
+// package's tests install the lock as widgets.OnUI in an init.
 package uitest
 
 import (
 	"sync"
+	"testing"
 	"time"
+
+	"github.com/kehoach/cchc/seeds"
+	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/store/db"
 )
 
 // uiLock stands in for the UI goroutine in tests: Fyne's test driver runs
@@ -26,3 +32,18 @@ func UnderUILock(f func()) {
 // dialog before it calls the job stuck: generous, since CI runs the race
 // detector on two busy cores. It bounds a wait, it times nothing.
 const JobDeadline = 2 * time.Minute
+
+// FixedToday is the day the tests judge due dates against: 15/07/2023, in
+// the seed plan's year.
+func FixedToday() store.Date { return store.NewDate(2023, 7, 15) }
+
+// OpenSeeded opens a seeded store at path, in a temporary folder, as the
+// app does.
+func OpenSeeded(t testing.TB, path string) *db.Store {
+	t.Helper()
+	st, err := seeds.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}

@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"path/filepath"
@@ -39,7 +39,7 @@ func sampleList() *taskList {
 func shownNumbers(l *taskList, f rowFilter, order rowOrder) []string {
 	var numbers []string
 	for _, i := range l.visible(f, order, nil) {
-		numbers = append(numbers, l.tasks[i].cells[colNumber])
+		numbers = append(numbers, l.tasks[i].cells[ColNumber])
 	}
 	return numbers
 }
@@ -111,15 +111,15 @@ func TestSortingFollowsVietnameseOrder(t *testing.T) {
 		// a á … ă â b c d đ e …: "Áp dụng" before "Cải cách", "Dữ liệu"
 		// before "Đăng ký", and "Ứng dụng" (ư) after "Rà soát"; byte order
 		// would put Đ, Á and Ứ after every plain letter.
-		{"content", rowOrder{column: colContent}, []string{"II.3", "I.1", "I.3", "I.2", "II.1", "II.2"}},
-		{"content, down", rowOrder{column: colContent, descending: true}, []string{"II.2", "II.1", "I.2", "I.3", "I.1", "II.3"}},
+		{"content", rowOrder{column: ColContent}, []string{"II.3", "I.1", "I.3", "I.2", "II.1", "II.2"}},
+		{"content, down", rowOrder{column: ColContent, descending: true}, []string{"II.2", "II.1", "I.2", "I.3", "I.1", "II.3"}},
 		{"lead unit, any case", rowOrder{column: colLead}, []string{"II.3", "II.1", "I.3", "I.2", "I.1", "II.2"}},
 		// I.2 and II.2 fall due the same day: the plan's order decides.
-		{"timeline by due date, recurring last", rowOrder{column: colTimeline}, []string{"I.2", "II.2", "II.3", "I.3", "I.1", "II.1"}},
-		{"state in the order of the states", rowOrder{column: colState}, []string{"I.3", "II.1", "I.1", "I.2", "II.3", "II.2"}},
+		{"timeline by due date, recurring last", rowOrder{column: ColTimeline}, []string{"I.2", "II.2", "II.3", "I.3", "I.1", "II.1"}},
+		{"state in the order of the states", rowOrder{column: ColState}, []string{"I.3", "II.1", "I.1", "I.2", "II.3", "II.2"}},
 		// Down reverses the whole order, ties included.
-		{"progress", rowOrder{column: colProgress, descending: true}, []string{"II.3", "II.2", "I.1", "II.1", "I.3", "I.2"}},
-		{"number: the plan's order", rowOrder{column: colNumber}, []string{"I.1", "I.2", "I.3", "II.1", "II.2", "II.3"}},
+		{"progress", rowOrder{column: ColProgress, descending: true}, []string{"II.3", "II.2", "I.1", "II.1", "I.3", "I.2"}},
+		{"number: the plan's order", rowOrder{column: ColNumber}, []string{"I.1", "I.2", "I.3", "II.1", "II.2", "II.3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,7 +143,7 @@ func TestCountsAddUpAndFollowAnUpdate(t *testing.T) {
 	if got := l.countsLine(2); got != "6 nhiệm vụ · 2 chưa thực hiện · 1 đang thực hiện · 1 hoàn thành đúng hạn · 2 hoàn thành quá hạn — đang hiện 2" {
 		t.Errorf("counts after an update %q", got)
 	}
-	if got := shownNumbers(l, rowFilter{}, rowOrder{column: colState}); !slices.Equal(got, []string{"I.3", "II.1", "I.1", "II.3", "I.2", "II.2"}) {
+	if got := shownNumbers(l, rowFilter{}, rowOrder{column: ColState}); !slices.Equal(got, []string{"I.3", "II.1", "I.1", "II.3", "I.2", "II.2"}) {
 		t.Errorf("sorted by state after an update: %q", got)
 	}
 }
@@ -199,7 +199,7 @@ func BenchmarkTaskTableKeystroke(b *testing.B) {
 	test.NewTempApp(b)
 	_, plan, areas, standings := tenThousandTasks(b)
 	l := newTaskList(plan, areas, standings, store.NewDate(2023, 6, 30))
-	order := rowOrder{column: colContent}
+	order := rowOrder{column: ColContent}
 	typed := keystrokes("cải cach thu tuc")
 	var out []int32
 	out = l.visible(rowFilter{}, order, out) // the first sort by content, once per data change
@@ -228,8 +228,8 @@ func BenchmarkTaskTableFirstSort(b *testing.B) {
 	_, plan, areas, standings := tenThousandTasks(b)
 	l := newTaskList(plan, areas, standings, store.NewDate(2023, 6, 30))
 	for b.Loop() {
-		l.sorted[colContent] = nil
-		l.sortedBy(colContent)
+		l.sorted[ColContent] = nil
+		l.sortedBy(ColContent)
 	}
 }
 
@@ -237,39 +237,35 @@ func BenchmarkTaskTableFirstSort(b *testing.B) {
 // over 10,000 tasks: the rows found again, the counts written and the
 // table refreshed.
 func BenchmarkTasksScreenKeystroke(b *testing.B) {
-	a := test.NewTempApp(b)
 	st, plan, _, _ := tenThousandTasks(b)
-	w := NewMainWindow(a, st, func() store.Date { return store.NewDate(2023, 6, 30) })
-	defer w.Window.Close()
-	if err := w.current.Select(plan.ID); err != nil {
+	s, current := newScreen(b, st, func() store.Date { return store.NewDate(2023, 6, 30) })
+	if err := current.Select(plan.ID); err != nil {
 		b.Fatal(err)
 	}
-	if w.Tasks.list.Len() != 10_000 {
-		b.Fatalf("the screen holds %d tasks", w.Tasks.list.Len())
+	if s.list.Len() != 10_000 {
+		b.Fatalf("the screen holds %d tasks", s.list.Len())
 	}
 	typed := keystrokes("cải cach thu tuc")
 	k := 0
 	for b.Loop() {
-		w.Tasks.Search.SetText(typed[k%len(typed)])
+		s.Search.SetText(typed[k%len(typed)])
 		k++
 	}
-	b.ReportMetric(float64(w.Tasks.RowCount()), "rows")
+	b.ReportMetric(float64(s.RowCount()), "rows")
 }
 
 // BenchmarkTasksScreenReload reads a plan of 10,000 tasks again and shows
 // it: what adding, duplicating, deleting or moving a task costs.
 func BenchmarkTasksScreenReload(b *testing.B) {
-	a := test.NewTempApp(b)
 	st, plan, _, _ := tenThousandTasks(b)
-	w := NewMainWindow(a, st, func() store.Date { return store.NewDate(2023, 6, 30) })
-	defer w.Window.Close()
-	if err := w.current.Select(plan.ID); err != nil {
+	s, current := newScreen(b, st, func() store.Date { return store.NewDate(2023, 6, 30) })
+	if err := current.Select(plan.ID); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		w.Tasks.reload()
+		s.reload()
 	}
-	if !strings.HasPrefix(w.Tasks.Summary(), "10000 nhiệm vụ") {
-		b.Errorf("summary %q", w.Tasks.Summary())
+	if !strings.HasPrefix(s.Summary(), "10000 nhiệm vụ") {
+		b.Errorf("summary %q", s.Summary())
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"fyne.io/fyne/v2"
@@ -12,11 +12,11 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// TasksStore is what the task screen needs of the data: the plan's areas
+// Store is what the task screen needs of the data: the plan's areas
 // and where its tasks stand on a reporting date, the settings (units,
 // due-soon days), and what its parts ask for: editing tasks and the plan's
 // header, recording progress, keeping evidence.
-type TasksStore interface {
+type Store interface {
 	Areas(planID uint64) ([]store.Area, error)
 	Standings(planID uint64, asOf store.Date) ([]db.TaskStanding, error)
 	Settings() (store.Settings, error)
@@ -26,13 +26,13 @@ type TasksStore interface {
 	PlanHeaderStore
 }
 
-// TasksScreen shows the current plan's tasks in a table that searches,
+// Screen shows the current plan's tasks in a table that searches,
 // filters and sorts, where each stands on a reporting date with the counts
 // by state, and a pane with the task chosen: its progress, its fields, its
 // history and its evidence. Edits not yet saved are never lost silently:
 // leaving the task, the plan, the screen or the window asks first.
-type TasksScreen struct {
-	store TasksStore
+type Screen struct {
+	store Store
 	host  widgets.ActionHost
 
 	// OnFind and OnNewTask search the tasks and add one: the menu's Ctrl+F
@@ -75,10 +75,10 @@ type TasksScreen struct {
 	columns []int
 }
 
-// NewTasksScreen builds the screen over st and has it follow the current
+// NewScreen builds the screen over st and has it follow the current
 // plan of host.
-func NewTasksScreen(st TasksStore, host widgets.ActionHost) *TasksScreen {
-	s := &TasksScreen{store: st, host: host, asOf: host.Today(), list: newTaskList(store.Plan{}, nil, nil, host.Today())}
+func NewScreen(st Store, host widgets.ActionHost) *Screen {
+	s := &Screen{store: st, host: host, asOf: host.Today(), list: newTaskList(store.Plan{}, nil, nil, host.Today())}
 	s.buildFilters()
 	s.buildTable()
 	s.Detail = newTaskDetail(s.detailHost())
@@ -95,19 +95,19 @@ func NewTasksScreen(st TasksStore, host widgets.ActionHost) *TasksScreen {
 }
 
 // Content returns the screen's root object.
-func (s *TasksScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // layout puts the search and filters on top, then the counts and the
 // plan's actions, then the table with the task pane below it (beside it in
 // a wide window, instead of it in a low one), and the status line at the
 // bottom.
-func (s *TasksScreen) layout() fyne.CanvasObject {
+func (s *Screen) layout() fyne.CanvasObject {
 	searchBox := minWidth(container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, s.Search), 260)
 	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Tình trạng ngày")), nil, minWidth(s.AsOf, 130))
 	bar := container.New(&widgets.FlowLayout{Stretch: searchBox}, searchBox,
 		minWidth(s.AreaFilter, 150), minWidth(s.LeadFilter, 150), minWidth(s.StateFilter, 150), minWidth(s.DueFilter, 150), asOf)
 	countsRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.AddButton, s.AreaButton, s.PlanButton), s.counts)
-	table := container.New(&widgets.FillColumnLayout{Table: s.table, Widths: taskColumnWidths(), Fill: colContent, Shown: s.showColumns}, s.table)
+	table := container.New(&widgets.FillColumnLayout{Table: s.table, Widths: taskColumnWidths(), Fill: ColContent, Shown: s.showColumns}, s.table)
 	status := container.NewBorder(nil, nil, nil, s.UndoButton, s.Status)
 	s.view = newTasksView(bar, countsRow, table, s.Detail.Content(), status)
 	s.view.OnModeChanged = s.Detail.showBack
@@ -122,7 +122,7 @@ func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 // ShowPlan shows a plan's tasks, as the current plan changes or is read
 // again; a plan with ID 0 empties the screen. The same plan read again
 // keeps the task shown, with any edits not yet saved, and the filters.
-func (s *TasksScreen) ShowPlan(plan store.Plan) {
+func (s *Screen) ShowPlan(plan store.Plan) {
 	if plan.ID != s.list.plan.ID {
 		s.filter.area, s.filter.lead = 0, ""
 		s.Detail.Clear()
@@ -132,7 +132,7 @@ func (s *TasksScreen) ShowPlan(plan store.Plan) {
 }
 
 // reload reads the plan's tasks and where they stand again, and shows them.
-func (s *TasksScreen) reload() {
+func (s *Screen) reload() {
 	plan := s.list.plan
 	settings, err := s.store.Settings()
 	if err != nil {
@@ -159,7 +159,7 @@ func (s *TasksScreen) reload() {
 
 // followDetail shows the task in the pane as it now stands, or empties the
 // pane when the task is gone.
-func (s *TasksScreen) followDetail() {
+func (s *Screen) followDetail() {
 	id := s.Detail.TaskID()
 	if id == 0 {
 		return
@@ -174,7 +174,7 @@ func (s *TasksScreen) followDetail() {
 
 // apply filters and sorts the rows again and shows them: after a
 // keystroke in the search box, a filter or a sort.
-func (s *TasksScreen) apply() {
+func (s *Screen) apply() {
 	s.shown = s.list.visible(s.filter, s.order, s.shown)
 	s.counts.SetText(s.list.countsLine(len(s.shown)))
 	s.table.Refresh()
@@ -182,18 +182,18 @@ func (s *TasksScreen) apply() {
 }
 
 // markSelected selects the row of the task shown in the pane, if shown.
-func (s *TasksScreen) markSelected() {
+func (s *Screen) markSelected() {
 	s.reselecting = true
 	defer func() { s.reselecting = false }()
 	if row := s.rowOf(s.Detail.TaskID()); row >= 0 {
-		s.table.Select(widget.TableCellID{Row: row, Col: colContent})
+		s.table.Select(widget.TableCellID{Row: row, Col: ColContent})
 		return
 	}
 	s.table.UnselectAll()
 }
 
 // rowOf returns the table row of a task, or -1 when it is not shown.
-func (s *TasksScreen) rowOf(taskID uint64) int {
+func (s *Screen) rowOf(taskID uint64) int {
 	if taskID == 0 {
 		return -1
 	}
@@ -207,7 +207,7 @@ func (s *TasksScreen) rowOf(taskID uint64) int {
 
 // onRowSelected shows the task of a row, after asking about unsaved edits
 // of the task shown.
-func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
+func (s *Screen) onRowSelected(id widget.TableCellID) {
 	if s.reselecting || id.Row < 0 || id.Row >= len(s.shown) {
 		return
 	}
@@ -219,7 +219,7 @@ func (s *TasksScreen) onRowSelected(id widget.TableCellID) {
 }
 
 // showTask shows the task at position i of the list in the pane.
-func (s *TasksScreen) showTask(i int) {
+func (s *Screen) showTask(i int) {
 	t := s.list.tasks[i]
 	s.Detail.ShowTask(t.task, s.list.area(i), t.standing)
 	s.view.showPane(true)
@@ -229,31 +229,31 @@ func (s *TasksScreen) showTask(i int) {
 
 // SelectTask selects a task in the table, as a click does, and reports
 // whether it is shown.
-func (s *TasksScreen) SelectTask(taskID uint64) bool {
+func (s *Screen) SelectTask(taskID uint64) bool {
 	row := s.rowOf(taskID)
 	if row < 0 {
 		return false
 	}
-	s.table.Select(widget.TableCellID{Row: row, Col: colContent})
+	s.table.Select(widget.TableCellID{Row: row, Col: ColContent})
 	return true
 }
 
 // RowCount returns the number of rows shown.
-func (s *TasksScreen) RowCount() int { return len(s.shown) }
+func (s *Screen) RowCount() int { return len(s.shown) }
 
 // CellText returns the text shown in a cell, for tests and accessibility.
-func (s *TasksScreen) CellText(row, col int) string {
+func (s *Screen) CellText(row, col int) string {
 	return s.list.tasks[s.shown[row]].cells[col]
 }
 
 // TaskAt returns the task of a row.
-func (s *TasksScreen) TaskAt(row int) store.Task { return s.list.tasks[s.shown[row]].task }
+func (s *Screen) TaskAt(row int) store.Task { return s.list.tasks[s.shown[row]].task }
 
 // Summary returns the line of counts above the table.
-func (s *TasksScreen) Summary() string { return s.counts.Text }
+func (s *Screen) Summary() string { return s.counts.Text }
 
 // FocusSearch puts the cursor in the search box, its text selected: Ctrl+F.
-func (s *TasksScreen) FocusSearch() {
+func (s *Screen) FocusSearch() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(s.Search); c != nil {
 		c.Focus(s.Search)
 	}
@@ -261,17 +261,17 @@ func (s *TasksScreen) FocusSearch() {
 }
 
 // say shows what an action did in the status line.
-func (s *TasksScreen) say(text string) {
+func (s *Screen) say(text string) {
 	s.Status.SetText(text)
 }
 
 // Save saves every edit of the task shown: Ctrl+S.
-func (s *TasksScreen) Save() { s.Detail.SaveAll(func() {}) }
+func (s *Screen) Save() { s.Detail.SaveAll(func() {}) }
 
 // ConfirmLeave runs goOn at once when nothing is left unsaved; else it asks
 // first whether to save the edits (then goes on once they are saved), drop
 // them, or stay (then runs stay, when not nil).
-func (s *TasksScreen) ConfirmLeave(goOn, stay func()) {
+func (s *Screen) ConfirmLeave(goOn, stay func()) {
 	if !s.Detail.Unsaved() {
 		goOn()
 		return

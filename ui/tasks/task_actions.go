@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"fyne.io/fyne/v2"
@@ -25,7 +25,7 @@ type TaskEditStore interface {
 
 // buildActions makes the plan's buttons beside the counts: add a task,
 // undo the last delete, move the area, edit the plan's header.
-func (s *TasksScreen) buildActions() {
+func (s *Screen) buildActions() {
 	s.AddButton = widget.NewButtonWithIcon(lang.L("Thêm"), theme.ContentAddIcon(), s.AddTask)
 	s.UndoButton = widget.NewButtonWithIcon(lang.L("Hoàn tác"), theme.ContentUndoIcon(), s.UndoDelete)
 	s.AreaButton = widget.NewButtonWithIcon(lang.L("Lĩnh vực"), theme.MenuDropDownIcon(), s.showAreaMenu)
@@ -33,7 +33,7 @@ func (s *TasksScreen) buildActions() {
 }
 
 // refreshActions enables what can be done now.
-func (s *TasksScreen) refreshActions() {
+func (s *Screen) refreshActions() {
 	hasPlan := s.list.plan.ID != 0
 	widgets.Enable(s.AddButton, hasPlan && len(s.list.areas) > 0)
 	widgets.Enable(s.AreaButton, hasPlan && s.chosenArea() != nil)
@@ -44,7 +44,7 @@ func (s *TasksScreen) refreshActions() {
 
 // detailHost is what the task pane works with: the screen's data and
 // window, and what it tells the screen.
-func (s *TasksScreen) detailHost() *detailHost {
+func (s *Screen) detailHost() *detailHost {
 	return &detailHost{
 		ActionHost: &s.host, store: s.store, asOf: func() store.Date { return s.asOf }, say: s.say,
 		onTracked: s.onTracked, onEdited: s.onEdited,
@@ -55,14 +55,14 @@ func (s *TasksScreen) detailHost() *detailHost {
 
 // onTracked shows a task whose progress or history changed in its row,
 // as it stands on the reporting date.
-func (s *TasksScreen) onTracked(t store.Task, standing store.Standing) {
+func (s *Screen) onTracked(t store.Task, standing store.Standing) {
 	s.list.replace(db.TaskStanding{Task: t, Standing: standing})
 	s.apply()
 }
 
 // onEdited reads the plan again after a task's fields were saved (its
 // number, its area or its order may change) and shows the task.
-func (s *TasksScreen) onEdited(t store.Task) {
+func (s *Screen) onEdited(t store.Task) {
 	s.reload()
 	if i := s.list.indexOf(t.ID); i >= 0 {
 		s.showTask(i)
@@ -71,7 +71,7 @@ func (s *TasksScreen) onEdited(t store.Task) {
 
 // chosenArea is the area the officer is working in: the selected task's,
 // else the one the filter names, else the plan's first; nil without areas.
-func (s *TasksScreen) chosenArea() *store.Area {
+func (s *Screen) chosenArea() *store.Area {
 	if i := s.list.indexOf(s.Detail.TaskID()); i >= 0 {
 		return &s.list.areas[s.list.tasks[i].area]
 	}
@@ -85,7 +85,7 @@ func (s *TasksScreen) chosenArea() *store.Area {
 
 // AddTask opens an empty task in the chosen area for its fields to be
 // written, Ctrl+N; "Thêm nhiệm vụ" then stores it.
-func (s *TasksScreen) AddTask() {
+func (s *Screen) AddTask() {
 	area := s.chosenArea()
 	if area == nil {
 		s.say(lang.L("Kế hoạch chưa có lĩnh vực nào để thêm nhiệm vụ."))
@@ -100,7 +100,7 @@ func (s *TasksScreen) AddTask() {
 }
 
 // DuplicateTask copies the task shown right after it and shows the copy.
-func (s *TasksScreen) DuplicateTask() {
+func (s *Screen) DuplicateTask() {
 	from := s.Detail.Number()
 	s.ConfirmLeave(func() {
 		dup, err := s.store.DuplicateTask(s.list.plan.ID, s.Detail.TaskID())
@@ -115,7 +115,7 @@ func (s *TasksScreen) DuplicateTask() {
 
 // DeleteTask asks, then deletes the task shown with its updates and
 // evidence; "Hoàn tác" puts it back.
-func (s *TasksScreen) DeleteTask() {
+func (s *Screen) DeleteTask() {
 	task, number := s.Detail.Task(), s.Detail.Number()
 	if task.ID == 0 {
 		return
@@ -137,7 +137,7 @@ func (s *TasksScreen) DeleteTask() {
 }
 
 // UndoDelete puts back the task deleted last and shows it.
-func (s *TasksScreen) UndoDelete() {
+func (s *Screen) UndoDelete() {
 	s.ConfirmLeave(func() {
 		task, err := s.store.UndoDelete()
 		if err != nil {
@@ -156,7 +156,7 @@ func (s *TasksScreen) UndoDelete() {
 
 // MoveTask moves the task shown by delta places within its area: -1 up,
 // 1 down.
-func (s *TasksScreen) MoveTask(delta int) {
+func (s *Screen) MoveTask(delta int) {
 	i := s.list.indexOf(s.Detail.TaskID())
 	if i < 0 {
 		return
@@ -181,7 +181,7 @@ func (s *TasksScreen) MoveTask(delta int) {
 }
 
 // MoveArea moves the chosen area by delta places within the plan.
-func (s *TasksScreen) MoveArea(delta int) {
+func (s *Screen) MoveArea(delta int) {
 	area := s.chosenArea()
 	if area == nil {
 		return
@@ -204,7 +204,7 @@ func (s *TasksScreen) MoveArea(delta int) {
 }
 
 // showAreaMenu offers to move the chosen area up or down.
-func (s *TasksScreen) showAreaMenu() {
+func (s *Screen) showAreaMenu() {
 	area := s.chosenArea()
 	if area == nil {
 		return
@@ -220,7 +220,7 @@ func (s *TasksScreen) showAreaMenu() {
 }
 
 // EditPlanHeader opens the plan's header for editing.
-func (s *TasksScreen) EditPlanHeader() {
+func (s *Screen) EditPlanHeader() {
 	if s.list.plan.ID == 0 {
 		return
 	}

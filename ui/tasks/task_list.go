@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"bytes"
@@ -20,13 +20,13 @@ import (
 
 // Columns of the task table.
 const (
-	colNumber = iota
-	colContent
-	colArea
+	ColNumber = iota
+	ColContent
+	ColArea
 	colLead
-	colTimeline
-	colState
-	colProgress
+	ColTimeline
+	ColState
+	ColProgress
 	columnCount
 )
 
@@ -96,11 +96,11 @@ func newTaskList(plan store.Plan, areas []store.Area, standings []db.TaskStandin
 
 // fill writes the task's cells from its fields.
 func (t *listedTask) fill(area store.Area) {
-	t.cells[colNumber] = store.TaskNumber(area, t.task)
-	t.cells[colContent] = widgets.OneLine(t.task.Content)
-	t.cells[colArea] = area.Name
+	t.cells[ColNumber] = store.TaskNumber(area, t.task)
+	t.cells[ColContent] = widgets.OneLine(t.task.Content)
+	t.cells[ColArea] = area.Name
 	t.cells[colLead] = widgets.OneLine(t.task.Lead)
-	t.cells[colTimeline] = widgets.OneLine(t.task.Timeline.Text)
+	t.cells[ColTimeline] = widgets.OneLine(t.task.Timeline.Text)
 	t.leads = t.leads[:0]
 	for _, lead := range store.SplitUnits(t.task.Lead) {
 		t.leads = append(t.leads, store.UnitKey(lead))
@@ -110,8 +110,8 @@ func (t *listedTask) fill(area store.Area) {
 // setStanding writes where the task stands and the cells that show it.
 func (t *listedTask) setStanding(s store.Standing) {
 	t.standing = s
-	t.cells[colState] = string(s.State)
-	t.cells[colProgress] = strconv.Itoa(s.Progress) + "%"
+	t.cells[ColState] = string(s.State)
+	t.cells[ColProgress] = strconv.Itoa(s.Progress) + "%"
 	t.tone = stateImportance(s)
 }
 
@@ -161,7 +161,7 @@ func (l *taskList) replace(ts db.TaskStanding) bool {
 	l.counts[ts.Standing.State]++
 	l.tasks[i].task = ts.Task
 	l.tasks[i].setStanding(ts.Standing)
-	l.sorted[colState], l.sorted[colProgress] = nil, nil
+	l.sorted[ColState], l.sorted[ColProgress] = nil, nil
 	return true
 }
 
@@ -285,15 +285,15 @@ func (l *taskList) sortedBy(column int) []int32 {
 // the progress by number; nil for the number column, in the plan's order.
 func (l *taskList) comparer(column int) func(a, b int32) int {
 	switch column {
-	case colNumber:
+	case ColNumber:
 		return nil
-	case colTimeline:
+	case ColTimeline:
 		return func(a, b int32) int { return compareDue(l.tasks[a].task.Timeline, l.tasks[b].task.Timeline) }
-	case colState:
+	case ColState:
 		return func(a, b int32) int {
 			return stateRank(l.tasks[a].standing.State) - stateRank(l.tasks[b].standing.State)
 		}
-	case colProgress:
+	case ColProgress:
 		return func(a, b int32) int { return l.tasks[a].standing.Progress - l.tasks[b].standing.Progress }
 	}
 	keys := l.collationKeys(column)

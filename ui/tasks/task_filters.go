@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"errors"
@@ -13,7 +13,7 @@ import (
 )
 
 // buildFilters makes the search box, the filters and the reporting date.
-func (s *TasksScreen) buildFilters() {
+func (s *Screen) buildFilters() {
 	s.Search = widgets.NewEntry()
 	s.Search.SetPlaceHolder(lang.L("Tìm nhiệm vụ (có dấu hay không dấu đều được)"))
 	s.Search.OnChanged = s.onSearchChanged
@@ -44,7 +44,7 @@ func dueChoices(dueSoonDays int) []string {
 
 // fillFilterOptions offers the plan's areas and lead units, keeping what
 // was chosen when it is still there.
-func (s *TasksScreen) fillFilterOptions() {
+func (s *Screen) fillFilterOptions() {
 	areas := []string{lang.L("Mọi lĩnh vực")}
 	chosenArea := 0
 	for i, a := range s.list.areas {
@@ -86,12 +86,12 @@ func setOptions(choice *widget.Select, options []string, chosen int) {
 	choice.SetSelectedIndex(chosen)
 }
 
-func (s *TasksScreen) onSearchChanged(text string) {
+func (s *Screen) onSearchChanged(text string) {
 	s.filter.text = text
 	s.apply()
 }
 
-func (s *TasksScreen) onAreaChosen() {
+func (s *Screen) onAreaChosen() {
 	s.filter.area = 0
 	if i := s.AreaFilter.SelectedIndex(); i > 0 && i <= len(s.list.areas) {
 		s.filter.area = s.list.areas[i-1].ID
@@ -99,7 +99,7 @@ func (s *TasksScreen) onAreaChosen() {
 	s.apply()
 }
 
-func (s *TasksScreen) onLeadChosen() {
+func (s *Screen) onLeadChosen() {
 	s.filter.lead = ""
 	if i := s.LeadFilter.SelectedIndex(); i > 0 && i < len(s.leads) {
 		s.filter.lead = s.leads[i]
@@ -107,7 +107,7 @@ func (s *TasksScreen) onLeadChosen() {
 	s.apply()
 }
 
-func (s *TasksScreen) onStateChosen() {
+func (s *Screen) onStateChosen() {
 	s.filter.state = ""
 	if i := s.StateFilter.SelectedIndex(); i > 0 {
 		s.filter.state = store.States[i-1]
@@ -115,14 +115,14 @@ func (s *TasksScreen) onStateChosen() {
 	s.apply()
 }
 
-func (s *TasksScreen) onDueChosen() {
+func (s *Screen) onDueChosen() {
 	s.filter.due = dueFilter(max(s.DueFilter.SelectedIndex(), 0))
 	s.apply()
 }
 
 // onAsOfChanged judges the tasks on the reporting date typed, once it is a
 // whole date.
-func (s *TasksScreen) onAsOfChanged(text string) {
+func (s *Screen) onAsOfChanged(text string) {
 	day, err := store.ParseVNDate(strings.TrimSpace(text))
 	if err != nil || day.IsZero() || !store.ValidYear(day.Year) || day == s.asOf {
 		return
@@ -132,7 +132,7 @@ func (s *TasksScreen) onAsOfChanged(text string) {
 }
 
 // SetAsOf judges the tasks on another reporting date, as typing it does.
-func (s *TasksScreen) SetAsOf(day store.Date) { s.AsOf.SetText(day.String()) }
+func (s *Screen) SetAsOf(day store.Date) { s.AsOf.SetText(day.String()) }
 
 // newDateEntry is a field for a date written day/month/year, refused in
 // red while it is not one.

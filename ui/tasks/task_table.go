@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"fyne.io/fyne/v2"
@@ -23,19 +23,19 @@ func taskColumnWidths() []widgets.ColumnWidth {
 	area := widgets.FixedWidth(150, 70).Growing(1)
 	area.Optional = true
 	return []widgets.ColumnWidth{
-		colNumber:   widgets.FixedWidth(60, widgets.TextWidth(true, titles[colNumber]+sortMark(false)), widgets.TextWidth(false, "VIII.10")),
-		colContent:  {Preferred: 360, Least: 120, Grow: 4},
-		colArea:     area,
+		ColNumber:   widgets.FixedWidth(60, widgets.TextWidth(true, titles[ColNumber]+sortMark(false)), widgets.TextWidth(false, "VIII.10")),
+		ColContent:  {Preferred: 360, Least: 120, Grow: 4},
+		ColArea:     area,
 		colLead:     widgets.FixedWidth(170, 90).Growing(1),
-		colTimeline: widgets.FixedWidth(150, widgets.TextWidth(false, "Tháng 12/2022")).Growing(1),
-		colState:    widgets.FixedWidth(170, widgets.TextWidth(true, titles[colState]), widgets.TextWidth(false, states...)),
-		colProgress: widgets.FixedWidth(76, widgets.TextWidth(true, titles[colProgress]), widgets.TextWidth(false, "100%")),
+		ColTimeline: widgets.FixedWidth(150, widgets.TextWidth(false, "Tháng 12/2022")).Growing(1),
+		ColState:    widgets.FixedWidth(170, widgets.TextWidth(true, titles[ColState]), widgets.TextWidth(false, states...)),
+		ColProgress: widgets.FixedWidth(76, widgets.TextWidth(true, titles[ColProgress]), widgets.TextWidth(false, "100%")),
 	}
 }
 
 // buildTable makes the task table: a row a task, the headings buttons that
 // sort by their column.
-func (s *TasksScreen) buildTable() {
+func (s *Screen) buildTable() {
 	s.table = &widget.Table{
 		Length:        func() (int, int) { return len(s.shown), len(s.columns) },
 		CreateCell:    widgets.NewCellLabel,
@@ -63,14 +63,14 @@ func allColumns() []int {
 
 // showColumns shows the columns given, by their constants: the table is
 // too narrow for the others.
-func (s *TasksScreen) showColumns(columns []int) {
+func (s *Screen) showColumns(columns []int) {
 	s.columns = columns
 	s.table.Refresh()
 }
 
 // updateCell shows a cell's text as the list built it: no work and no
 // allocation of its own, so that scrolling 10,000 rows stays smooth.
-func (s *TasksScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 	label := obj.(*widget.Label)
 	if id.Row < 0 || id.Row >= len(s.shown) || id.Col < 0 || id.Col >= len(s.columns) {
 		return
@@ -78,7 +78,7 @@ func (s *TasksScreen) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 	t := &s.list.tasks[s.shown[id.Row]]
 	col := s.columns[id.Col]
 	importance := widget.MediumImportance
-	if col == colState {
+	if col == ColState {
 		importance = t.tone
 	}
 	if label.Text == t.cells[col] && label.Importance == importance {
@@ -111,7 +111,7 @@ func (h *headerCell) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (s *TasksScreen) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
+func (s *Screen) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	h := obj.(*headerCell)
 	if id.Col < 0 || id.Col >= len(s.columns) {
 		return
@@ -135,7 +135,7 @@ func sortMark(descending bool) string {
 
 // SortBy sorts the table by a column, as a click on its heading does: a
 // second click on the same heading turns the order round.
-func (s *TasksScreen) SortBy(column int) {
+func (s *Screen) SortBy(column int) {
 	if s.order.column == column {
 		s.order.descending = !s.order.descending
 	} else {

@@ -1,4 +1,4 @@
-package ui
+package tasks
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ import (
 // the reporting date, and what the pane tells the screen.
 type detailHost struct {
 	*widgets.ActionHost
-	store TasksStore
+	store Store
 	asOf  func() store.Date
 	say   func(string)
 	// onTracked is told of a task whose progress or history changed.
