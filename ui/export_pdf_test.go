@@ -27,22 +27,14 @@ type pdfFlow struct {
 	win       *MainWindow
 	st        *db.Store
 	suggested string
-	opened    *fakeOpener
+	opened    *uitest.FakeOpener
 	ended     chan error
 }
-
-// fakeOpener records what it was asked to open.
-type fakeOpener struct {
-	files, folders []string
-}
-
-func (o *fakeOpener) OpenFile(path string) error     { o.files = append(o.files, path); return nil }
-func (o *fakeOpener) ShowInFolder(path string) error { o.folders = append(o.folders, path); return nil }
 
 func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
-	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &fakeOpener{}, ended: make(chan error, 1)}
+	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &uitest.FakeOpener{}, ended: make(chan error, 1)}
 	f.chooseFile = func(suggested string, _ widgets.FileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
@@ -105,13 +97,13 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 		t.Fatal("no offer to open the file")
 	}
 	test.Tap(f.done.OpenFileButton)
-	if !slices.Equal(f.opened.files, []string{path}) {
-		t.Errorf("opened %q, want %q", f.opened.files, path)
+	if !slices.Equal(f.opened.Files, []string{path}) {
+		t.Errorf("opened %q, want %q", f.opened.Files, path)
 	}
 	f.done.Dialog.Show()
 	test.Tap(f.done.OpenFolderButton)
-	if !slices.Equal(f.opened.folders, []string{path}) {
-		t.Errorf("showed %q in its folder, want %q", f.opened.folders, path)
+	if !slices.Equal(f.opened.Folders, []string{path}) {
+		t.Errorf("showed %q in its folder, want %q", f.opened.Folders, path)
 	}
 
 	// The next export does not ask again.

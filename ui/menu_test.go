@@ -105,15 +105,15 @@ func TestWindowRemembersItsSizeAndPlan(t *testing.T) {
 
 func TestF1OpensTheGuideFromAField(t *testing.T) {
 	w, _ := openWindow(t)
-	opened := &fakeOpener{}
+	opened := &uitest.FakeOpener{}
 	w.opener = opened
 	row := taskRow(t, w.Tasks, "I", "1")
 	w.ShowTask(w.Tasks.TaskAt(row).ID)
 	w.Window.Canvas().Focus(w.Tasks.Detail.Update.Note)
 
 	w.Tasks.Detail.Update.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
-	if len(opened.files) != 1 || filepath.Base(opened.files[0]) != "huong-dan-su-dung.md" {
-		t.Errorf("F1 in a field opened %q", opened.files)
+	if len(opened.Files) != 1 || filepath.Base(opened.Files[0]) != "huong-dan-su-dung.md" {
+		t.Errorf("F1 in a field opened %q", opened.Files)
 	}
 	if w.Tasks.Detail.Update.Note.Text != "" {
 		t.Errorf("F1 typed %q into the field", w.Tasks.Detail.Update.Note.Text)

@@ -18,7 +18,7 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// reportsFlow is the reports screen of a window over the seed plan's year,
+// reportsFlow is the reports screen over the seed plan's year,
 // with a way to wait for a draft to end.
 type reportsFlow struct {
 	*ReportsScreen
@@ -29,9 +29,9 @@ type reportsFlow struct {
 
 func openReports(t *testing.T) *reportsFlow {
 	t.Helper()
-	w, st, plan := openYearWindow(t)
-	w.nav.ShowTitle("Báo cáo")
-	f := &reportsFlow{ReportsScreen: w.Reports, st: st, plan: plan, ended: make(chan error, 1)}
+	host, st, plan := openYear(t)
+	f := &reportsFlow{ReportsScreen: NewReportsScreen(host, st), st: st, plan: plan, ended: make(chan error, 1)}
+	showPlan(t, host, plan, f.Content(), f.Reload)
 	f.finished = func(err error) { f.ended <- err }
 	f.Period.Select.SetSelectedIndex(0) // Quý I
 	return f
@@ -198,7 +198,7 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 	f.print.chooseFile = func(name string, _ widgets.FileFilter, done func(string)) { suggested = name; done(path) }
 	printed := make(chan error, 1)
 	f.print.finished = func(err error) { printed <- err }
-	opened := &fakeOpener{}
+	opened := &uitest.FakeOpener{}
 	f.print.Opener = opened
 
 	uitest.UnderUILock(func() { test.Tap(f.PDFButton) })
@@ -212,7 +212,7 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 		t.Fatalf("no PDF written: %v", err)
 	}
 	test.Tap(f.print.done.OpenFileButton)
-	if len(opened.files) != 1 || opened.files[0] != path {
-		t.Errorf("opened %q", opened.files)
+	if len(opened.Files) != 1 || opened.Files[0] != path {
+		t.Errorf("opened %q", opened.Files)
 	}
 }

@@ -1,26 +1,55 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/seeds/demo"
+	"github.com/kehoach/cchc/ui/internal/screentest"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 	"github.com/kehoach/cchc/ui/widgets"
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/store"
 )
 
-// openTargets opens the window over the seed plan's year on the targets
-// screen, showing quý I.
+// openYear opens the seed plan's scripted year of 2023 (updates, evidence,
+// actuals, figures) in a temporary folder, and a host over it whose current
+// plan will be that plan, in a window of 1280×800.
+func openYear(t *testing.T) (widgets.ActionHost, *db.Store, store.Plan) {
+	t.Helper()
+	st, plan, err := demo.OpenSeedYear(filepath.Join(t.TempDir(), "cchc.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return screentest.NewHost(t, st, uitest.FixedToday, fyne.NewSize(1280, 800)), st, plan
+}
+
+// showPlan makes plan the current plan of host and shows content in its
+// window, as the window does when the officer opens a screen.
+func showPlan(t *testing.T, host widgets.ActionHost, plan store.Plan, content fyne.CanvasObject, reload func()) {
+	t.Helper()
+	host.Window.SetContent(content)
+	if err := host.Current.Select(plan.ID); err != nil {
+		t.Fatal(err)
+	}
+	reload()
+}
+
+// openTargets opens the targets screen over the seed plan's year, showing
+// quý I.
 func openTargets(t *testing.T) (*TargetsScreen, *db.Store, store.Plan) {
 	t.Helper()
-	w, st, plan := openYearWindow(t)
-	w.nav.ShowTitle("Chỉ tiêu")
-	s := w.Targets
+	host, st, plan := openYear(t)
+	s := NewTargetsScreen(st, host.Current, host.Today, host.ShowError)
+	showPlan(t, host, plan, s.Content(), s.Reload)
 	s.Period.Select.SetSelectedIndex(0) // Quý I, as the officer picks it
 	if p := s.Period.Period(); p != (store.Period{Kind: store.PeriodQ1, Year: 2023}) {
 		t.Fatalf("period %v", p)

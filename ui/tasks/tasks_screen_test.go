@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/kehoach/cchc/store"
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/internal/screentest"
 	"github.com/kehoach/cchc/ui/internal/uitest"
 	"github.com/kehoach/cchc/ui/widgets"
 )
@@ -16,13 +17,10 @@ import (
 // first opens at, over st; the current plan is the one to choose.
 func newScreen(t testing.TB, st *db.Store, today func() store.Date) (*Screen, *widgets.CurrentPlan) {
 	t.Helper()
-	w := test.NewTempApp(t).NewWindow("test")
-	t.Cleanup(w.Close)
-	current := widgets.NewCurrentPlan(st)
-	s := NewScreen(st, widgets.ActionHost{Window: w, Current: current, Today: today, Keys: &widgets.DialogKeys{}})
-	w.SetContent(s.Content())
-	w.Resize(fyne.NewSize(1200, 760))
-	return s, current
+	host := screentest.NewHost(t, st, today, fyne.NewSize(1200, 760))
+	s := NewScreen(st, host)
+	host.Window.SetContent(s.Content())
+	return s, host.Current
 }
 
 // openScreen opens the task screen over the seed plan in a temporary

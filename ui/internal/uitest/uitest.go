@@ -47,3 +47,16 @@ func OpenSeeded(t testing.TB, path string) *db.Store {
 	}
 	return st
 }
+
+// FakeOpener records what it was asked to open, in place of the system's
+// opener.
+type FakeOpener struct {
+	// Files and Folders are the paths asked for, in order.
+	Files, Folders []string
+}
+
+// OpenFile records path as a file opened.
+func (o *FakeOpener) OpenFile(path string) error { o.Files = append(o.Files, path); return nil }
+
+// ShowInFolder records path as a folder shown.
+func (o *FakeOpener) ShowInFolder(path string) error { o.Folders = append(o.Folders, path); return nil }
