@@ -21,14 +21,14 @@ const allUnits = "Tất cả nhiệm vụ"
 // holds (all, or one lead unit's for the division to fill in) and where to
 // save, then writes the workbook behind a progress dialog.
 type excelExport struct {
-	exporter
+	widgets.Exporter
 	unit *widget.Select
 	ask  *dialog.ConfirmDialog
 }
 
 // newExcelExport builds the action over st, the plan and settings to print.
 func newExcelExport(host widgets.ActionHost, st export.Source) *excelExport {
-	return &excelExport{exporter: newExporter(host, st)}
+	return &excelExport{Exporter: widgets.NewExporter(host, st)}
 }
 
 // start asks whose tasks to export from the current plan.
@@ -38,7 +38,7 @@ func (x *excelExport) start() {
 		x.ShowError(errors.New(lang.L("chưa chọn kế hoạch để xuất Excel")))
 		return
 	}
-	bundle, err := x.source.Bundle(plan.ID)
+	bundle, err := x.Source.Bundle(plan.ID)
 	if err != nil {
 		x.ShowError(err)
 		return
@@ -49,7 +49,7 @@ func (x *excelExport) start() {
 	x.ask = dialog.NewCustomConfirm(widgets.Localf("Xuất Excel kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			unit := x.chosenUnit()
-			x.chooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), widgets.ExcelFiles(), func(path string) { x.run(plan, unit, path) })
+			x.ChooseFile(export.SuggestedName(plan, export.KindAppendix, export.XLSX, unit), widgets.ExcelFiles(), func(path string) { x.run(plan, unit, path) })
 		}
 	}, x.Window)
 	x.ask.Resize(fyne.NewSize(min(520, x.Window.Canvas().Size().Width-40), 200))
@@ -67,5 +67,5 @@ func (x *excelExport) chosenUnit() string {
 // run writes the workbook behind a progress dialog.
 func (x *excelExport) run(plan store.Plan, unit, path string) {
 	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: x.Today()}
-	x.export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return widgets.Localf("Đã ghi %s.", path) })
+	x.Export(req, lang.L("Đã xuất Excel"), func(export.Result) string { return widgets.Localf("Đã ghi %s.", path) })
 }

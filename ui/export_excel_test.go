@@ -23,9 +23,9 @@ func TestExportExcelForOneUnit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "vp.xlsx")
 	x := newExcelExport(w.host(), st)
 	var suggested string
-	x.chooseFile = func(s string, _ widgets.FileFilter, done func(string)) { suggested = s; done(path) }
+	x.ChooseFile = func(s string, _ widgets.FileFilter, done func(string)) { suggested = s; done(path) }
 	ended := make(chan error, 1)
-	x.finished = func(err error) { ended <- err }
+	x.Finished = func(err error) { ended <- err }
 
 	x.start()
 	if !strings.Contains(strings.Join(x.unit.Options, "|"), "Văn phòng Sở") || x.unit.Selected != allUnits {
@@ -52,7 +52,7 @@ func TestExportExcelForOneUnit(t *testing.T) {
 	if got, _ := f.GetCellValue(xlsx.SheetPlan, "A5"); got != "Đơn vị chủ trì: Văn phòng Sở" {
 		t.Errorf("unit line %q", got)
 	}
-	if x.done == nil {
+	if x.Done == nil {
 		t.Error("no message that the file was written")
 	}
 }

@@ -47,7 +47,7 @@ type PDFExportStore interface {
 // signer's name when the plan has none; then what to print and where to
 // save; writes the file behind a progress dialog and offers to open it.
 type pdfExport struct {
-	exporter
+	widgets.Exporter
 	store PDFExportStore
 
 	signer *signerDialog
@@ -61,7 +61,7 @@ type pdfExport struct {
 
 // newPDFExport builds the action over st.
 func newPDFExport(host widgets.ActionHost, st PDFExportStore) *pdfExport {
-	return &pdfExport{exporter: newExporter(host, st), store: st}
+	return &pdfExport{Exporter: widgets.NewExporter(host, st), store: st}
 }
 
 // start begins the action on the current plan.
@@ -157,13 +157,13 @@ func (x *pdfExport) onWhatChosen(plan store.Plan) {
 			}
 		}
 	}
-	x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), widgets.PDFFiles(), func(path string) { x.run(plan, kind, path) })
+	x.ChooseFile(export.SuggestedName(plan, kind, export.PDF, ""), widgets.PDFFiles(), func(path string) { x.run(plan, kind, path) })
 }
 
 // run writes the PDF behind a progress dialog.
 func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
 	req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.Today()}
-	x.export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
+	x.Export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
 		message := widgets.Localf("Đã ghi %s (%d trang).", path, result.Pages)
 		for _, warning := range result.Warnings {
 			message += "\n\n" + widgets.Localf("Lưu ý: %s.", warning)

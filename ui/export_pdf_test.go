@@ -35,12 +35,12 @@ func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
 	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &uitest.FakeOpener{}, ended: make(chan error, 1)}
-	f.chooseFile = func(suggested string, _ widgets.FileFilter, done func(string)) {
+	f.ChooseFile = func(suggested string, _ widgets.FileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
 	}
 	f.Opener = f.opened
-	f.finished = func(err error) { f.ended <- err }
+	f.Finished = func(err error) { f.ended <- err }
 	return f
 }
 
@@ -93,15 +93,15 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 		t.Errorf("name saved as %q in the plan, %q in the settings", plan.Signer.Name, settings.Signer.Name)
 	}
 	// and the officer may open it in the viewer, or its folder.
-	if f.done == nil {
+	if f.Done == nil {
 		t.Fatal("no offer to open the file")
 	}
-	test.Tap(f.done.OpenFileButton)
+	test.Tap(f.Done.OpenFileButton)
 	if !slices.Equal(f.opened.Files, []string{path}) {
 		t.Errorf("opened %q, want %q", f.opened.Files, path)
 	}
-	f.done.Dialog.Show()
-	test.Tap(f.done.OpenFolderButton)
+	f.Done.Dialog.Show()
+	test.Tap(f.Done.OpenFolderButton)
 	if !slices.Equal(f.opened.Folders, []string{path}) {
 		t.Errorf("showed %q in its folder, want %q", f.opened.Folders, path)
 	}
@@ -154,7 +154,7 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "bản đã ký" {
 		t.Errorf("the earlier file now holds %q", data)
 	}
-	if f.done != nil {
+	if f.Done != nil {
 		t.Error("a failed export offered to open the file")
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/reports"
 	"github.com/kehoach/cchc/ui/tasks"
 	"github.com/kehoach/cchc/ui/widgets"
 
@@ -41,8 +42,8 @@ type WindowStore interface {
 	BackupStore
 	SettingsStore
 	OverviewStore
-	TargetsStore
-	ReportsStore
+	reports.TargetsStore
+	reports.ReportsStore
 	RolloverStore
 }
 
@@ -61,8 +62,8 @@ type MainWindow struct {
 	nav      *navigation
 	Overview *OverviewScreen
 	Tasks    *tasks.Screen
-	Targets  *TargetsScreen
-	Reports  *ReportsScreen
+	Targets  *reports.TargetsScreen
+	Reports  *reports.ReportsScreen
 	Backups  *BackupScreen
 	Settings *SettingsScreen
 	pdf      *pdfExport
@@ -92,8 +93,8 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	host := w.host()
 	w.Overview = NewOverviewScreen(st, w.current, today, w.showError)
 	w.Tasks = tasks.NewScreen(st, host)
-	w.Targets = NewTargetsScreen(st, w.current, today, w.showError)
-	w.Reports = NewReportsScreen(host, st)
+	w.Targets = reports.NewTargetsScreen(st, w.current, today, w.showError)
+	w.Reports = reports.NewReportsScreen(host, st)
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)
 	w.Settings = NewSettingsScreen(st, w.Window, w.showError)
 	w.nav = newNavigation(w.screens()...)
@@ -146,7 +147,7 @@ func (w *MainWindow) linkScreens() {
 		w.Targets.ShowTarget(id, p)
 	}
 	w.Reports.OnRollover = func() { w.rollover.start() }
-	w.Reports.refreshButtons()
+	w.Reports.RefreshButtons()
 	backups := widget.NewButtonWithIcon(lang.L("Mở màn hình Sao lưu…"), theme.HistoryIcon(), w.ShowBackups)
 	w.Settings.AddSection(lang.L("Sao lưu"), container.NewVBox(
 		widgets.WrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),

@@ -1,4 +1,4 @@
-package ui
+package reports
 
 import (
 	"os"
@@ -195,9 +195,9 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "bao-cao.pdf")
 	var suggested string
-	f.print.chooseFile = func(name string, _ widgets.FileFilter, done func(string)) { suggested = name; done(path) }
+	f.print.ChooseFile = func(name string, _ widgets.FileFilter, done func(string)) { suggested = name; done(path) }
 	printed := make(chan error, 1)
-	f.print.finished = func(err error) { printed <- err }
+	f.print.Finished = func(err error) { printed <- err }
 	opened := &uitest.FakeOpener{}
 	f.print.Opener = opened
 
@@ -211,7 +211,7 @@ func TestReportPrintsToPDFAndOffersToOpenIt(t *testing.T) {
 	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
 		t.Fatalf("no PDF written: %v", err)
 	}
-	test.Tap(f.print.done.OpenFileButton)
+	test.Tap(f.print.Done.OpenFileButton)
 	if len(opened.Files) != 1 || opened.Files[0] != path {
 		t.Errorf("opened %q", opened.Files)
 	}

@@ -1,4 +1,4 @@
-package ui
+package reports
 
 import (
 	"context"
@@ -81,7 +81,7 @@ func NewReportsScreen(host widgets.ActionHost, st ReportsStore) *ReportsScreen {
 	s.List.OnSelected = func(i widget.ListItemID) { s.showReport(i) }
 	s.Header = widget.NewLabel("")
 	s.Header.Wrapping = fyne.TextWrapWord
-	s.Editor = newReportEditor(s.refreshButtons)
+	s.Editor = newReportEditor(s.RefreshButtons)
 	s.SaveButton = widget.NewButton(lang.L("Lưu báo cáo"), func() { s.Save() })
 	s.SaveButton.Importance = widget.HighImportance
 	s.SendButton = widget.NewButton(lang.L("Đánh dấu đã gửi…"), s.onSend)
@@ -149,7 +149,7 @@ func (s *ReportsScreen) Reload() {
 		s.reports = reports
 	}
 	s.List.Refresh()
-	s.refreshButtons()
+	s.RefreshButtons()
 }
 
 // Reports returns the reports listed.
@@ -178,7 +178,7 @@ func (s *ReportsScreen) showReport(i int) {
 	r := s.reports[i]
 	s.Period.Set(r.Period)
 	s.Editor.show(r, !s.latest(i))
-	s.refreshButtons()
+	s.RefreshButtons()
 }
 
 // latest reports whether report i is the latest version of its period.
@@ -194,9 +194,9 @@ func (s *ReportsScreen) current() (reporting.Report, bool) {
 	return s.reports[s.selected], true
 }
 
-// refreshButtons says what the report shown is and offers what can be done
+// RefreshButtons says what the report shown is and offers what can be done
 // with it.
-func (s *ReportsScreen) refreshButtons() {
+func (s *ReportsScreen) RefreshButtons() {
 	widgets.Enable(s.DraftButton, s.plan.ID != 0)
 	widgets.Enable(s.RolloverButton, s.plan.ID != 0 && s.OnRollover != nil)
 	r, ok := s.current()
@@ -236,7 +236,7 @@ func (s *ReportsScreen) onPeriodChosen(p store.Period) {
 	s.List.UnselectAll()
 	s.selected = -1
 	s.Editor.clear()
-	s.refreshButtons()
+	s.RefreshButtons()
 }
 
 // Save saves what the officer typed in the report shown, as "Lưu báo cáo"

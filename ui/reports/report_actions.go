@@ -1,4 +1,4 @@
-package ui
+package reports
 
 import (
 	"context"
@@ -133,12 +133,12 @@ func (s *ReportsScreen) onPrint(format export.Format) {
 // save, writes the file behind a progress dialog whose "Huỷ" leaves an
 // earlier file as it was, and offers to open what was written.
 type reportPrint struct {
-	exporter
+	widgets.Exporter
 	store ReportsStore
 }
 
 func newReportPrint(host widgets.ActionHost, st ReportsStore) *reportPrint {
-	return &reportPrint{exporter: newExporter(host, st), store: st}
+	return &reportPrint{Exporter: widgets.NewExporter(host, st), store: st}
 }
 
 // start asks where to save the report in the format given.
@@ -147,7 +147,7 @@ func (x *reportPrint) start(r reporting.Report, format export.Format) {
 	if format == export.XLSX {
 		filter = widgets.ExcelFiles()
 	}
-	x.chooseFile(reporting.ReportFileName(r, string(format)), filter, func(path string) { x.run(r, format, path) })
+	x.ChooseFile(reporting.ReportFileName(r, string(format)), filter, func(path string) { x.run(r, format, path) })
 }
 
 // run writes the report behind a progress dialog.
@@ -159,9 +159,9 @@ func (x *reportPrint) run(r reporting.Report, format export.Format, path string)
 		result, err = export.PrintReport(ctx, x.store, req)
 		return err
 	}
-	x.done = nil
-	x.progress = widgets.RunWithProgress(x.Window, widgets.Localf("Đang in %s", filepath.Base(path)), work, func(err error) {
-		x.onFinished(path, lang.L("Đã in báo cáo"), printedMessage(path, result), err)
+	x.Done = nil
+	x.Progress = widgets.RunWithProgress(x.Window, widgets.Localf("Đang in %s", filepath.Base(path)), work, func(err error) {
+		x.OnFinished(path, lang.L("Đã in báo cáo"), printedMessage(path, result), err)
 	})
 }
 
