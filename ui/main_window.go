@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/overview"
 	"github.com/kehoach/cchc/ui/reports"
 	"github.com/kehoach/cchc/ui/tasks"
 	"github.com/kehoach/cchc/ui/widgets"
@@ -41,7 +42,7 @@ type WindowStore interface {
 	ImportStore
 	BackupStore
 	SettingsStore
-	OverviewStore
+	overview.Store
 	reports.TargetsStore
 	reports.ReportsStore
 	RolloverStore
@@ -60,7 +61,7 @@ type MainWindow struct {
 	// current plan, so that filling it does not choose again.
 	syncing  bool
 	nav      *navigation
-	Overview *OverviewScreen
+	Overview *overview.Screen
 	Tasks    *tasks.Screen
 	Targets  *reports.TargetsScreen
 	Reports  *reports.ReportsScreen
@@ -91,7 +92,7 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
 	host := w.host()
-	w.Overview = NewOverviewScreen(st, w.current, today, w.showError)
+	w.Overview = overview.NewScreen(st, w.current, today, w.showError)
 	w.Tasks = tasks.NewScreen(st, host)
 	w.Targets = reports.NewTargetsScreen(st, w.current, today, w.showError)
 	w.Reports = reports.NewReportsScreen(host, st)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/overview"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -56,7 +58,7 @@ func TestOverviewCountsAndListsForAFixedDate(t *testing.T) {
 	t.Run("the targets not met in quý I", func(t *testing.T) { checkTargetsNotMet(t, o) })
 }
 
-func checkOverviewCounts(t *testing.T, o *OverviewScreen, st *db.Store, plan store.Plan) {
+func checkOverviewCounts(t *testing.T, o *overview.Screen, st *db.Store, plan store.Plan) {
 	t.Helper()
 	want := map[store.State]int{store.StateDoneOnTime: 11, store.StateDoneLate: 1, store.StateInProgress: 3,
 		store.StateOverdue: 1, store.StateNotStarted: 5, store.StateDropped: 0}
@@ -75,7 +77,7 @@ func checkOverviewCounts(t *testing.T, o *OverviewScreen, st *db.Store, plan sto
 	}
 }
 
-func checkTargetsNotMet(t *testing.T, o *OverviewScreen) {
+func checkTargetsNotMet(t *testing.T, o *overview.Screen) {
 	t.Helper()
 	var codes []string
 	for _, line := range o.NotMetLines() {
@@ -128,7 +130,7 @@ func TestOverviewLinesOpenTheirTaskOrTarget(t *testing.T) {
 	o.AsOf.SetText("14/03/2023")
 
 	// The overdue line opens I.2 on the task screen.
-	o.overdue.List.Select(0)
+	o.Overdue.List.Select(0)
 	if w.nav.Shown() != "Nhiệm vụ" {
 		t.Fatalf("the line opened %q", w.nav.Shown())
 	}
@@ -139,7 +141,7 @@ func TestOverviewLinesOpenTheirTaskOrTarget(t *testing.T) {
 
 	// A target line opens the target in quý I on the targets screen.
 	w.nav.ShowTitle("Tổng quan")
-	o.notMet.List.Select(0)
+	o.NotMet.List.Select(0)
 	if w.nav.Shown() != "Chỉ tiêu" {
 		t.Fatalf("the line opened %q", w.nav.Shown())
 	}

@@ -1,4 +1,4 @@
-package ui
+package overview
 
 import (
 	"slices"
@@ -16,10 +16,10 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// OverviewStore is what the overview needs of the data: the plan's areas
+// Store is what the overview needs of the data: the plan's areas
 // and tasks, where each task stands on a day, the targets' results in a
 // period, and the settings that say how due dates and periods count.
-type OverviewStore interface {
+type Store interface {
 	Bundle(planID uint64) (store.Bundle, error)
 	Settings() (store.Settings, error)
 	Standings(planID uint64, asOf store.Date) ([]db.TaskStanding, error)
@@ -32,14 +32,14 @@ type overviewLine struct {
 	open func()
 }
 
-// OverviewScreen is "Tổng quan", the screen the window opens on: where the
+// Screen is "Tổng quan", the screen the window opens on: where the
 // plan stands on a reporting date the officer chooses (today, or a
 // period's cut-off), counted by computed status over the whole plan and
 // drawn by area; the overdue tasks, those due within the due-soon days and
 // the targets not met in the period holding the date. Each line opens its
 // task or target.
-type OverviewScreen struct {
-	store   OverviewStore
+type Screen struct {
+	store   Store
 	today   func() store.Date
 	onError func(error)
 
@@ -62,15 +62,17 @@ type OverviewScreen struct {
 	Heading     *widget.Label
 	Chart       *widgets.StatusChart
 	Lists       *container.AppTabs
-	overdue     *lineList
-	dueSoon     *lineList
-	notMet      *lineList
-	content     fyne.CanvasObject
+	// Overdue, DueSoon and NotMet are the lists of the tabs: the overdue
+	// tasks, the tasks due soon and the targets not met.
+	Overdue *LineList
+	DueSoon *LineList
+	NotMet  *LineList
+	content fyne.CanvasObject
 }
 
-// NewOverviewScreen builds the screen and has it follow the current plan.
-func NewOverviewScreen(st OverviewStore, current *widgets.CurrentPlan, today func() store.Date, onError func(error)) *OverviewScreen {
-	s := &OverviewScreen{store: st, today: today, onError: onError}
+// NewScreen builds the screen and has it follow the current plan.
+func NewScreen(st Store, current *widgets.CurrentPlan, today func() store.Date, onError func(error)) *Screen {
+	s := &Screen{store: st, today: today, onError: onError}
 	s.AsOf = widgets.NewEntry()
 	s.AsOf.SetPlaceHolder("14/03/2023")
 	s.AsOf.OnChanged = s.onDateTyped
@@ -82,11 +84,11 @@ func NewOverviewScreen(st OverviewStore, current *widgets.CurrentPlan, today fun
 	s.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.Heading.Wrapping = fyne.TextWrapWord
 	s.Chart = widgets.NewStatusChart()
-	s.overdue, s.dueSoon, s.notMet = newLineList(), newLineList(), newLineList()
+	s.Overdue, s.DueSoon, s.NotMet = newLineList(), newLineList(), newLineList()
 	s.Lists = container.NewAppTabs(
-		container.NewTabItem("", s.overdue.content),
-		container.NewTabItem("", s.dueSoon.content),
-		container.NewTabItem("", s.notMet.content),
+		container.NewTabItem("", s.Overdue.content),
+		container.NewTabItem("", s.DueSoon.content),
+		container.NewTabItem("", s.NotMet.content),
 	)
 	s.content = s.layout()
 	current.OnChanged(s.ShowPlan)
@@ -95,7 +97,7 @@ func NewOverviewScreen(st OverviewStore, current *widgets.CurrentPlan, today fun
 
 // layout puts the date and its quick choices on top, the chart above the
 // lists, the split between them movable.
-func (s *OverviewScreen) layout() fyne.CanvasObject {
+func (s *Screen) layout() fyne.CanvasObject {
 	dateWidth := widgets.TextWidth(false, "00/00/00000") + 16
 	date := container.NewHBox(widget.NewLabel(lang.L("Tính đến ngày")),
 		container.NewGridWrap(fyne.NewSize(dateWidth, s.AsOf.MinSize().Height), s.AsOf), s.Cutoffs)
@@ -127,11 +129,11 @@ func (l *turningSplit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func (l *turningSplit) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
 
 // Content returns the screen's root object.
-func (s *OverviewScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // ShowPlan shows where a plan stands today; a plan with ID 0 empties the
 // screen.
-func (s *OverviewScreen) ShowPlan(plan store.Plan) {
+func (s *Screen) ShowPlan(plan store.Plan) {
 	s.plan = plan
 	settings, err := s.store.Settings()
 	if err != nil {
@@ -144,7 +146,7 @@ func (s *OverviewScreen) ShowPlan(plan store.Plan) {
 }
 
 // SetAsOf shows where the plan stands on day d, as typing it does.
-func (s *OverviewScreen) SetAsOf(d store.Date) {
+func (s *Screen) SetAsOf(d store.Date) {
 	s.quiet = true
 	s.AsOf.SetText(d.String())
 	s.quiet = false
@@ -154,7 +156,7 @@ func (s *OverviewScreen) SetAsOf(d store.Date) {
 }
 
 // onDateTyped takes a day as soon as the field holds a whole one.
-func (s *OverviewScreen) onDateTyped(text string) {
+func (s *Screen) onDateTyped(text string) {
 	if s.quiet {
 		return
 	}
@@ -179,7 +181,7 @@ type cutoffChoice struct {
 // fillCutoffs lists today and the cut-offs of the quarters of the plan's
 // year (the second is that of 6 months, the third of 9, the fourth of the
 // year).
-func (s *OverviewScreen) fillCutoffs() {
+func (s *Screen) fillCutoffs() {
 	today := s.today()
 	s.cutoffs = []cutoffChoice{{widgets.Localf("Hôm nay, %s", today), today}}
 	if s.plan.ID != 0 {
@@ -202,7 +204,7 @@ func (s *OverviewScreen) fillCutoffs() {
 
 // onCutoffChosen shows the plan on the day chosen; the choice then shows
 // its hint again, the day being in the field beside it.
-func (s *OverviewScreen) onCutoffChosen(string) {
+func (s *Screen) onCutoffChosen(string) {
 	if i := s.Cutoffs.SelectedIndex(); i >= 0 && i < len(s.cutoffs) {
 		s.SetAsOf(s.cutoffs[i].day)
 		s.Cutoffs.ClearSelected()
@@ -211,7 +213,7 @@ func (s *OverviewScreen) onCutoffChosen(string) {
 
 // Reload reads the plan again and shows it on the day chosen: after the
 // officer recorded progress or results elsewhere.
-func (s *OverviewScreen) Reload() {
+func (s *Screen) Reload() {
 	if s.plan.ID == 0 {
 		s.showEmpty()
 		return
@@ -249,17 +251,17 @@ func targetPeriod(plan store.Plan, d store.Date, ps store.PeriodSettings) store.
 	return p
 }
 
-func (s *OverviewScreen) showEmpty() {
+func (s *Screen) showEmpty() {
 	s.Heading.SetText(lang.L("Chưa có kế hoạch nào."))
 	s.Chart.SetBars(nil)
-	for _, l := range []*lineList{s.overdue, s.dueSoon, s.notMet} {
+	for _, l := range []*LineList{s.Overdue, s.DueSoon, s.NotMet} {
 		l.show("", nil)
 	}
 	s.titleLists()
 }
 
 // showStandings shows the counts, the chart and the two lists of tasks.
-func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskStanding) {
+func (s *Screen) showStandings(bundle store.Bundle, standings []db.TaskStanding) {
 	s.Heading.SetText(widgets.Localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
 	areas := map[uint64]store.Area{}
 	counts := map[uint64]map[store.State]int{}
@@ -284,19 +286,19 @@ func (s *OverviewScreen) showStandings(bundle store.Bundle, standings []db.TaskS
 		bars = append(bars, reporting.AreaProgress{Numeral: a.Area.Numeral, Name: a.Area.Name, Counts: counts[a.Area.ID]})
 	}
 	s.Chart.SetBars(bars)
-	s.overdue.show(s.overdueInfo(len(overdue)), s.taskLines(overdue, areas, overdueText))
-	s.dueSoon.show(s.dueSoonInfo(len(dueSoon)), s.taskLines(dueSoon, areas, s.dueSoonText))
+	s.Overdue.show(s.overdueInfo(len(overdue)), s.taskLines(overdue, areas, overdueText))
+	s.DueSoon.show(s.dueSoonInfo(len(dueSoon)), s.taskLines(dueSoon, areas, s.dueSoonText))
 	s.titleLists()
 }
 
-func (s *OverviewScreen) overdueInfo(n int) string {
+func (s *Screen) overdueInfo(n int) string {
 	if n == 0 {
 		return widgets.Localf("Không có nhiệm vụ quá hạn tính đến ngày %s.", s.asOf)
 	}
 	return widgets.Localf("%d nhiệm vụ quá hạn tính đến ngày %s, hạn sớm nhất trước. Bấm vào một dòng để mở nhiệm vụ.", n, s.asOf)
 }
 
-func (s *OverviewScreen) dueSoonInfo(n int) string {
+func (s *Screen) dueSoonInfo(n int) string {
 	if n == 0 {
 		return widgets.Localf("Không có nhiệm vụ nào đến hạn trong %d ngày sau ngày %s.", s.rules.DueSoonDays, s.asOf)
 	}
@@ -305,7 +307,7 @@ func (s *OverviewScreen) dueSoonInfo(n int) string {
 
 // taskLines are the lines of a list of tasks, soonest due first, each
 // opening its task.
-func (s *OverviewScreen) taskLines(list []db.TaskStanding, areas map[uint64]store.Area, text func(db.TaskStanding) string) []overviewLine {
+func (s *Screen) taskLines(list []db.TaskStanding, areas map[uint64]store.Area, text func(db.TaskStanding) string) []overviewLine {
 	slices.SortStableFunc(list, func(a, b db.TaskStanding) int { return a.Standing.Due.Time().Compare(b.Standing.Due.Time()) })
 	lines := make([]overviewLine, len(list))
 	for i, ts := range list {
@@ -322,13 +324,13 @@ func overdueText(ts db.TaskStanding) string {
 }
 
 // dueSoonText says when a task falls due, in how many days.
-func (s *OverviewScreen) dueSoonText(ts db.TaskStanding) string {
+func (s *Screen) dueSoonText(ts db.TaskStanding) string {
 	days := int(ts.Standing.Due.Time().Sub(s.asOf.Time()).Hours() / 24)
 	return widgets.Localf("hạn %s (còn %d ngày), tiến độ %d%%", ts.Standing.Due, days, ts.Standing.Progress)
 }
 
 // showTargets lists the targets not met in the period of the date.
-func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
+func (s *Screen) showTargets(results []reporting.TargetResult) {
 	var lines []overviewLine
 	for _, r := range results {
 		if r.Verdict != reporting.VerdictNotMet {
@@ -341,54 +343,54 @@ func (s *OverviewScreen) showTargets(results []reporting.TargetResult) {
 	counts := reporting.CountVerdicts(results)
 	info := widgets.Localf("%s: %d chỉ tiêu không đạt, %d đạt, %d chưa có số liệu. Bấm vào một dòng để mở chỉ tiêu.",
 		widgets.Capitalize(s.period.Name()), counts[reporting.VerdictNotMet], counts[reporting.VerdictMet], counts[reporting.VerdictNoData])
-	s.notMet.show(info, lines)
+	s.NotMet.show(info, lines)
 	s.titleLists()
 }
 
 // titleLists names each list with its length.
-func (s *OverviewScreen) titleLists() {
+func (s *Screen) titleLists() {
 	items := s.Lists.Items
-	items[0].Text = widgets.Localf("Quá hạn (%d)", len(s.overdue.lines))
-	items[1].Text = widgets.Localf("Sắp đến hạn (%d)", len(s.dueSoon.lines))
-	items[2].Text = widgets.Localf("Chỉ tiêu không đạt (%d)", len(s.notMet.lines))
+	items[0].Text = widgets.Localf("Quá hạn (%d)", len(s.Overdue.lines))
+	items[1].Text = widgets.Localf("Sắp đến hạn (%d)", len(s.DueSoon.lines))
+	items[2].Text = widgets.Localf("Chỉ tiêu không đạt (%d)", len(s.NotMet.lines))
 	s.Lists.Refresh()
 }
 
-func (s *OverviewScreen) openTask(id uint64) {
+func (s *Screen) openTask(id uint64) {
 	if s.OnOpenTask != nil {
 		s.OnOpenTask(id)
 	}
 }
 
-func (s *OverviewScreen) openTarget(id uint64, p store.Period) {
+func (s *Screen) openTarget(id uint64, p store.Period) {
 	if s.OnOpenTarget != nil {
 		s.OnOpenTarget(id, p)
 	}
 }
 
 // Counts returns the number of tasks in each computed state on the day shown.
-func (s *OverviewScreen) Counts() map[store.State]int { return s.Chart.Totals() }
+func (s *Screen) Counts() map[store.State]int { return s.Chart.Totals() }
 
-// OverdueLines, DueSoonLines and NotMetLines return the lines of the lists.
-func (s *OverviewScreen) OverdueLines() []string { return s.overdue.texts() }
+// OverdueLines returns the lines of the list of overdue tasks.
+func (s *Screen) OverdueLines() []string { return s.Overdue.texts() }
 
 // DueSoonLines returns the lines of the list of tasks due soon.
-func (s *OverviewScreen) DueSoonLines() []string { return s.dueSoon.texts() }
+func (s *Screen) DueSoonLines() []string { return s.DueSoon.texts() }
 
 // NotMetLines returns the lines of the list of targets not met.
-func (s *OverviewScreen) NotMetLines() []string { return s.notMet.texts() }
+func (s *Screen) NotMetLines() []string { return s.NotMet.texts() }
 
-// lineList is a list of lines under a sentence that says what it lists;
+// LineList is a list of lines under a sentence that says what it lists;
 // tapping a line opens it.
-type lineList struct {
+type LineList struct {
 	info    *widget.Label
 	List    *widget.List
 	lines   []overviewLine
 	content fyne.CanvasObject
 }
 
-func newLineList() *lineList {
-	l := &lineList{info: widget.NewLabel("")}
+func newLineList() *LineList {
+	l := &LineList{info: widget.NewLabel("")}
 	l.info.Wrapping = fyne.TextWrapWord
 	l.List = widget.NewList(func() int { return len(l.lines) }, widgets.NewCellLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.lines[i].text) })
@@ -398,7 +400,7 @@ func newLineList() *lineList {
 }
 
 // show lists lines under info.
-func (l *lineList) show(info string, lines []overviewLine) {
+func (l *LineList) show(info string, lines []overviewLine) {
 	l.info.SetText(info)
 	l.lines = lines
 	l.List.UnselectAll()
@@ -407,14 +409,14 @@ func (l *lineList) show(info string, lines []overviewLine) {
 
 // onSelected opens the line tapped and lets go of it, so that it opens
 // again when tapped again.
-func (l *lineList) onSelected(i widget.ListItemID) {
+func (l *LineList) onSelected(i widget.ListItemID) {
 	l.List.Unselect(i)
 	if i >= 0 && i < len(l.lines) {
 		l.lines[i].open()
 	}
 }
 
-func (l *lineList) texts() []string {
+func (l *LineList) texts() []string {
 	out := make([]string, len(l.lines))
 	for i, line := range l.lines {
 		out[i] = line.text
