@@ -194,7 +194,7 @@ func keystrokes(text string) []string {
 // BenchmarkTaskTableKeystroke is one keystroke in the search box over
 // 10,000 tasks, sorted by content with a state filter on: the rows shown
 // are found again from slices built when the data was read.
-// Run: go test -tags ci ./ui -run '^$' -bench TaskTable -benchmem
+// Run: go test -tags ci ./ui/tasks -run '^$' -bench TaskTable -benchmem
 func BenchmarkTaskTableKeystroke(b *testing.B) {
 	test.NewTempApp(b)
 	_, plan, areas, standings := tenThousandTasks(b)

@@ -13,14 +13,14 @@ import (
 	"github.com/kehoach/cchc/ui/widgets"
 )
 
-// newScreen opens the task screen alone, in a window of the size the app
-// first opens at, over st; the current plan is the one to choose.
+// newScreen builds the task screen over st with the host a window of the
+// size the app first opens at would give it, but does not show it: as in
+// the window, which opens on the overview; the current plan is the one to
+// choose.
 func newScreen(t testing.TB, st *db.Store, today func() store.Date) (*Screen, *widgets.CurrentPlan) {
 	t.Helper()
 	host := screentest.NewHost(t, st, today, fyne.NewSize(1200, 760))
-	s := NewScreen(st, host)
-	host.Window.SetContent(s.Content())
-	return s, host.Current
+	return NewScreen(st, host), host.Current
 }
 
 // openScreen opens the task screen over the seed plan in a temporary

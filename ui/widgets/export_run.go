@@ -64,5 +64,5 @@ func (e *Exporter) OnFinished(path, title, message string, err error) {
 		}
 		return
 	}
-	e.Done = ShowExportDone(e.Window, title, message, path, e.Opener, e.ShowError)
+	e.Done = showExportDone(e.Window, title, message, path, e.Opener, e.ShowError)
 }

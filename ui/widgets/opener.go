@@ -27,9 +27,9 @@ type ExportDone struct {
 	OpenFolderButton *widget.Button
 }
 
-// ShowExportDone tells the officer that path was written and offers to open
+// showExportDone tells the officer that path was written and offers to open
 // it or its folder through open; a failure to open goes to onError.
-func ShowExportDone(parent fyne.Window, title, message, path string, open Opener, onError func(error)) *ExportDone {
+func showExportDone(parent fyne.Window, title, message, path string, open Opener, onError func(error)) *ExportDone {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
 	d := &ExportDone{Dialog: dialog.NewCustomWithoutButtons(title, text, parent)}
