@@ -73,9 +73,9 @@ func (l *FillColumnLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 }
 
 // fitColumns gives each column its width in the space available: its
-// Preferred width and a share of the rest by its grow weight when there is
+// preferred width and a share of the rest by its grow weight when there is
 // room; else the other columns shrink in proportion towards their least
-// Widths while the fill column keeps its preferred width, then the fill
+// widths while the fill column keeps its preferred width, then the fill
 // column shrinks to its least.
 func fitColumns(widths []ColumnWidth, fill int, available float32) []float32 {
 	widths = withoutOptional(widths, available)
@@ -138,7 +138,7 @@ func TextWidth(bold bool, texts ...string) float32 {
 // FlowLayout lays its objects out left to right at their least widths,
 // each line as wide as the space: what does not fit goes on to the next
 // line, and the stretching object (the search box) takes what its line
-// leaves. heightFor says how tall that is at a width, for the layout
+// leaves. HeightFor says how tall that is at a width, for the layout
 // above it: a layout's MinSize cannot know the width it will get.
 type FlowLayout struct {
 	Stretch fyne.CanvasObject
