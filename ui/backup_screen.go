@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/backup"
 
 	"fyne.io/fyne/v2"
@@ -59,10 +61,12 @@ type BackupScreen struct {
 // NewBackupScreen builds the screen over st.
 func NewBackupScreen(window fyne.Window, st BackupStore, showError func(error)) *BackupScreen {
 	s := &BackupScreen{window: window, store: st, showError: showError, Selected: -1}
-	files := newFileChooser(showError)
-	s.chooseBackupFile = func(done func(string)) { files.OpenFile(window, lang.L("Chọn bản sao lưu"), backupFiles(), done) }
+	files := widgets.NewFileChooser(showError)
+	s.chooseBackupFile = func(done func(string)) {
+		files.OpenFile(window, lang.L("Chọn bản sao lưu"), widgets.BackupFiles(), done)
+	}
 	s.chooseSavePath = func(suggested string, done func(string)) {
-		files.SaveFile(window, lang.L("Sao lưu ra tệp"), suggested, backupFiles(), done)
+		files.SaveFile(window, lang.L("Sao lưu ra tệp"), suggested, widgets.BackupFiles(), done)
 	}
 	s.Where = widget.NewLabel("")
 	s.Where.Wrapping = fyne.TextWrapWord
@@ -105,16 +109,8 @@ func (s *BackupScreen) Backups() []backup.BackupInfo { return s.backups }
 
 func (s *BackupScreen) refreshButtons() {
 	canRestore := s.OnRestore != nil
-	enable(s.Restore, canRestore && s.Selected >= 0 && s.Selected < len(s.backups) && s.backups[s.Selected].Problem == "")
-	enable(s.RestoreFile, canRestore)
-}
-
-func enable(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
-	}
+	widgets.Enable(s.Restore, canRestore && s.Selected >= 0 && s.Selected < len(s.backups) && s.backups[s.Selected].Problem == "")
+	widgets.Enable(s.RestoreFile, canRestore)
 }
 
 // backupLine is one backup as the list shows it: when, what it holds, who
@@ -159,7 +155,7 @@ func (s *BackupScreen) onBackupTo() {
 // run makes a backup off the UI goroutine and says where it went.
 func (s *BackupScreen) run(makeBackup func() (backup.BackupInfo, error)) {
 	var info backup.BackupInfo
-	RunWithProgress(s.window, "Đang kiểm tra và sao lưu dữ liệu…", func(context.Context, func(float64)) error {
+	widgets.RunWithProgress(s.window, "Đang kiểm tra và sao lưu dữ liệu…", func(context.Context, func(float64)) error {
 		var err error
 		info, err = makeBackup()
 		return err

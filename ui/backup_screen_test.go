@@ -10,6 +10,7 @@ import (
 	"github.com/kehoach/cchc/store/backup"
 	"github.com/kehoach/cchc/store/datafile"
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
@@ -20,11 +21,11 @@ func backupDone(t *testing.T, s *BackupScreen, action func()) error {
 	t.Helper()
 	ended := make(chan error, 1)
 	s.finished = func(err error) { ended <- err }
-	underUILock(action)
+	uitest.UnderUILock(action)
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the backup did not end")
 	}
 	return nil
@@ -32,9 +33,9 @@ func backupDone(t *testing.T, s *BackupScreen, action func()) error {
 
 func TestBackupScreenBacksUpAndRestores(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	defer w.Window.Close()
 	w.ShowBackups()
 	s := w.Backups
@@ -75,7 +76,7 @@ func TestBackupScreenBacksUpAndRestores(t *testing.T) {
 
 func TestBackupScreenRefusesAFileThatIsNoBackup(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
 	var shown error
 	s := NewBackupScreen(a.NewWindow("x"), st, func(err error) { shown = err })

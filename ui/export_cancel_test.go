@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -35,27 +38,27 @@ func openBigPlan(t *testing.T) *MainWindow {
 	if _, err := st.CreateBundle(b); err != nil {
 		t.Fatal(err)
 	}
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	t.Cleanup(w.Window.Close)
 	return w
 }
 
 // cancelOnceUnderWay waits for the export to report progress, presses
 // "Huỷ" and returns how the export ended.
-func cancelOnceUnderWay(t *testing.T, x *exporter, ended chan error) error {
+func cancelOnceUnderWay(t *testing.T, x *widgets.Exporter, ended chan error) error {
 	t.Helper()
-	deadline := time.Now().Add(jobDeadline)
-	for x.progress.Fraction() == 0 {
+	deadline := time.Now().Add(uitest.JobDeadline)
+	for x.Progress.Fraction() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the export reported no progress")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	underUILock(func() { test.Tap(x.progress.CancelButton) })
+	uitest.UnderUILock(func() { test.Tap(x.Progress.CancelButton) })
 	select {
 	case err := <-ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the export did not stop")
 		return nil
 	}
@@ -66,28 +69,28 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 	old := []byte("bản đã ký, không được ghi đè")
 	tests := []struct {
 		name  string
-		start func(path string, ended chan error) *exporter
+		start func(path string, ended chan error) *widgets.Exporter
 	}{
-		{"PDF", func(path string, ended chan error) *exporter {
+		{"PDF", func(path string, ended chan error) *widgets.Exporter {
 			x := newPDFExport(w.host(), w.pdf.store)
-			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
-			x.finished = func(err error) { ended <- err }
-			underUILock(func() {
+			x.ChooseFile = func(_ string, _ widgets.FileFilter, done func(string)) { done(path) }
+			x.Finished = func(err error) { ended <- err }
+			uitest.UnderUILock(func() {
 				x.start()
 				x.signer.form.Dismiss()
 				x.ask.Confirm()
 			})
-			return &x.exporter
+			return &x.Exporter
 		}},
-		{"Excel", func(path string, ended chan error) *exporter {
-			x := newExcelExport(w.host(), w.excel.source)
-			x.chooseFile = func(_ string, _ fileFilter, done func(string)) { done(path) }
-			x.finished = func(err error) { ended <- err }
-			underUILock(func() {
+		{"Excel", func(path string, ended chan error) *widgets.Exporter {
+			x := newExcelExport(w.host(), w.excel.Source)
+			x.ChooseFile = func(_ string, _ widgets.FileFilter, done func(string)) { done(path) }
+			x.Finished = func(err error) { ended <- err }
+			uitest.UnderUILock(func() {
 				x.start()
 				x.ask.Confirm()
 			})
-			return &x.exporter
+			return &x.Exporter
 		}},
 	}
 	for _, tt := range tests {
@@ -99,7 +102,7 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 			}
 			ended := make(chan error, 1)
 			x := tt.start(path, ended)
-			if err := cancelOnceUnderWay(t, x, ended); !Cancelled(err) {
+			if err := cancelOnceUnderWay(t, x, ended); !widgets.Cancelled(err) {
 				t.Fatalf("the export ended with %v, want it cancelled", err)
 			}
 			if data, _ := os.ReadFile(path); !bytes.Equal(data, old) {
@@ -108,7 +111,7 @@ func TestCancelledExportLeavesTheOldFileAsItWas(t *testing.T) {
 			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 				t.Errorf("the folder holds %d files, want only the old one", len(entries))
 			}
-			if x.done != nil {
+			if x.Done != nil {
 				t.Error("a cancelled export said it was written")
 			}
 		})

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -45,7 +47,7 @@ type PDFExportStore interface {
 // signer's name when the plan has none; then what to print and where to
 // save; writes the file behind a progress dialog and offers to open it.
 type pdfExport struct {
-	exporter
+	widgets.Exporter
 	store PDFExportStore
 
 	signer *signerDialog
@@ -58,20 +60,20 @@ type pdfExport struct {
 }
 
 // newPDFExport builds the action over st.
-func newPDFExport(host actionHost, st PDFExportStore) *pdfExport {
-	return &pdfExport{exporter: newExporter(host, st), store: st}
+func newPDFExport(host widgets.ActionHost, st PDFExportStore) *pdfExport {
+	return &pdfExport{Exporter: widgets.NewExporter(host, st), store: st}
 }
 
 // start begins the action on the current plan.
 func (x *pdfExport) start() {
-	plan, ok := x.current.Plan()
+	plan, ok := x.Current.Plan()
 	if !ok {
-		x.showError(errors.New(lang.L("chưa chọn kế hoạch để xuất PDF")))
+		x.ShowError(errors.New(lang.L("chưa chọn kế hoạch để xuất PDF")))
 		return
 	}
 	settings, err := x.store.Settings()
 	if err != nil {
-		x.showError(err)
+		x.ShowError(err)
 		return
 	}
 	if signers := settings.Signers(); !plan.Issued() && len(signers) > 1 {
@@ -82,8 +84,8 @@ func (x *pdfExport) start() {
 		x.askWhat(plan, nil)
 		return
 	}
-	x.signer = newSignerDialog(x.window, func(name string) { x.onSignerName(plan, name) })
-	x.signer.show(x.window)
+	x.signer = newSignerDialog(x.Window, func(name string) { x.onSignerName(plan, name) })
+	x.signer.show(x.Window)
 }
 
 // onSignerName saves the name typed (unless the officer went on without
@@ -91,15 +93,15 @@ func (x *pdfExport) start() {
 func (x *pdfExport) onSignerName(plan store.Plan, name string) {
 	if name != "" {
 		if _, err := x.store.SetSignerName(name); err != nil {
-			x.showError(fmt.Errorf(lang.L("lưu họ tên người ký")+": %w", err))
+			x.ShowError(fmt.Errorf(lang.L("lưu họ tên người ký")+": %w", err))
 			return
 		}
 		// Every plan without a name took it: read them all again.
-		if err := x.current.Select(plan.ID); err != nil {
-			x.showError(err)
+		if err := x.Current.Select(plan.ID); err != nil {
+			x.ShowError(err)
 			return
 		}
-		plan, _ = x.current.Plan()
+		plan, _ = x.Current.Plan()
 	}
 	x.askWhat(plan, nil)
 }
@@ -115,11 +117,11 @@ func (x *pdfExport) askWhat(plan store.Plan, signers []store.Signer) {
 	if len(signers) > 0 {
 		content.Add(widget.NewForm(widget.NewFormItem(lang.L("Người ký"), x.newSignerChoice(plan, signers))))
 	}
-	x.ask = dialog.NewCustomConfirm(localf("Xuất PDF kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
+	x.ask = dialog.NewCustomConfirm(widgets.Localf("Xuất PDF kế hoạch %s", plan.Ref()), lang.L("Chọn nơi lưu…"), lang.L("Huỷ"), content, func(ok bool) {
 		if ok {
 			x.onWhatChosen(plan)
 		}
-	}, x.window)
+	}, x.Window)
 	x.ask.Show()
 }
 
@@ -146,25 +148,25 @@ func (x *pdfExport) onWhatChosen(plan store.Plan) {
 		if chosen := x.signers[x.signerChoice.SelectedIndex()]; chosen != plan.Signer {
 			plan.Signer = chosen
 			if err := x.store.UpdatePlan(plan); err != nil {
-				x.showError(fmt.Errorf(lang.L("lưu người ký của kế hoạch")+": %w", err))
+				x.ShowError(fmt.Errorf(lang.L("lưu người ký của kế hoạch")+": %w", err))
 				return
 			}
-			if err := x.current.Reload(); err != nil {
-				x.showError(err)
+			if err := x.Current.Reload(); err != nil {
+				x.ShowError(err)
 				return
 			}
 		}
 	}
-	x.chooseFile(export.SuggestedName(plan, kind, export.PDF, ""), pdfFiles(), func(path string) { x.run(plan, kind, path) })
+	x.ChooseFile(export.SuggestedName(plan, kind, export.PDF, ""), widgets.PDFFiles(), func(path string) { x.run(plan, kind, path) })
 }
 
 // run writes the PDF behind a progress dialog.
 func (x *pdfExport) run(plan store.Plan, kind export.Kind, path string) {
-	req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.today()}
-	x.export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
-		message := localf("Đã ghi %s (%d trang).", path, result.Pages)
+	req := export.Request{PlanID: plan.ID, Kind: kind, Format: export.PDF, Path: path, Today: x.Today()}
+	x.Export(req, lang.L("Đã xuất PDF"), func(result export.Result) string {
+		message := widgets.Localf("Đã ghi %s (%d trang).", path, result.Pages)
 		for _, warning := range result.Warnings {
-			message += "\n\n" + localf("Lưu ý: %s.", warning)
+			message += "\n\n" + widgets.Localf("Lưu ý: %s.", warning)
 		}
 		return message
 	})

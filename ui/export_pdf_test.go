@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -24,28 +27,20 @@ type pdfFlow struct {
 	win       *MainWindow
 	st        *db.Store
 	suggested string
-	opened    *fakeOpener
+	opened    *uitest.FakeOpener
 	ended     chan error
 }
-
-// fakeOpener records what it was asked to open.
-type fakeOpener struct {
-	files, folders []string
-}
-
-func (o *fakeOpener) OpenFile(path string) error     { o.files = append(o.files, path); return nil }
-func (o *fakeOpener) ShowInFolder(path string) error { o.folders = append(o.folders, path); return nil }
 
 func newPDFFlow(t *testing.T, path string) *pdfFlow {
 	t.Helper()
 	w, st := openWindow(t)
-	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &fakeOpener{}, ended: make(chan error, 1)}
-	f.chooseFile = func(suggested string, _ fileFilter, done func(string)) {
+	f := &pdfFlow{pdfExport: newPDFExport(w.host(), st), win: w, st: st, opened: &uitest.FakeOpener{}, ended: make(chan error, 1)}
+	f.ChooseFile = func(suggested string, _ widgets.FileFilter, done func(string)) {
 		f.suggested = suggested
 		done(path)
 	}
-	f.opener = f.opened
-	f.finished = func(err error) { f.ended <- err }
+	f.Opener = f.opened
+	f.Finished = func(err error) { f.ended <- err }
 	return f
 }
 
@@ -55,7 +50,7 @@ func (f *pdfFlow) wait(t *testing.T) error {
 	select {
 	case err := <-f.ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the export did not end")
 		return nil
 	}
@@ -76,7 +71,7 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 	if f.ask == nil || f.choice.Selected != choiceWithAppendix {
 		t.Fatal("no choice of what to print, with the appendix chosen first")
 	}
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -98,17 +93,17 @@ func TestExportPDFAsksTheSignerOnceThenOffersToOpen(t *testing.T) {
 		t.Errorf("name saved as %q in the plan, %q in the settings", plan.Signer.Name, settings.Signer.Name)
 	}
 	// and the officer may open it in the viewer, or its folder.
-	if f.done == nil {
+	if f.Done == nil {
 		t.Fatal("no offer to open the file")
 	}
-	test.Tap(f.done.OpenFileButton)
-	if !slices.Equal(f.opened.files, []string{path}) {
-		t.Errorf("opened %q, want %q", f.opened.files, path)
+	test.Tap(f.Done.OpenFileButton)
+	if !slices.Equal(f.opened.Files, []string{path}) {
+		t.Errorf("opened %q, want %q", f.opened.Files, path)
 	}
-	f.done.dialog.Show()
-	test.Tap(f.done.OpenFolderButton)
-	if !slices.Equal(f.opened.folders, []string{path}) {
-		t.Errorf("showed %q in its folder, want %q", f.opened.folders, path)
+	f.Done.Dialog.Show()
+	test.Tap(f.Done.OpenFolderButton)
+	if !slices.Equal(f.opened.Folders, []string{path}) {
+		t.Errorf("showed %q in its folder, want %q", f.opened.Folders, path)
 	}
 
 	// The next export does not ask again.
@@ -125,7 +120,7 @@ func TestExportAppendixAloneWithoutName(t *testing.T) {
 	f.start()
 	f.signer.form.Dismiss() // "Bỏ qua": no name
 	f.choice.SetSelected(choiceAppendixOnly)
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
@@ -149,9 +144,9 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	}
 	f := newPDFFlow(t, path)
 	f.st.SetSignerName("Nguyễn Văn Bình")
-	f.current.Reload()
+	f.Current.Reload()
 	f.start()
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	err := f.wait(t)
 	if err == nil || !strings.Contains(err.Error(), "chỉ đọc") {
 		t.Errorf("err = %v, want the read-only file named", err)
@@ -159,15 +154,15 @@ func TestExportPDFFailureKeepsTheEarlierFile(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "bản đã ký" {
 		t.Errorf("the earlier file now holds %q", data)
 	}
-	if f.done != nil {
+	if f.Done != nil {
 		t.Error("a failed export offered to open the file")
 	}
 }
 
 func TestSaveDialogOpensWithTheSuggestedName(t *testing.T) {
 	f := newPDFFlow(t, filepath.Join(t.TempDir(), "x.pdf"))
-	d := askSavePath(f.window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
-	if f.window.Canvas().Overlays().Top() == nil {
+	d := widgets.AskSavePath(f.Window, "Lưu tệp", "Kế hoạch 122-KH-SKH năm 2023.pdf", ".pdf", func(string) { t.Error("a path was chosen without the officer") })
+	if f.Window.Canvas().Overlays().Top() == nil {
 		t.Error("the save dialog is not shown")
 	}
 	if d.Name.Text != "Kế hoạch 122-KH-SKH năm 2023.pdf" {
@@ -180,19 +175,19 @@ func TestSignerNameReachesEveryPlanInTheWindow(t *testing.T) {
 	if _, err := f.st.CreateBundle(plan2024()); err != nil {
 		t.Fatal(err)
 	}
-	f.current.Select(0) // read the plans again and show the newest
+	f.Current.Select(0) // read the plans again and show the newest
 
 	// Given two plans without a signer, when the name is typed for the newest,
 	f.start()
 	test.Type(f.signer.entry, "Nguyễn Văn Bình")
 	f.signer.form.Submit()
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}
 
 	// then the newest plan stays chosen, and exporting the other one asks no more.
-	if plan, _ := f.current.Plan(); plan.Year != 2024 {
+	if plan, _ := f.Current.Plan(); plan.Year != 2024 {
 		t.Fatalf("the window now shows the %d plan, want 2024", plan.Year)
 	}
 	f.win.planSelect.SetSelectedIndex(1)
@@ -228,7 +223,7 @@ func TestDraftTakesTheSignerChosen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.current.Select(stored.ID)
+	f.Current.Select(stored.ID)
 
 	// Given a draft and two signers, the officer is asked who signs,
 	f.start()
@@ -237,7 +232,7 @@ func TestDraftTakesTheSignerChosen(t *testing.T) {
 	}
 	// picks the deputy,
 	f.signerChoice.SetSelectedIndex(1)
-	underUILock(f.ask.Confirm)
+	uitest.UnderUILock(f.ask.Confirm)
 	if err := f.wait(t); err != nil {
 		t.Fatal(err)
 	}

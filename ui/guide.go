@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"github.com/kehoach/cchc/ui/widgets"
 )
 
 // The user guide: an HTML page beside the program once installed, the
@@ -47,7 +49,7 @@ func findGuide() (string, error) {
 			}
 		}
 	}
-	return "", errors.New(localf("Không tìm thấy tệp hướng dẫn %s: tệp này đi kèm chương trình, trong thư mục cài đặt.", guideName))
+	return "", errors.New(widgets.Localf("Không tìm thấy tệp hướng dẫn %s: tệp này đi kèm chương trình, trong thư mục cài đặt.", guideName))
 }
 
 func isFile(path string) bool {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/dialog"
@@ -34,7 +36,7 @@ type ImportStore interface {
 // would be stored, with every row it could not read, before anything is
 // written.
 type importFlow struct {
-	actionHost
+	widgets.ActionHost
 	store ImportStore
 	// chooseFile asks which file to read and calls done with its path;
 	// tests replace it.
@@ -50,10 +52,10 @@ type importFlow struct {
 }
 
 // newImportFlow builds the action over st.
-func newImportFlow(host actionHost, st ImportStore) *importFlow {
-	f := &importFlow{actionHost: host, store: st}
+func newImportFlow(host widgets.ActionHost, st ImportStore) *importFlow {
+	f := &importFlow{ActionHost: host, store: st}
 	f.chooseFile = func(done func(string)) {
-		host.files.OpenFile(host.window, lang.L("Chọn tệp để nhập"), importFiles(), done)
+		host.Files.OpenFile(host.Window, lang.L("Chọn tệp để nhập"), widgets.ImportFiles(), done)
 	}
 	return f
 }
@@ -69,7 +71,7 @@ func (f *importFlow) start() {
 		}
 		progress := f.kind.Selected == lang.L(choiceImportProgress)
 		f.chooseFile(func(path string) { f.read(path, progress) })
-	}, f.window)
+	}, f.Window)
 	f.ask.Show()
 }
 
@@ -85,7 +87,7 @@ func (f *importFlow) read(path string, progress bool) {
 		im, err = importer.ReadPlanFile(path, 0)
 		return err
 	}
-	RunWithProgress(f.window, localf("Đang đọc %s", path), work, func(err error) {
+	widgets.RunWithProgress(f.Window, widgets.Localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -97,7 +99,7 @@ func (f *importFlow) read(path string, progress bool) {
 // readProgress reads a returned tracking sheet and works out, without
 // writing, what it would change in the current plan.
 func (f *importFlow) readProgress(path string) {
-	plan, ok := f.current.Plan()
+	plan, ok := f.Current.Plan()
 	if !ok {
 		f.fail(errors.New(lang.L("chưa chọn kế hoạch để nhập tiến độ")))
 		return
@@ -115,10 +117,10 @@ func (f *importFlow) readProgress(path string) {
 		if tasks, err = f.store.Tasks(plan.ID); err != nil {
 			return err
 		}
-		outcome, err = f.store.ApplyProgress(plan.ID, sheet.Rows, f.today(), true)
+		outcome, err = f.store.ApplyProgress(plan.ID, sheet.Rows, f.Today(), true)
 		return err
 	}
-	RunWithProgress(f.window, localf("Đang đọc %s", path), work, func(err error) {
+	widgets.RunWithProgress(f.Window, widgets.Localf("Đang đọc %s", path), work, func(err error) {
 		if err != nil {
 			f.fail(err)
 			return
@@ -137,8 +139,8 @@ func (f *importFlow) show(p *importPreview) {
 
 // fail shows why the import stopped and ends the flow.
 func (f *importFlow) fail(err error) {
-	if !Cancelled(err) {
-		f.showError(err)
+	if !widgets.Cancelled(err) {
+		f.ShowError(err)
 	}
 	f.end(err)
 }

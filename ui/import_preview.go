@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2"
@@ -70,12 +72,12 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 	tabs := container.NewAppTabs(container.NewTabItem(fmt.Sprintf("%s (%d)", linesTitle, len(p.Lines)), textList(p.Lines)))
 	if len(p.ToConfirm) > 0 {
 		p.Confirmations = p.confirmList()
-		tabs.Append(container.NewTabItem(localf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
+		tabs.Append(container.NewTabItem(widgets.Localf("Cần xác nhận (%d)", len(p.ToConfirm)), p.Confirmations))
 	}
 	if len(p.Skipped) > 0 {
-		tabs.Append(container.NewTabItem(localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
+		tabs.Append(container.NewTabItem(widgets.Localf("Bỏ qua (%d)", len(p.Skipped)), textList(p.Skipped)))
 	}
-	tabs.Append(container.NewTabItem(localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
+	tabs.Append(container.NewTabItem(widgets.Localf("Dòng không đọc được (%d)", len(p.Problems)), textList(p.Problems)))
 	switch {
 	case len(p.ToConfirm) > 0:
 		tabs.SelectIndex(1)
@@ -89,7 +91,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 			return
 		}
 		p.flow.end(context.Canceled)
-	}, p.flow.window)
+	}, p.flow.Window)
 	p.dialog.Resize(fyne.NewSize(960, 620))
 }
 
@@ -135,29 +137,29 @@ func newPlanPreview(f *importFlow, im *importer.Imported) *importPreview {
 	p := &importPreview{flow: f, Summary: widget.NewLabel(planSummary(im))}
 	p.Lines = importedLines(im.Bundle)
 	for _, problem := range im.Problems {
-		p.Problems = append(p.Problems, capitalize(problem.String()))
+		p.Problems = append(p.Problems, widgets.Capitalize(problem.String()))
 	}
 	p.Year = widget.NewEntry()
-	p.Year.SetText(strconv.Itoa(im.GuessYear(f.defaultYear())))
+	p.Year.SetText(strconv.Itoa(im.GuessYear(f.DefaultYear())))
 	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Nhập vào kế hoạch năm"), p.Year))}
 	for _, note := range im.Notes {
-		label := widget.NewLabel(localf("Lưu ý: %s", note))
+		label := widget.NewLabel(widgets.Localf("Lưu ý: %s", note))
 		label.Wrapping = fyne.TextWrapWord
 		extra = append(extra, label)
 	}
 	p.confirm = func() { p.confirmPlan(im) }
-	p.build(localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
+	p.build(widgets.Localf("Xem trước: %s", im.File), lang.L("Nhập"), lang.L("Lĩnh vực và nhiệm vụ đọc được"), extra...)
 	return p
 }
 
 // planSummary says what a file holds.
 func planSummary(im *importer.Imported) string {
-	line := localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
+	line := widgets.Localf("%s (%s, %s, dòng tiêu đề %d): %d lĩnh vực, %d nhiệm vụ", im.File, im.Format, im.Source, im.HeaderRow, len(im.Bundle.Areas), im.Bundle.TaskCount())
 	if len(im.Problems) > 0 {
-		line += localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
+		line += widgets.Localf("; %d dòng không đọc được (xem thẻ cuối)", len(im.Problems))
 	}
 	if p := im.Bundle.Plan; p.Number != "" {
-		line += localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
+		line += widgets.Localf(". Kế hoạch số %s ngày %s", p.Ref(), p.IssueDate)
 	}
 	return line + "."
 }
@@ -168,29 +170,10 @@ func importedLines(b store.Bundle) []string {
 	for _, a := range b.Areas {
 		lines = append(lines, a.Label())
 		for _, t := range a.Tasks {
-			lines = append(lines, localf("    %s. %s · %s · %s", t.Ordinal, oneLine(t.Content), t.Lead, t.Timeline.Text))
+			lines = append(lines, widgets.Localf("    %s. %s · %s · %s", t.Ordinal, widgets.OneLine(t.Content), t.Lead, t.Timeline.Text))
 		}
 	}
 	return lines
-}
-
-func oneLine(text string) string { return strings.Join(strings.Fields(text), " ") }
-
-// capitalize starts a message with a capital letter.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-// defaultYear is the year of the current plan, or this year.
-func (h actionHost) defaultYear() int {
-	if plan, ok := h.current.Plan(); ok {
-		return plan.Year
-	}
-	return h.today().Year
 }
 
 // confirmPlan imports into the year typed: a new plan, or, after asking,
@@ -199,7 +182,7 @@ func (h actionHost) defaultYear() int {
 func (p *importPreview) confirmPlan(im *importer.Imported) {
 	f := p.flow
 	preferred := uint64(0)
-	if plan, ok := f.current.Plan(); ok {
+	if plan, ok := f.Current.Plan(); ok {
 		preferred = plan.ID
 	}
 	year := strings.TrimSpace(p.Year.Text)
@@ -221,14 +204,14 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 		p.flow.fail(err)
 		return
 	}
-	p.ReplaceMessage = capitalize(export.ReplaceWarning(target, im)) + ".\n" + capitalize(report.String()) + ".\nThay toàn bộ?"
+	p.ReplaceMessage = widgets.Capitalize(export.ReplaceWarning(target, im)) + ".\n" + widgets.Capitalize(report.String()) + ".\nThay toàn bộ?"
 	p.Replace = dialog.NewConfirm(lang.L("Thay thế nhiệm vụ?"), p.ReplaceMessage, func(ok bool) {
 		if !ok {
 			p.flow.end(context.Canceled)
 			return
 		}
 		p.storePlan(im, target)
-	}, f.window)
+	}, f.Window)
 	p.Replace.SetConfirmText(lang.L("Thay thế"))
 	p.Replace.SetDismissText(lang.L("Huỷ"))
 	p.Replace.Show()
@@ -242,10 +225,10 @@ func (p *importPreview) storePlan(im *importer.Imported, target export.ImportTar
 		p.flow.fail(err)
 		return
 	}
-	if err := p.flow.current.Select(stored.ID); err != nil {
-		p.flow.showError(err)
+	if err := p.flow.Current.Select(stored.ID); err != nil {
+		p.flow.ShowError(err)
 	}
-	p.Done = dialog.NewInformation(lang.L("Đã nhập"), localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập"), widgets.Localf("Đã nhập %d nhiệm vụ vào kế hoạch %s năm %d.", im.Bundle.TaskCount(), stored.Ref(), stored.Year), p.flow.Window)
 	p.Done.Show()
 	p.flow.end(nil)
 }
@@ -264,18 +247,18 @@ func newProgressPreview(f *importFlow, plan store.Plan, sheet *importer.Progress
 	p.confirmed = make([]bool, len(p.ToConfirm))
 	p.Skipped = skippedLines(plan, o, tasks)
 	for _, problem := range sheet.Problems {
-		p.Problems = append(p.Problems, capitalize(problem.String()))
+		p.Problems = append(p.Problems, widgets.Capitalize(problem.String()))
 	}
 	var extra []fyne.CanvasObject
 	if sheet.Stale() {
-		warning := widget.NewLabel(localf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
-			"mỗi dòng có thay đổi cần xác nhận (thẻ “Cần xác nhận”). Dòng không ghi ngày cập nhật sẽ mang ngày %s.", f.today()))
+		warning := widget.NewLabel(widgets.Localf("Bảng này không ghi ngày xuất (bảng xuất từ phiên bản trước của chương trình), nên không biết số liệu trong đó cũ hay mới hơn tiến độ đã ghi: "+
+			"mỗi dòng có thay đổi cần xác nhận (thẻ “Cần xác nhận”). Dòng không ghi ngày cập nhật sẽ mang ngày %s.", f.Today()))
 		warning.Wrapping = fyne.TextWrapWord
 		warning.Importance = widget.WarningImportance
 		extra = append(extra, warning)
 	}
 	p.confirm = func() { p.confirmProgress(plan, sheet, o.Unconfirmed) }
-	p.build(localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"), extra...)
+	p.build(widgets.Localf("Xem trước tiến độ: %s", sheet.File), lang.L("Cập nhật"), lang.L("Sẽ cập nhật"), extra...)
 	return p
 }
 
@@ -285,24 +268,24 @@ func progressSummary(plan store.Plan, sheet *importer.ProgressSheet, o db.Progre
 	if !sheet.Stale() {
 		exported = "bảng xuất ngày " + sheet.Exported.String()
 	}
-	line := localf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
+	line := widgets.Localf("%s (%s): %d dòng nhiệm vụ cho kế hoạch %s năm %d. Sẽ cập nhật %d nhiệm vụ; %d nhiệm vụ không đổi",
 		sheet.File, exported, len(sheet.Rows), plan.Ref(), plan.Year, len(o.Updated), len(o.Unchanged))
 	if n := len(o.Unconfirmed); n > 0 {
-		line += localf("; %d dòng cần xác nhận", n)
+		line += widgets.Localf("; %d dòng cần xác nhận", n)
 	}
 	if n := len(o.Unmatched) + len(o.Changed) + len(o.Older) + len(o.Conflicting) + len(o.Future); n > 0 {
-		line += localf("; bỏ qua %d dòng", n)
+		line += widgets.Localf("; bỏ qua %d dòng", n)
 	}
 	line += "."
 	if n := len(o.Older); n > 0 {
-		line += localf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
+		line += widgets.Localf("\n%d dòng cũ hơn tin đã có trong chương trình: không ghi, tiến độ đã ghi giữ nguyên (xem thẻ “Bỏ qua”).", n)
 	}
 	return line
 }
 
 // changeLine writes a change, old → new, with its row and task.
 func changeLine(c store.SheetChange) string {
-	return localf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), shortText(c.Task.Content, 60))
+	return widgets.Localf("Dòng %d · %s: %s · %s", c.Row.Row, c.Number, c.Describe(), widgets.ShortText(c.Task.Content, 60))
 }
 
 // skippedLines are the rows left alone, each with why.
@@ -313,37 +296,29 @@ func skippedLines(plan store.Plan, o db.ProgressOutcome, tasks []store.Task) []s
 	}
 	var lines []string
 	for _, row := range o.Unmatched {
-		lines = append(lines, localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
+		lines = append(lines, widgets.Localf("Dòng %d: mã %d không khớp nhiệm vụ nào của kế hoạch %s", row.Row, row.TaskID, plan.Ref()))
 	}
 	for _, row := range o.Changed {
 		task := byID[row.TaskID]
-		lines = append(lines, localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, shortText(task.Content, 60)))
+		lines = append(lines, widgets.Localf("Dòng %d: nhiệm vụ %s. %s đã sửa trong chương trình sau khi xuất tệp; hãy xuất lại cho đơn vị", row.Row, task.Ordinal, widgets.ShortText(task.Content, 60)))
 	}
 	for _, c := range o.Older {
 		since := ""
 		if c.NewsSinceExport() {
 			since = " (ghi sau khi xuất bảng)"
 		}
-		lines = append(lines, localf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
+		lines = append(lines, widgets.Localf("Dòng %d · %s: chương trình đã có cập nhật ngày %s%s, mới hơn hoặc cùng ngày với số liệu của dòng (%s); không ghi %s",
 			c.Row.Row, c.Number, c.Task.Track.LastUpdate, since, c.Date, c.Describe()))
 	}
 	for _, row := range o.Conflicting {
 		task := byID[row.TaskID]
-		lines = append(lines, localf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
-			row.Row, task.Ordinal, shortText(task.Content, 60)))
+		lines = append(lines, widgets.Localf("Dòng %d: nhiệm vụ %s. %s: tiến độ 100%% nhưng trạng thái “Chưa thực hiện”; hãy hỏi đơn vị nhiệm vụ đã hoàn thành hay chưa bắt đầu",
+			row.Row, task.Ordinal, widgets.ShortText(task.Content, 60)))
 	}
 	for _, c := range o.Future {
-		lines = append(lines, localf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
+		lines = append(lines, widgets.Localf("Dòng %d · %s: ngày cập nhật %s sau hôm nay; hãy hỏi đơn vị ngày đúng", c.Row.Row, c.Number, c.Date))
 	}
 	return lines
-}
-
-func shortText(text string, n int) string {
-	r := []rune(oneLine(text))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n]) + "…"
 }
 
 // confirmProgress applies the sheet in one transaction, with the rows the
@@ -359,22 +334,22 @@ func (p *importPreview) confirmProgress(plan store.Plan, sheet *importer.Progres
 		r.AllowLower, r.AcceptStale = ticked[r.Row], ticked[r.Row]
 		rows[i] = r
 	}
-	outcome, err := export.ApplyProgress(f.store, plan.ID, rows, f.today(), false)
+	outcome, err := export.ApplyProgress(f.store, plan.ID, rows, f.Today(), false)
 	if err != nil {
 		f.fail(err)
 		return
 	}
-	if err := f.current.Select(plan.ID); err != nil {
-		f.showError(err)
+	if err := f.Current.Select(plan.ID); err != nil {
+		f.ShowError(err)
 	}
-	message := localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
+	message := widgets.Localf("Đã cập nhật tiến độ %d nhiệm vụ của kế hoạch %s.", len(outcome.Updated), plan.Ref())
 	if n := len(outcome.Unconfirmed); n > 0 {
-		message += localf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
+		message += widgets.Localf("\n%d dòng cần xác nhận không được chọn: không ghi.", n)
 	}
 	if skipped := len(outcome.Unmatched) + len(outcome.Changed) + len(outcome.Older) + len(outcome.Conflicting) + len(outcome.Future); skipped > 0 {
-		message += localf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
+		message += widgets.Localf("\n%d dòng bị bỏ qua (xem lý do trong bản xem trước).", skipped)
 	}
-	p.Done = dialog.NewInformation(lang.L("Đã nhập tiến độ"), message, f.window)
+	p.Done = dialog.NewInformation(lang.L("Đã nhập tiến độ"), message, f.Window)
 	p.Done.Show()
 	p.flow.end(nil)
 }

@@ -13,15 +13,16 @@ import (
 
 	"github.com/kehoach/cchc/export"
 	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 )
 
 // exportWorkbook exports the current plan's workbook to path through the
-// export action, as the window's "Xuất Excel" does on fixedToday; unit
+// export action, as the window's "Xuất Excel" does on uitest.FixedToday; unit
 // keeps one division's tasks.
 func (r *importRun) exportWorkbook(t *testing.T, path, unit string) store.Bundle {
 	t.Helper()
-	plan, _ := r.current.Plan()
-	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: fixedToday()}
+	plan, _ := r.Current.Plan()
+	req := export.Request{PlanID: plan.ID, Kind: export.KindAppendix, Format: export.XLSX, Unit: unit, Path: path, Today: uitest.FixedToday()}
 	if _, err := export.Export(context.Background(), r.st, req); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestAnOldSheetNeverGoesBackInTheWindow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kehoach.xlsx")
 	r := newImportRun(t, path)
 	first := r.exportWorkbook(t, path, "").Tasks()[0]
-	r.update(t, store.Update{PlanID: first.PlanID, TaskID: first.ID, Date: fixedToday(), Status: store.StatusDone, Note: "Đã ban hành"})
+	r.update(t, store.Update{PlanID: first.PlanID, TaskID: first.ID, Date: uitest.FixedToday(), Status: store.StatusDone, Note: "Đã ban hành"})
 	if _, err := r.st.AddEvidence(store.Evidence{PlanID: first.PlanID, TaskID: first.ID, Ref: "12/QĐ-SKH", Title: "Quyết định"}, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +120,7 @@ func TestAStaleSheetIsConfirmedRowByRowInTheWindow(t *testing.T) {
 	}
 	first, _ := r.st.Task(tasks[0].PlanID, tasks[0].ID)
 	done, _ := r.st.Task(second.PlanID, second.ID)
-	if first.Progress != 40 || first.Track.LastUpdate != fixedToday() || done.Status != store.StatusDone {
+	if first.Progress != 40 || first.Track.LastUpdate != uitest.FixedToday() || done.Status != store.StatusDone {
 		t.Errorf("after confirming row 6 only: I.1 %+v, I.2 %+v", first, done)
 	}
 }
@@ -143,7 +144,7 @@ func TestReplaceSaysWhatItKeepsInTheWindow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kehoach.xlsx")
 	r := newImportRun(t, path)
 	first := r.exportWorkbook(t, path, "").Tasks()[0]
-	r.update(t, store.Update{PlanID: first.PlanID, TaskID: first.ID, Date: fixedToday(), Status: store.StatusDone, Note: "Đã ban hành"})
+	r.update(t, store.Update{PlanID: first.PlanID, TaskID: first.ID, Date: uitest.FixedToday(), Status: store.StatusDone, Note: "Đã ban hành"})
 
 	p := r.open(t, choiceImportPlan)
 	p.Year.SetText("2023")

@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kehoach/cchc/ui/tasks"
+
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -45,13 +48,13 @@ func (r *importRun) open(t *testing.T, kind string) *importPreview {
 	t.Helper()
 	r.start()
 	r.kind.SetSelected(kind)
-	underUILock(r.ask.Confirm)
+	uitest.UnderUILock(r.ask.Confirm)
 	select {
 	case p := <-r.preview:
 		return p
 	case err := <-r.ended:
 		t.Fatalf("the import ended before its preview: %v", err)
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("no preview")
 	}
 	return nil
@@ -62,7 +65,7 @@ func (r *importRun) wait(t *testing.T) error {
 	select {
 	case err := <-r.ended:
 		return err
-	case <-time.After(jobDeadline):
+	case <-time.After(uitest.JobDeadline):
 		t.Fatal("the import did not end")
 	}
 	return nil
@@ -159,10 +162,10 @@ func TestImportProgressFromADivision(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "thanhtra.xlsx")
 	r := newImportRun(t, path)
-	plan, _ := r.current.Plan()
+	plan, _ := r.Current.Plan()
 	bundle, _ := r.st.Bundle(plan.ID)
 	var buf bytes.Buffer
-	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: fixedToday()}); err != nil {
+	if err := xlsx.WriteXLSX(context.Background(), &buf, bundle, xlsx.XLSXOptions{Unit: "Thanh tra Sở", Today: uitest.FixedToday()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -192,7 +195,7 @@ func TestImportProgressFromADivision(t *testing.T) {
 	if task.Status != store.StatusDone || task.Result != "Đã ban hành" {
 		t.Errorf("I.1 after the import: %s %q", task.Status, task.Result)
 	}
-	if got := r.win.Tasks.CellText(taskRow(t, r.win.Tasks, "I", "1"), colState); !strings.HasPrefix(got, "Hoàn thành") {
+	if got := r.win.Tasks.CellText(taskRow(t, r.win.Tasks, "I", "1"), tasks.ColState); !strings.HasPrefix(got, "Hoàn thành") {
 		t.Errorf("the table shows I.1 as %q", got)
 	}
 }

@@ -1,14 +1,14 @@
 package ui
 
 import (
-	"errors"
-	"log"
-
 	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/overview"
+	"github.com/kehoach/cchc/ui/reports"
+	"github.com/kehoach/cchc/ui/tasks"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,15 +36,15 @@ func Setup(a fyne.App) {
 // its screens and actions each ask for. *store.Store is one; tests pass a
 // real store in a temporary folder.
 type WindowStore interface {
-	PlanLister
-	TasksStore
+	widgets.PlanLister
+	tasks.Store
 	PDFExportStore
 	ImportStore
 	BackupStore
 	SettingsStore
-	OverviewStore
-	TargetsStore
-	ReportsStore
+	overview.Store
+	reports.TargetsStore
+	reports.ReportsStore
 	RolloverStore
 }
 
@@ -55,25 +55,25 @@ type WindowStore interface {
 type MainWindow struct {
 	Window     fyne.Window
 	today      func() store.Date
-	current    *CurrentPlan
+	current    *widgets.CurrentPlan
 	planSelect *widget.Select
 	// syncing is set while the plan choice is being filled from the
 	// current plan, so that filling it does not choose again.
 	syncing  bool
 	nav      *navigation
-	Overview *OverviewScreen
-	Tasks    *TasksScreen
-	Targets  *TargetsScreen
-	Reports  *ReportsScreen
+	Overview *overview.Screen
+	Tasks    *tasks.Screen
+	Targets  *reports.TargetsScreen
+	Reports  *reports.ReportsScreen
 	Backups  *BackupScreen
 	Settings *SettingsScreen
 	pdf      *pdfExport
 	excel    *excelExport
 	importer *importFlow
 	rollover *rolloverFlow
-	opener   opener
+	opener   widgets.Opener
 	// keys lets Esc and Enter answer the dialogs that register with it.
-	keys *dialogKeys
+	keys *widgets.DialogKeys
 }
 
 // NewMainWindow builds the window over st, showing the plan shown last
@@ -84,18 +84,18 @@ func NewMainWindow(a fyne.App, st WindowStore, today func() store.Date) *MainWin
 	w := &MainWindow{
 		Window:  a.NewWindow(AppTitle),
 		today:   today,
-		current: NewCurrentPlan(st),
-		keys:    &dialogKeys{},
+		current: widgets.NewCurrentPlan(st),
+		keys:    &widgets.DialogKeys{},
 	}
-	w.opener = systemOpener(func(err error) { onUI(func() { w.showError(err) }) })
+	w.opener = widgets.SystemOpener(func(err error) { widgets.OnUI(func() { w.showError(err) }) })
 	w.planSelect = widget.NewSelect(nil, w.onPlanSelected)
 	w.planSelect.PlaceHolder = lang.L("Chọn kế hoạch")
 	w.current.OnChanged(w.onPlanChanged)
 	host := w.host()
-	w.Overview = NewOverviewScreen(st, w.current, today, w.showError)
-	w.Tasks = NewTasksScreen(st, host)
-	w.Targets = NewTargetsScreen(st, w.current, today, w.showError)
-	w.Reports = NewReportsScreen(host, st)
+	w.Overview = overview.NewScreen(st, w.current, today, w.showError)
+	w.Tasks = tasks.NewScreen(st, host)
+	w.Targets = reports.NewTargetsScreen(st, w.current, today, w.showError)
+	w.Reports = reports.NewReportsScreen(host, st)
 	w.Backups = NewBackupScreen(w.Window, st, w.showError)
 	w.Settings = NewSettingsScreen(st, w.Window, w.showError)
 	w.nav = newNavigation(w.screens()...)
@@ -148,10 +148,10 @@ func (w *MainWindow) linkScreens() {
 		w.Targets.ShowTarget(id, p)
 	}
 	w.Reports.OnRollover = func() { w.rollover.start() }
-	w.Reports.refreshButtons()
+	w.Reports.RefreshButtons()
 	backups := widget.NewButtonWithIcon(lang.L("Mở màn hình Sao lưu…"), theme.HistoryIcon(), w.ShowBackups)
 	w.Settings.AddSection(lang.L("Sao lưu"), container.NewVBox(
-		wrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),
+		widgets.WrappedLabel(lang.L("Sao lưu dữ liệu ra tệp (USB), xem các bản tự động sao lưu và khôi phục ở màn hình Sao lưu.")),
 		container.NewHBox(backups)))
 }
 
@@ -181,9 +181,9 @@ func (w *MainWindow) topBar() fyne.CanvasObject {
 }
 
 // host is what the window's actions work with.
-func (w *MainWindow) host() actionHost {
-	return actionHost{window: w.Window, current: w.current, today: w.today,
-		files: newFileChooser(w.showError), opener: w.opener, keys: w.keys}
+func (w *MainWindow) host() widgets.ActionHost {
+	return widgets.ActionHost{Window: w.Window, Current: w.current, Today: w.today,
+		Files: widgets.NewFileChooser(w.showError), Opener: w.opener, Keys: w.keys}
 }
 
 // onPlanChanged shows the current plan in the plan choice and the title,
@@ -213,7 +213,7 @@ func windowTitle(plan store.Plan) string {
 	if plan.ID == 0 {
 		return lang.L(AppTitle)
 	}
-	return localf("%s — %s năm %d", lang.L(AppTitle), plan.Ref(), plan.Year)
+	return widgets.Localf("%s — %s năm %d", lang.L(AppTitle), plan.Ref(), plan.Year)
 }
 
 // planLabel is a plan as the plan choice lists it: "2023 · 122/KH-SKH ngày
@@ -221,9 +221,9 @@ func windowTitle(plan store.Plan) string {
 // date yet.
 func planLabel(p store.Plan) string {
 	if p.IssueDate.IsZero() {
-		return localf("%d · %s · %s", p.Year, p.Ref(), p.Summary)
+		return widgets.Localf("%d · %s · %s", p.Year, p.Ref(), p.Summary)
 	}
-	return localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
+	return widgets.Localf("%d · %s ngày %s · %s", p.Year, p.Ref(), p.IssueDate, p.Summary)
 }
 
 // onPlanSelected makes the plan the officer chose the current plan, once
@@ -250,50 +250,15 @@ func (w *MainWindow) RequestClose() {
 	w.Tasks.ConfirmLeave(w.Window.Close, nil)
 }
 
-func (w *MainWindow) showError(err error) { showError(w.Window, err) }
-
-// actionHost is what an action of the window works with besides the data:
-// the window its dialogs open over, the current plan, the clock, the
-// system's file dialogs and the way to open what was written.
-type actionHost struct {
-	window  fyne.Window
-	current *CurrentPlan
-	today   func() store.Date
-	files   fileChooser
-	opener  opener
-	keys    *dialogKeys
-}
-
-func (h actionHost) showError(err error) { showError(h.window, err) }
-
-// showError is the one way the window shows an error to the officer.
-func showError(parent fyne.Window, err error) {
-	logError(err)
-	message := widget.NewLabel(usererr.Message(err))
-	message.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Có lỗi"), lang.L("Đóng"), message, parent)
-	d.Resize(fyne.NewSize(min(520, parent.Canvas().Size().Width-40), 0))
-	d.Show()
-}
-
-// logError writes the whole error, English causes and a panic's stack
-// included, to the standard logger, which cmd/cchc sends to cchc.log.
-func logError(err error) {
-	var panicked *usererr.UnexpectedError
-	if errors.As(err, &panicked) {
-		log.Printf("lỗi: %v\n%s", err, panicked.Stack)
-		return
-	}
-	log.Printf("lỗi: %v", err)
-}
+func (w *MainWindow) showError(err error) { widgets.ShowError(w.Window, err) }
 
 // ShowStartupError shows why the data could not be opened, in a window of
 // its own in the app's theme and words, and quits the app when it is
 // closed.
 func ShowStartupError(a fyne.App, err error) fyne.Window {
 	Setup(a)
-	logError(err)
-	return showMessageWindow(a, localf("Không mở được dữ liệu:\n%s", usererr.Message(err)))
+	widgets.LogError(err)
+	return showMessageWindow(a, widgets.Localf("Không mở được dữ liệu:\n%s", usererr.Message(err)))
 }
 
 // ShowAlreadyOpen tells, in a window of its own, that the data is in use:

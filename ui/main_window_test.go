@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/tasks"
+
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -27,9 +30,9 @@ func plan2024() store.Bundle {
 func openWindow(t *testing.T) (*MainWindow, *db.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	t.Cleanup(func() { st.Close() })
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	t.Cleanup(w.Window.Close)
 	return w, st
 }
@@ -55,7 +58,7 @@ func TestSwitchingThePlanUpdatesTheScreensAndTitle(t *testing.T) {
 		if got := w.Window.Title(); got != "Kế hoạch CCHC — 15/KH-SKH năm 2024" {
 			t.Errorf("title = %q", got)
 		}
-		if w.Tasks.RowCount() != 1 || w.Tasks.CellText(0, colContent) != "Rà soát văn bản" {
+		if w.Tasks.RowCount() != 1 || w.Tasks.CellText(0, tasks.ColContent) != "Rà soát văn bản" {
 			t.Errorf("the task screen shows %d rows", w.Tasks.RowCount())
 		}
 		if !strings.HasPrefix(w.planSelect.Selected, "2024 · 15/KH-SKH") || len(w.planSelect.Options) != 2 {
@@ -81,7 +84,7 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 	w, st := openWindow(t)
 	plan, _ := w.current.Plan()
 	row := taskRow(t, w.Tasks, "I", "2")
-	done := store.Update{PlanID: plan.ID, TaskID: w.Tasks.TaskAt(row).ID, Date: fixedToday(), Status: store.StatusDone, Reason: "Chờ hướng dẫn của tỉnh"}
+	done := store.Update{PlanID: plan.ID, TaskID: w.Tasks.TaskAt(row).ID, Date: uitest.FixedToday(), Status: store.StatusDone, Reason: "Chờ hướng dẫn của tỉnh"}
 	if _, err := st.AddUpdate(done); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +97,7 @@ func TestReloadKeepsThePlanAndShowsWhatChanged(t *testing.T) {
 	if shown, _ := w.current.Plan(); shown.ID != plan.ID {
 		t.Errorf("reload moved to plan %s", shown.Ref())
 	}
-	if got := w.Tasks.CellText(row, colState); got != "Hoàn thành quá hạn" {
+	if got := w.Tasks.CellText(row, tasks.ColState); got != "Hoàn thành quá hạn" {
 		t.Errorf("I.2 shows %q after reload", got)
 	}
 	if len(w.planSelect.Options) != 2 {
@@ -109,7 +112,7 @@ func TestEmptyStoreShowsNoPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	defer w.Window.Close()
 	if _, ok := w.current.Plan(); ok || w.Window.Title() != AppTitle || w.Tasks.RowCount() != 0 {
 		t.Errorf("an empty store shows a plan: title %q, %d rows", w.Window.Title(), w.Tasks.RowCount())
@@ -145,40 +148,6 @@ func TestWindowFitsIn900x600(t *testing.T) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(save)
 	if end := pos.Add(save.Size()); pos.X < 0 || pos.Y < 0 || end.X > size.Width || end.Y > size.Height || save.Size().Height == 0 {
 		t.Errorf("the save button is at %v–%v in a window of %v", pos, end, size)
-	}
-}
-
-func TestColumnsFitTheWidth(t *testing.T) {
-	widths := []columnWidth{{44, 40, 0, false}, {360, 220, 3, false}, {200, 120, 1, false}, {130, 120, 0, false}}
-	tests := []struct {
-		name      string
-		available float32
-		want      []float32
-	}{
-		{"room: the content takes most of the rest", 1134, []float32{44, 660, 300, 130}},
-		{"just room: every column as preferred", 734, []float32{44, 360, 200, 130}},
-		{"narrower: the other columns shrink first", 687, []float32{42, 360, 160, 125}},
-		{"narrow: every other column at its least", 580, []float32{40, 300, 120, 120}},
-		{"too narrow: the content at its least, the table scrolls", 300, []float32{40, 220, 120, 120}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := fitColumns(widths, 1, tt.available); !slices.Equal(got, tt.want) {
-				t.Errorf("fitColumns(%v) = %v, want %v", tt.available, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestTaskColumnsKeepAWholeStatus(t *testing.T) {
-	test.NewTempApp(t)
-	widths := taskColumnWidths()
-	for _, st := range stateNames() {
-		t.Run(st, func(t *testing.T) {
-			if need := fyne.MeasureText(st, 14, fyne.TextStyle{}).Width; widths[colState].least < need {
-				t.Errorf("status column shrinks to %v, %q needs %v", widths[colState].least, st, need)
-			}
-		})
 	}
 }
 

@@ -74,5 +74,5 @@ func (w *MainWindow) onTypedKey(key *fyne.KeyEvent) {
 		w.openGuide()
 		return
 	}
-	w.keys.typedKey(key)
+	w.keys.TypedKey(key)
 }

@@ -4,10 +4,13 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/tasks"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 )
 
 // menuItems are the window's menu items by label.
@@ -59,7 +62,7 @@ func TestSaveShortcutSavesTheScreenShown(t *testing.T) {
 	w.Tasks.Detail.Update.Status.SetSelected(string(store.StatusDone))
 	w.Tasks.Detail.Update.Reason.SetText("Chờ ý kiến các sở") // I.2 is late by then
 	items["Lưu"].Action()
-	if got := w.Tasks.CellText(row, colState); got != "Hoàn thành quá hạn" {
+	if got := w.Tasks.CellText(row, tasks.ColState); got != "Hoàn thành quá hạn" {
 		t.Errorf("Ctrl+S on the task screen: status %q", got)
 	}
 
@@ -74,20 +77,20 @@ func TestSaveShortcutSavesTheScreenShown(t *testing.T) {
 
 func TestWindowRemembersItsSizeAndPlan(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
 	if _, err := st.CreateBundle(plan2024()); err != nil {
 		t.Fatal(err)
 	}
 
 	// Given the window showing the 2023 plan at 1000×700, once closed,
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	w.planSelect.SetSelectedIndex(1)
 	w.Window.Resize(fyne.NewSize(1000, 700))
 	w.Window.Close()
 
 	// the next window opens on the same plan at the same size.
-	w = NewMainWindow(a, st, fixedToday)
+	w = NewMainWindow(a, st, uitest.FixedToday)
 	defer w.Window.Close()
 	if plan, _ := w.current.Plan(); plan.Year != 2023 {
 		t.Errorf("reopened on the %d plan", plan.Year)
@@ -102,15 +105,15 @@ func TestWindowRemembersItsSizeAndPlan(t *testing.T) {
 
 func TestF1OpensTheGuideFromAField(t *testing.T) {
 	w, _ := openWindow(t)
-	opened := &fakeOpener{}
+	opened := &uitest.FakeOpener{}
 	w.opener = opened
 	row := taskRow(t, w.Tasks, "I", "1")
 	w.ShowTask(w.Tasks.TaskAt(row).ID)
 	w.Window.Canvas().Focus(w.Tasks.Detail.Update.Note)
 
 	w.Tasks.Detail.Update.Note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
-	if len(opened.files) != 1 || filepath.Base(opened.files[0]) != "huong-dan-su-dung.md" {
-		t.Errorf("F1 in a field opened %q", opened.files)
+	if len(opened.Files) != 1 || filepath.Base(opened.Files[0]) != "huong-dan-su-dung.md" {
+		t.Errorf("F1 in a field opened %q", opened.Files)
 	}
 	if w.Tasks.Detail.Update.Note.Text != "" {
 		t.Errorf("F1 typed %q into the field", w.Tasks.Detail.Update.Note.Text)

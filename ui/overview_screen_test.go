@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/overview"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -37,8 +39,8 @@ func TestOverviewCountsAndListsForAFixedDate(t *testing.T) {
 	// the screen shows the plan as it stood that day.
 	t.Run("the counts are the computed statuses on that day", func(t *testing.T) { checkOverviewCounts(t, o, st, plan) })
 	t.Run("the chart has a bar an area", func(t *testing.T) {
-		if len(o.Chart.bars) != 7 || o.Chart.bars[0].Name != "Cải cách thể chế" || o.Chart.bars[0].Total() != 3 {
-			t.Errorf("bars %+v", o.Chart.bars)
+		if len(o.Chart.Bars) != 7 || o.Chart.Bars[0].Name != "Cải cách thể chế" || o.Chart.Bars[0].Total() != 3 {
+			t.Errorf("bars %+v", o.Chart.Bars)
 		}
 	})
 	t.Run("the overdue list", func(t *testing.T) {
@@ -56,7 +58,7 @@ func TestOverviewCountsAndListsForAFixedDate(t *testing.T) {
 	t.Run("the targets not met in quý I", func(t *testing.T) { checkTargetsNotMet(t, o) })
 }
 
-func checkOverviewCounts(t *testing.T, o *OverviewScreen, st *db.Store, plan store.Plan) {
+func checkOverviewCounts(t *testing.T, o *overview.Screen, st *db.Store, plan store.Plan) {
 	t.Helper()
 	want := map[store.State]int{store.StateDoneOnTime: 11, store.StateDoneLate: 1, store.StateInProgress: 3,
 		store.StateOverdue: 1, store.StateNotStarted: 5, store.StateDropped: 0}
@@ -75,7 +77,7 @@ func checkOverviewCounts(t *testing.T, o *OverviewScreen, st *db.Store, plan sto
 	}
 }
 
-func checkTargetsNotMet(t *testing.T, o *OverviewScreen) {
+func checkTargetsNotMet(t *testing.T, o *overview.Screen) {
 	t.Helper()
 	var codes []string
 	for _, line := range o.NotMetLines() {
@@ -128,7 +130,7 @@ func TestOverviewLinesOpenTheirTaskOrTarget(t *testing.T) {
 	o.AsOf.SetText("14/03/2023")
 
 	// The overdue line opens I.2 on the task screen.
-	o.overdue.List.Select(0)
+	o.Overdue.List.Select(0)
 	if w.nav.Shown() != "Nhiệm vụ" {
 		t.Fatalf("the line opened %q", w.nav.Shown())
 	}
@@ -139,7 +141,7 @@ func TestOverviewLinesOpenTheirTaskOrTarget(t *testing.T) {
 
 	// A target line opens the target in quý I on the targets screen.
 	w.nav.ShowTitle("Tổng quan")
-	o.notMet.List.Select(0)
+	o.NotMet.List.Select(0)
 	if w.nav.Shown() != "Chỉ tiêu" {
 		t.Fatalf("the line opened %q", w.nav.Shown())
 	}

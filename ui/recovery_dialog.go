@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/backup"
 	"github.com/kehoach/cchc/store/usererr"
 
@@ -52,7 +54,7 @@ type RecoveryWindow struct {
 // ShowRecovery shows why the data file could not be opened and what can be
 // done, in a window of its own; closing it without an action quits.
 func ShowRecovery(a fyne.App, err error, backups []backup.BackupInfo, actions RecoveryActions) *RecoveryWindow {
-	logError(err)
+	widgets.LogError(err)
 	r := &RecoveryWindow{Window: a.NewWindow(AppTitle + " — dữ liệu bị hỏng"), app: a, backups: backups, actions: actions, Selected: -1}
 	r.Message = widget.NewLabel(recoveryText(err, len(backups)))
 	r.Message.Wrapping = fyne.TextWrapWord
@@ -83,7 +85,7 @@ func ShowRecovery(a fyne.App, err error, backups []backup.BackupInfo, actions Re
 // recoveryText says what is wrong and what the officer can do.
 func recoveryText(err error, backups int) string {
 	var b strings.Builder
-	b.WriteString("Không mở được dữ liệu.\n" + capitalize(usererr.Message(err)) + ".\n\n")
+	b.WriteString("Không mở được dữ liệu.\n" + widgets.Capitalize(usererr.Message(err)) + ".\n\n")
 	b.WriteString("Tệp này sẽ không bị ghi đè hay xoá: trước khi khôi phục hoặc cứu dữ liệu, nó được đổi tên kèm ngày giờ và giữ lại trong cùng thư mục.\n\n")
 	if backups == 0 {
 		b.WriteString("Chưa có bản sao lưu nào trong thư mục dữ liệu. Có thể cứu các kế hoạch và nhiệm vụ còn đọc được vào một tệp dữ liệu mới.")
@@ -104,14 +106,14 @@ func newestGood(backups []backup.BackupInfo) int {
 }
 
 func (r *RecoveryWindow) refresh() {
-	enable(r.Restore, r.Selected >= 0 && r.Selected < len(r.backups) && r.backups[r.Selected].Problem == "")
+	widgets.Enable(r.Restore, r.Selected >= 0 && r.Selected < len(r.backups) && r.backups[r.Selected].Problem == "")
 }
 
 // onRestore restores the backup chosen.
 func (r *RecoveryWindow) onRestore() {
 	b := r.backups[r.Selected]
 	if err := r.actions.Restore(b.Path); err != nil {
-		showError(r.Window, err)
+		widgets.ShowError(r.Window, err)
 		return
 	}
 	r.finish()
@@ -135,7 +137,7 @@ func (r *RecoveryWindow) onSalvage() {
 func (r *RecoveryWindow) salvage() {
 	rep, aside, err := r.actions.Salvage()
 	if err != nil {
-		showError(r.Window, err)
+		widgets.ShowError(r.Window, err)
 		return
 	}
 	message := fmt.Sprintf("Đã cứu %d kế hoạch và %d nhiệm vụ; %d bản ghi không đọc được.\nTệp hỏng được giữ lại với tên:\n%s", rep.Plans, rep.Tasks, rep.Lost, aside)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kehoach/cchc/store/db"
 	"github.com/kehoach/cchc/store/reporting"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"fyne.io/fyne/v2/test"
 
@@ -53,7 +54,7 @@ func checkNextYearPlan(t *testing.T, w *MainWindow, st *db.Store, from store.Pla
 	if plan.Year != 2024 || plan.Ref() != "05/KH-SKH" || w.Window.Title() != "Kế hoạch CCHC — 05/KH-SKH năm 2024" {
 		t.Fatalf("the window shows %s of %d, titled %q", plan.Ref(), plan.Year, w.Window.Title())
 	}
-	choice, err := st.RolloverChoice(from.ID, fixedToday())
+	choice, err := st.RolloverChoice(from.ID, uitest.FixedToday())
 	if err != nil {
 		t.Fatal(err)
 	}

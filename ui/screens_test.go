@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kehoach/cchc/store/db"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -24,7 +25,7 @@ func openYearWindow(t *testing.T) (*MainWindow, *db.Store, store.Plan) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	t.Cleanup(w.Window.Close)
 	w.Window.Resize(fyne.NewSize(1280, 800))
 	return w, st, plan

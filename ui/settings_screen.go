@@ -3,9 +3,8 @@ package ui
 import (
 	"errors"
 	"slices"
-	"strings"
 
-	"github.com/kehoach/cchc/store/usererr"
+	"github.com/kehoach/cchc/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,7 +50,7 @@ type settingText struct{ label, hint string }
 // settingTexts are the names and hints of the keys the screen knows; a key
 // it does not know shows as itself.
 func settingTexts() map[string]settingText {
-	between := func(limit [2]float64) string { return localf("Từ %g đến %g mm", limit[0], limit[1]) }
+	between := func(limit [2]float64) string { return widgets.Localf("Từ %g đến %g mm", limit[0], limit[1]) }
 	margins := store.MarginRanges
 	return map[string]settingText{
 		"agency.parent":  {lang.L("Cơ quan chủ quản"), lang.L("Dòng trên tên cơ quan, ví dụ UBND TỈNH TUYÊN QUANG")},
@@ -71,7 +70,7 @@ func settingTexts() map[string]settingText {
 // settingInput is the field of one key, with its problem under it.
 type settingInput struct {
 	key     string
-	Entry   *entry
+	Entry   *widgets.Entry
 	Problem *widget.Label
 }
 
@@ -170,10 +169,10 @@ func (s *SettingsScreen) AddSection(title string, content fyne.CanvasObject) {
 func (s *SettingsScreen) newInput(key string) *settingInput {
 	input := &settingInput{key: key, Problem: widget.NewLabel("")}
 	if store.IsListSetting(key) {
-		input.Entry = newMultiLineEntry()
+		input.Entry = widgets.NewMultiLineEntry()
 		input.Entry.SetMinRowsVisible(3)
 	} else {
-		input.Entry = newEntry()
+		input.Entry = widgets.NewEntry()
 	}
 	input.Problem.Importance = widget.DangerImportance
 	input.Problem.Wrapping = fyne.TextWrapWord
@@ -223,15 +222,9 @@ func (s *SettingsScreen) check(input *settingInput) bool {
 		input.Problem.Hide()
 		return true
 	}
-	input.Problem.SetText(fieldProblem(err))
+	input.Problem.SetText(widgets.FieldProblem(err))
 	input.Problem.Show()
 	return false
-}
-
-// fieldProblem is what is wrong with a field, without the words that say
-// only that something is.
-func fieldProblem(err error) string {
-	return capitalize(strings.TrimPrefix(usererr.Message(err), store.ErrInvalid.Error()+": "))
 }
 
 // Save saves every setting shown, as "Lưu cài đặt" does: nothing while a
@@ -239,13 +232,13 @@ func fieldProblem(err error) string {
 func (s *SettingsScreen) Save() {
 	settings, err := s.collect()
 	if err != nil {
-		s.Status.SetText(lang.L("Chưa lưu") + ": " + fieldProblem(err))
+		s.Status.SetText(lang.L("Chưa lưu") + ": " + widgets.FieldProblem(err))
 		s.Status.Importance = widget.DangerImportance
 		s.Status.Refresh()
 		return
 	}
 	if len(settings.Units) == 0 && len(s.saved.Units) > 0 {
-		s.askEmptyUnits = askFirst(s.window, lang.L("Xoá hết các phòng, đơn vị?"),
+		s.askEmptyUnits = widgets.AskFirst(s.window, lang.L("Xoá hết các phòng, đơn vị?"),
 			lang.L("Danh sách phòng, đơn vị sẽ trống: không còn đơn vị nào để chọn làm đơn vị chủ trì, phối hợp. Vẫn lưu?"),
 			lang.L("Xoá hết và lưu"), lang.L("Huỷ"), func() { s.write(settings) })
 		return
@@ -275,7 +268,7 @@ func (s *SettingsScreen) collect() (store.Settings, error) {
 		}
 	}
 	if refused > 0 {
-		return store.Settings{}, errors.New(localf("%d mục chưa hợp lệ, xem dòng đỏ dưới từng ô.", refused))
+		return store.Settings{}, errors.New(widgets.Localf("%d mục chưa hợp lệ, xem dòng đỏ dưới từng ô.", refused))
 	}
 	settings := s.saved
 	for _, input := range s.inputs {

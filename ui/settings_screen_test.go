@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/cchc/ui/internal/uitest"
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"github.com/kehoach/cchc/store/db"
 
 	"fyne.io/fyne/v2/test"
@@ -22,7 +25,7 @@ func openSettings(t *testing.T) (*SettingsScreen, *db.Store) {
 }
 
 // retype replaces the text of a field, as typing does.
-func retype(e *entry, text string) {
+func retype(e *widgets.Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -134,7 +137,7 @@ func TestEmptyingTheUnitsAsksFirst(t *testing.T) {
 
 func TestNewSettingKeysGetAFieldOfTheirOwn(t *testing.T) {
 	test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
 	w := test.NewWindow(nil)
 	defer w.Close()

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -14,14 +16,14 @@ import (
 // none is printed. The name is saved in the settings and in every plan
 // without one, so it is asked once.
 type signerDialog struct {
-	entry *entry
+	entry *widgets.Entry
 	form  *dialog.FormDialog
 }
 
 // newSignerDialog builds the dialog; done gets the name typed, or "" when
 // the officer goes on without one. Enter in the field confirms.
 func newSignerDialog(parent fyne.Window, done func(name string)) *signerDialog {
-	d := &signerDialog{entry: newEntry()}
+	d := &signerDialog{entry: widgets.NewEntry()}
 	d.entry.SetPlaceHolder(lang.L("Ví dụ: Nguyễn Văn Bình"))
 	d.entry.Validator = func(text string) error {
 		if strings.TrimSpace(text) == "" {

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -26,9 +28,9 @@ type signersEditor struct {
 // signerRow is the fields of one signer, with what is wrong with them.
 type signerRow struct {
 	Authority *widget.Select
-	HeadTitle *entry
-	OwnTitle  *entry
-	Name      *entry
+	HeadTitle *widgets.Entry
+	OwnTitle  *widgets.Entry
+	Name      *widgets.Entry
 	Problem   *widget.Label
 	Remove    *widget.Button
 }
@@ -63,9 +65,9 @@ func (e *signersEditor) Show(signers []store.Signer) {
 	for i, signer := range signers {
 		row := e.newRow(i, signer, len(signers) > 1)
 		e.rows = append(e.rows, row)
-		heading := localf("Người ký %d", i+1)
+		heading := widgets.Localf("Người ký %d", i+1)
 		if i == 0 {
-			heading = localf("Người ký %d (mặc định cho kế hoạch mới)", i+1)
+			heading = widgets.Localf("Người ký %d (mặc định cho kế hoạch mới)", i+1)
 		}
 		form := widget.NewForm(
 			widget.NewFormItem(lang.L("Thẩm quyền ký"), row.Authority),
@@ -81,8 +83,8 @@ func (e *signersEditor) Show(signers []store.Signer) {
 
 // newRow is the fields of the i-th signer; removable when there are others.
 func (e *signersEditor) newRow(i int, signer store.Signer, removable bool) *signerRow {
-	row := &signerRow{Authority: widget.NewSelect(authorityLabels(), nil), HeadTitle: newEntry(), OwnTitle: newEntry(),
-		Name: newEntry(), Problem: widget.NewLabel("")}
+	row := &signerRow{Authority: widget.NewSelect(authorityLabels(), nil), HeadTitle: widgets.NewEntry(), OwnTitle: widgets.NewEntry(),
+		Name: widgets.NewEntry(), Problem: widget.NewLabel("")}
 	for j, a := range store.Authorities {
 		if a == signer.Authority {
 			row.Authority.SetSelectedIndex(j)
@@ -113,7 +115,7 @@ func (r *signerRow) value() store.Signer {
 	if i := r.Authority.SelectedIndex(); i > 0 {
 		authority = store.Authorities[i]
 	}
-	clean := func(e *entry) string { return strings.Join(strings.Fields(e.Text), " ") }
+	clean := func(e *widgets.Entry) string { return strings.Join(strings.Fields(e.Text), " ") }
 	return store.Signer{Authority: authority, HeadTitle: clean(r.HeadTitle), OwnTitle: clean(r.OwnTitle), Name: clean(r.Name)}
 }
 
@@ -133,7 +135,7 @@ func (e *signersEditor) Signers() ([]store.Signer, error) {
 	var first error
 	for _, row := range e.rows {
 		if err := row.value().Validate(); err != nil {
-			row.Problem.SetText(fieldProblem(err))
+			row.Problem.SetText(widgets.FieldProblem(err))
 			row.Problem.Show()
 			if first == nil {
 				first = err

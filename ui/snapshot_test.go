@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/kehoach/cchc/ui/internal/uitest"
 )
 
 // TestSnapshots saves pictures of the screens for looking at them and for the
@@ -18,9 +19,9 @@ func TestSnapshots(t *testing.T) {
 		t.Skip("set CCHC_UI_SNAPSHOTS=DIR to save pictures of the screens")
 	}
 	a := test.NewTempApp(t)
-	st := openSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
+	st := uitest.OpenSeeded(t, filepath.Join(t.TempDir(), "cchc.db"))
 	defer st.Close()
-	w := NewMainWindow(a, st, fixedToday)
+	w := NewMainWindow(a, st, uitest.FixedToday)
 	w.Window.Resize(fyne.NewSize(1200, 760))
 	save(t, w.Window, filepath.Join(dir, "tasks.png"))
 

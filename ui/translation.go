@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/kehoach/cchc/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 )
@@ -33,7 +35,7 @@ var languageOnce sync.Once
 func useInterfaceLanguage() {
 	languageOnce.Do(func() {
 		if err := useLanguage(interfaceLanguage); err != nil {
-			logError(err)
+			widgets.LogError(err)
 		}
 	})
 }
@@ -51,10 +53,4 @@ func useLanguage(name string) error {
 		}
 	}
 	return nil
-}
-
-// localf is fmt.Sprintf over the translation of format: the format, with its
-// verbs, is the message id.
-func localf(format string, args ...any) string {
-	return fmt.Sprintf(lang.L(format), args...)
 }

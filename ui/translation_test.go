@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -55,9 +56,10 @@ func readMessages(t *testing.T, path string) map[string]any {
 	return messages
 }
 
-// ownMessageIDs are the ids the package's source passes to lang.L, lang.X
-// (its key) and localf. Every one must be a literal string or a constant
-// holding one, so the catalogue can hold it.
+// ownMessageIDs are the ids the window's source, this package's and its
+// subpackages', passes to lang.L, lang.X (its key) and widgets.Localf. Every
+// one must be a literal string or a constant holding one, so the catalogue
+// can hold it.
 func ownMessageIDs(t *testing.T) map[string]bool {
 	t.Helper()
 	fset := token.NewFileSet()
@@ -66,14 +68,14 @@ func ownMessageIDs(t *testing.T) map[string]bool {
 	ids := map[string]bool{}
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "localf" {
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "Localf" {
 				return false // its lang.L passes the ids it is given
 			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || !isTranslation(call.Fun) || len(call.Args) == 0 {
 				return true
 			}
-			id, ok := messageID(call.Args[0], consts)
+			id, ok := messageID(call.Args[0], consts[file.Name.Name], consts)
 			if !ok {
 				t.Errorf("%s: a translation of something other than a literal string", fset.Position(call.Pos()))
 			}
@@ -84,28 +86,34 @@ func ownMessageIDs(t *testing.T) map[string]bool {
 	return ids
 }
 
-// sourceFiles parses the package's files, tests left out.
+// sourceFiles parses the files of the package and of its subpackages,
+// tests left out.
 func sourceFiles(t *testing.T, fset *token.FileSet) []*ast.File {
 	t.Helper()
-	names, _ := filepath.Glob("*.go")
 	var files []*ast.File
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
 		}
-		file, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		file, err := parser.ParseFile(fset, path, nil, 0)
 		files = append(files, file)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return files
 }
 
-// stringConstants are the package's constants given as literal strings.
-func stringConstants(files []*ast.File) map[string]string {
-	consts := map[string]string{}
+// stringConstants are the constants given as literal strings, by the name
+// of their package.
+func stringConstants(files []*ast.File) map[string]map[string]string {
+	all := map[string]map[string]string{}
 	for _, file := range files {
+		if all[file.Name.Name] == nil {
+			all[file.Name.Name] = map[string]string{}
+		}
+		consts := all[file.Name.Name]
 		for _, decl := range file.Decls {
 			gen, ok := decl.(*ast.GenDecl)
 			if !ok || gen.Tok != token.CONST {
@@ -123,11 +131,13 @@ func stringConstants(files []*ast.File) map[string]string {
 			}
 		}
 	}
-	return consts
+	return all
 }
 
-// messageID is the text of a literal string, or of a constant holding one.
-func messageID(arg ast.Expr, consts map[string]string) (string, bool) {
+// messageID is the text of a literal string, or of a constant holding one:
+// one of its own package, consts, or one another package, by its name in
+// all, exports.
+func messageID(arg ast.Expr, consts map[string]string, all map[string]map[string]string) (string, bool) {
 	switch a := arg.(type) {
 	case *ast.BasicLit:
 		if a.Kind == token.STRING {
@@ -137,21 +147,29 @@ func messageID(arg ast.Expr, consts map[string]string) (string, bool) {
 	case *ast.Ident:
 		id, ok := consts[a.Name]
 		return id, ok
+	case *ast.SelectorExpr:
+		if pkg, isPkg := a.X.(*ast.Ident); isPkg {
+			id, ok := all[pkg.Name][a.Sel.Name]
+			return id, ok
+		}
 	case *ast.BinaryExpr: // a long message written as "…" + "…"
-		left, okLeft := messageID(a.X, consts)
-		right, okRight := messageID(a.Y, consts)
+		left, okLeft := messageID(a.X, consts, all)
+		right, okRight := messageID(a.Y, consts, all)
 		return left + right, okLeft && okRight && a.Op == token.ADD
 	}
 	return "", false
 }
 
+// isTranslation reports whether fun is lang.L, lang.X or Localf, called in
+// its own package or as widgets.Localf.
 func isTranslation(fun ast.Expr) bool {
 	switch f := fun.(type) {
 	case *ast.Ident:
-		return f.Name == "localf"
+		return f.Name == "Localf"
 	case *ast.SelectorExpr:
 		pkg, ok := f.X.(*ast.Ident)
-		return ok && pkg.Name == "lang" && (f.Sel.Name == "L" || f.Sel.Name == "X")
+		return ok && (pkg.Name == "lang" && (f.Sel.Name == "L" || f.Sel.Name == "X") ||
+			pkg.Name == "widgets" && f.Sel.Name == "Localf")
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kehoach/cchc/seeds/demo"
 	"github.com/kehoach/cchc/store"
+	"github.com/kehoach/cchc/ui/tasks"
 )
 
 // TestAYearOfUpdatesThroughTheWindow records the scripted year the CLI's
@@ -64,7 +65,7 @@ func checkWindowStandings(t *testing.T, w *MainWindow, check demo.ScriptCheck) {
 	}
 	counts := map[string]int{}
 	for row := 0; row < w.Tasks.RowCount(); row++ {
-		number, state := w.Tasks.CellText(row, colNumber), w.Tasks.CellText(row, colState)
+		number, state := w.Tasks.CellText(row, tasks.ColNumber), w.Tasks.CellText(row, tasks.ColState)
 		counts[state]++
 		if want := check.State(number); state != want {
 			t.Errorf("%s: %q, want %q", number, state, want)
