@@ -53,6 +53,7 @@ func (x *excelExport) start() {
 		}
 	}, x.Window)
 	x.ask.Resize(fyne.NewSize(min(520, x.Window.Canvas().Size().Width-40), 200))
+	x.Keys.AddConfirm(x.ask)
 	x.ask.Show()
 }
 

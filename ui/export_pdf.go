@@ -122,6 +122,7 @@ func (x *pdfExport) askWhat(plan store.Plan, signers []store.Signer) {
 			x.onWhatChosen(plan)
 		}
 	}, x.Window)
+	x.Keys.AddConfirm(x.ask)
 	x.ask.Show()
 }
 

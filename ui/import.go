@@ -72,6 +72,7 @@ func (f *importFlow) start() {
 		progress := f.kind.Selected == lang.L(choiceImportProgress)
 		f.chooseFile(func(path string) { f.read(path, progress) })
 	}, f.Window)
+	f.Keys.AddConfirm(f.ask)
 	f.ask.Show()
 }
 

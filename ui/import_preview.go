@@ -92,6 +92,7 @@ func (p *importPreview) build(title, confirmText string, linesTitle string, extr
 		}
 		p.flow.end(context.Canceled)
 	}, p.flow.Window)
+	p.flow.Keys.AddConfirm(p.dialog)
 	p.dialog.Resize(fyne.NewSize(960, 620))
 }
 
@@ -214,6 +215,8 @@ func (p *importPreview) confirmPlan(im *importer.Imported) {
 	}, f.Window)
 	p.Replace.SetConfirmText(lang.L("Thay thế"))
 	p.Replace.SetDismissText(lang.L("Huỷ"))
+	// Esc cancels; replacing a plan's tasks takes a click, never a stray Enter.
+	f.Keys.Add(p.Replace, nil, p.Replace.Dismiss)
 	p.Replace.Show()
 }
 

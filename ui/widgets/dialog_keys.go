@@ -34,8 +34,8 @@ func (k *DialogKeys) Add(d dialog.Dialog, confirm, dismiss func()) {
 	d.SetOnClosed(func() { k.open = slices.DeleteFunc(k.open, func(e *keyedDialog) bool { return e == entry }) })
 }
 
-// addConfirm registers a confirm dialog: Enter confirms, Esc dismisses.
-func (k *DialogKeys) addConfirm(d *dialog.ConfirmDialog) {
+// AddConfirm registers a confirm dialog: Enter confirms, Esc dismisses.
+func (k *DialogKeys) AddConfirm(d *dialog.ConfirmDialog) {
 	k.Add(d, d.Confirm, d.Dismiss)
 }
 
@@ -72,7 +72,7 @@ func ConfirmFirst(parent fyne.Window, keys *DialogKeys, title, question, yes str
 	}, parent)
 	d.SetConfirmText(yes)
 	d.SetDismissText(lang.L("Huỷ"))
-	keys.addConfirm(d)
+	keys.AddConfirm(d)
 	d.Show()
 	return d
 }
