@@ -19,6 +19,7 @@ var version = "dev"
 func main() {
 	dbFlag := flag.String("db", "", "tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc $"+datafile.EnvDB+")")
 	flag.Parse()
+	limitHeap()
 	guard := startGuard(*dbFlag)
 	defer guard.recoverPanic()
 	if err := checkOpenGL(); err != nil {
