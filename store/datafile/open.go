@@ -179,8 +179,15 @@ func InitFile(path string, fill func(*File) error) error {
 }
 
 // openFile opens an existing file, checks its pages and schema, and brings
-// it up to date as OpenWith says.
+// it up to date as OpenWith says. The pages are checked through a handle of
+// their own, closed before the file is opened for use, so that the pages the
+// check reads leave memory with it: the window, which holds the file open
+// all day, keeps mapped only the pages it reads (with 10,000 tasks, 49 MB of
+// a 72 MB file were resident after the check).
 func openFile(path string, readOnly bool) (*File, error) {
+	if err := checkPagesApart(path); err != nil {
+		return nil, err
+	}
 	db, err := OpenBolt(path, readOnly)
 	if err != nil {
 		return nil, err
@@ -223,8 +230,32 @@ func isFileSystemError(err error) bool {
 	return errors.As(err, &pathErr) || errors.Is(err, fs.ErrPermission) || errors.Is(err, fs.ErrNotExist)
 }
 
-// schemaOnOpen checks the file's pages and reads its schema; a file of the
-// current schema must have every bucket.
+// checkPagesApart checks the file's pages through a read-only handle that
+// it closes again.
+func checkPagesApart(path string) error {
+	db, err := OpenBolt(path, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	r := CheckReport{Path: path}
+	viewErr := db.View(func(tx *bolt.Tx) error {
+		defer func() {
+			if recovered := recover(); recovered != nil {
+				r.add("cấu trúc tệp bị hỏng")
+			}
+		}()
+		checkPages(tx, &r)
+		return nil
+	})
+	if viewErr != nil {
+		return fmt.Errorf("mở tệp dữ liệu %s: %w", path, viewErr)
+	}
+	return r.Err()
+}
+
+// schemaOnOpen reads the schema of a file whose pages passed their check;
+// a file of the current schema must have every bucket.
 func (s *File) schemaOnOpen() (schema int, err error) {
 	r := CheckReport{Path: s.path}
 	viewErr := s.db.View(func(tx *bolt.Tx) error {
@@ -233,10 +264,6 @@ func (s *File) schemaOnOpen() (schema int, err error) {
 				r.add("cấu trúc tệp bị hỏng")
 			}
 		}()
-		checkPages(tx, &r)
-		if !r.OK() {
-			return nil
-		}
 		if schema, err = ReadSchema(tx); err != nil {
 			r.add("%s", err)
 			return nil
