@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -19,9 +20,25 @@ import (
 // backup made on closing.
 const EnvFirstFrame = "CCHC_EXIT_AFTER_FIRST_FRAME"
 
+// EnvCPUProfile and EnvHeapProfile name files for a CPU profile of the
+// run up to the first frame and a heap profile at it, with EnvFirstFrame:
+// what make bench shows when the window misses its targets.
+const (
+	EnvCPUProfile  = "CCHC_CPUPROFILE"
+	EnvHeapProfile = "CCHC_HEAPPROFILE"
+)
+
 // started is when the program started, near enough: package variables are
 // set before main runs.
 var started = time.Now()
+
+func init() {
+	if path := os.Getenv(EnvCPUProfile); path != "" && os.Getenv(EnvFirstFrame) == "1" {
+		if f, err := os.Create(path); err == nil {
+			_ = pprof.StartCPUProfile(f)
+		}
+	}
+}
 
 // exitAfterFirstFrame lays over w's content a one-pixel raster whose image
 // the painter asks for while it draws the window's first frame; once that
@@ -42,5 +59,12 @@ func exitAfterFirstFrame(w fyne.Window) {
 func exitOnNextTurn() {
 	fyne.DoAndWait(func() {})
 	fmt.Fprintf(os.Stderr, "first frame: %.1f ms\n", float64(time.Since(started).Microseconds())/1000)
+	pprof.StopCPUProfile()
+	if path := os.Getenv(EnvHeapProfile); path != "" {
+		if f, err := os.Create(path); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	os.Exit(0)
 }
