@@ -86,7 +86,7 @@ func startXvfb() (string, func(), error) {
 	display := ":" + strconv.Itoa(n)
 	cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	if err := cmd.Start(); err != nil {
-		return "", nil, fmt.Errorf("Xvfb: %w", err)
+		return "", nil, fmt.Errorf("start Xvfb: %w", err)
 	}
 	stop := func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
 	for range 100 {
@@ -97,5 +97,5 @@ func startXvfb() (string, func(), error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	stop()
-	return "", nil, fmt.Errorf("Xvfb %s did not start", display)
+	return "", nil, fmt.Errorf("virtual screen %s did not start", display)
 }
