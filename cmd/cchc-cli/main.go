@@ -5,10 +5,31 @@ package main
 
 import (
 	"os"
+	"runtime/pprof"
 
 	"github.com/kehoach/cchc/store"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, store.Today))
+	stop := profileTo(os.Getenv("CCHC_CPUPROFILE"))
+	code := run(os.Args[1:], os.Stdout, os.Stderr, store.Today)
+	stop()
+	os.Exit(code)
+}
+
+// profileTo writes a CPU profile of the run to path when it is set: how
+// make bench explains a missed target.
+func profileTo(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }

@@ -87,14 +87,12 @@ func (b *bench) cliRows() error {
 	return nil
 }
 
-// exporter is one of our 10,000-task exporters with its floor and the
-// in-process benchmark that profiles it.
+// exporter is one of our 10,000-task exporters with its floor and, for a
+// PDF, our workbook LibreOffice converts.
 type exporter struct {
 	what       string
 	ours       job
 	floor      job
-	bench      goBench
-	benchName  string
 	officeBook string
 }
 
@@ -104,20 +102,16 @@ func (b *bench) exporters() []exporter {
 	return []exporter{
 		{what: "Appendix PDF (`export --doc appendix --format pdf`)",
 			ours:  b.cli("appendix pdf", data, "export", "--plan", "2023", "--doc", "appendix", "--format", "pdf", "-o", b.path("out-appendix.pdf")),
-			floor: job{name: "floor appendix pdf", argv: []string{floor, "pdf", "appendix", b.path("appendix.tsv"), b.path("floor-appendix.pdf")}},
-			bench: goBench{pkg: "./export/pdf"}, benchName: "BenchmarkAppendixPDF10000", officeBook: "plan.xlsx"},
+			floor: job{name: "floor appendix pdf", argv: []string{floor, "pdf", "appendix", b.path("appendix.tsv"), b.path("floor-appendix.pdf")}}, officeBook: "plan.xlsx"},
 		{what: "Workbook (`export --doc appendix --format xlsx`; floor: its two task sheets)",
 			ours:  b.cli("workbook", data, "export", "--plan", "2023", "--doc", "appendix", "--format", "xlsx", "-o", b.path("out-plan.xlsx")),
-			floor: job{name: "floor workbook", argv: []string{floor, "xlsx", b.path("floor-plan.xlsx"), b.path("plan-sheet.tsv"), b.path("tracking-sheet.tsv")}},
-			bench: goBench{pkg: "./export/xlsx"}, benchName: "BenchmarkWriteXLSX10k"},
+			floor: job{name: "floor workbook", argv: []string{floor, "xlsx", b.path("floor-plan.xlsx"), b.path("plan-sheet.tsv"), b.path("tracking-sheet.tsv")}}},
 		{what: "Year report PDF (`report --period Y --format pdf`; floor: its task-progress table)",
 			ours:  b.cli("report pdf", data, "report", "--plan", "2023", "--period", "Y", "--format", "pdf", "-o", b.path("out-report.pdf")),
-			floor: job{name: "floor report pdf", argv: []string{floor, "pdf", "report", b.path("report.tsv"), b.path("floor-report.pdf")}},
-			bench: goBench{pkg: "./export"}, benchName: "BenchmarkYearReportPDF10000", officeBook: "report.xlsx"},
+			floor: job{name: "floor report pdf", argv: []string{floor, "pdf", "report", b.path("report.tsv"), b.path("floor-report.pdf")}}, officeBook: "report.xlsx"},
 		{what: "Year report workbook (`report --period Y --format xlsx`; floor: its task-progress sheet)",
 			ours:  b.cli("report xlsx", data, "report", "--plan", "2023", "--period", "Y", "--format", "xlsx", "-o", b.path("out-report.xlsx")),
-			floor: job{name: "floor report xlsx", argv: []string{floor, "xlsx", b.path("floor-report.xlsx"), b.path("report-sheet.tsv")}},
-			bench: goBench{pkg: "./export"}, benchName: "BenchmarkYearReportXLSX10000"},
+			floor: job{name: "floor report xlsx", argv: []string{floor, "xlsx", b.path("floor-report.xlsx"), b.path("report-sheet.tsv")}}},
 	}
 }
 
@@ -135,12 +129,33 @@ func (b *bench) exporterRows() error {
 				times(s.median), len(ours), times(s.lo), times(s.hi), msText(spreadOf(ours.walls()).median),
 				msText(spreadOf(floor.walls()).median), ours.peakMB(), floor.peakMB())}
 		if !*r.met {
-			e.bench.pattern = "^" + e.benchName + "$"
-			r.profile = "in-process `" + e.benchName + "`:\n" + e.bench.profile(b.goTool, b.work, e.benchName, false)
+			r.profile = b.processProfile(e.ours, b.tool("cchc-cli"))
 		}
 		b.r.add(r)
 	}
 	return nil
+}
+
+// processProfile runs a job once more with a CPU profile of the whole
+// process (CCHC_CPUPROFILE) and returns pprof's top functions by their
+// cumulative time.
+func (b *bench) processProfile(j job, binary string) string {
+	prof := abs(b.path(strings.ReplaceAll(j.name, " ", "-") + ".cpu"))
+	j.env = append(j.env, "CCHC_CPUPROFILE="+prof)
+	if _, err := j.run(); err != nil {
+		return fmt.Sprintf("(no profile: %v)", err)
+	}
+	return topOf(b.goTool, binary, prof, "-cum")
+}
+
+// topOf is pprof -top of a profile, with extra options.
+func topOf(goTool, binary, prof string, opts ...string) string {
+	args := append([]string{"tool", "pprof", "-top", "-nodecount", "25"}, opts...)
+	out, err := goCommand(goTool, nil, append(args, binary, prof)...)
+	if err != nil {
+		return fmt.Sprintf("(no profile: %v)", err)
+	}
+	return pprofTop(string(out))
 }
 
 // officeRows: our PDF exporters against LibreOffice converting our own

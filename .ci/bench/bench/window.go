@@ -61,17 +61,11 @@ func (b *bench) windowProfile(j job, file, kind string) string {
 	if _, err := j.run(); err != nil {
 		return fmt.Sprintf("(no profile: %v)", err)
 	}
-	args := []string{"tool", "pprof", "-top", "-nodecount", "15"}
 	if kind == "heap" {
-		args = append(args, "-sample_index=inuse_space")
-	} else {
-		args = append(args, "-cum")
+		return "Go heap in use at the first frame (the rest of the RSS is outside the Go heap: " +
+			"the GL driver, fonts, X):\n" + topOf(b.goTool, b.tool("cchc"), prof, "-sample_index=inuse_space")
 	}
-	out, err := goCommand(b.goTool, nil, append(args, b.tool("cchc"), prof)...)
-	if err != nil {
-		return fmt.Sprintf("(no profile: %v)", err)
-	}
-	return pprofTop(string(out))
+	return topOf(b.goTool, b.tool("cchc"), prof, "-cum")
 }
 
 // startXvfb starts a virtual screen on a free display and waits until it
