@@ -67,12 +67,18 @@ func (g goBench) profile(goTool, dir, name string, cum bool) string {
 	return pprofTop(string(out))
 }
 
-// pprofTop keeps the table of pprof -top, without its preamble.
+// pprofTop keeps the table of pprof -top and the line that says how much
+// of the run's wall time the samples cover (the rest was spent waiting:
+// for the disk, the screen, or a busy machine).
 func pprofTop(out string) string {
 	lines := strings.Split(out, "\n")
+	duration := ""
 	for i, l := range lines {
+		if strings.HasPrefix(l, "Duration:") {
+			duration = l + "\n"
+		}
 		if strings.Contains(l, "flat%") {
-			return strings.Join(lines[i:], "\n")
+			return duration + strings.Join(lines[i:], "\n")
 		}
 	}
 	return out

@@ -145,8 +145,12 @@ func (b *bench) processProfile(j job, binary string) string {
 	if _, err := j.run(); err != nil {
 		return fmt.Sprintf("(no profile: %v)", err)
 	}
-	return topOf(b.goTool, binary, prof, "-cum")
+	return topOf(b.goTool, binary, prof, "-cum", "-hide", wrappers)
 }
+
+// wrappers are the frames every profile of a program starts with, hidden
+// from its top functions.
+const wrappers = `^main\.|^runtime\.main$|files\.|Export\.func1|^runtime\.(mcall|park_m|schedule|findRunnable|goexit)`
 
 // topOf is pprof -top of a profile, with extra options.
 func topOf(goTool, binary, prof string, opts ...string) string {

@@ -65,7 +65,7 @@ func (b *bench) windowProfile(j job, file, kind string) string {
 		return "Go heap in use at the first frame (the rest of the RSS is outside the Go heap: " +
 			"the GL driver, fonts, X):\n" + topOf(b.goTool, b.tool("cchc"), prof, "-sample_index=inuse_space")
 	}
-	return topOf(b.goTool, b.tool("cchc"), prof, "-cum")
+	return topOf(b.goTool, b.tool("cchc"), prof, "-cum", "-hide", wrappers)
 }
 
 // startXvfb starts a virtual screen on a free display and waits until it
