@@ -56,7 +56,7 @@ func measureAll(c config) (*results, error) {
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return nil, err
 	}
-	b := &bench{config: c, r: &results{machine: describeMachine(c.goTool), date: time.Now().UTC()}}
+	b := &bench{config: c, r: &results{machine: describeMachine(c.goTool), date: time.Now().UTC(), loadBefore: loadAverage()}}
 	steps := []struct {
 		name string
 		run  func() error
@@ -77,6 +77,7 @@ func measureAll(c config) (*results, error) {
 		}
 	}
 	b.memoryRow()
+	b.r.loadAfter = loadAverage()
 	return b.r, nil
 }
 

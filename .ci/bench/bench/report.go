@@ -24,6 +24,9 @@ type results struct {
 	date    time.Time
 	rows    []row
 	took    time.Duration
+	// loadBefore and loadAfter are /proc/loadavg when the run started and
+	// ended: how busy the machine was besides.
+	loadBefore, loadAfter string
 }
 
 func (r *results) add(x row) {
@@ -49,6 +52,8 @@ func (r *results) markdown() string {
 	b.WriteString("Written by `make bench` (`.ci/bench/run`); do not edit by hand, run it again.\n\n")
 	fmt.Fprintf(&b, "- Date: %s (the run took %s)\n", r.date.Format("2006-01-02 15:04 UTC"), r.took.Round(time.Second))
 	b.WriteString(r.machine)
+	fmt.Fprintf(&b, "- Load average (1, 5, 15 min) at the start: %s; at the end: %s. Above the number of cores, "+
+		"other work shared the machine and whole-process times stretch; the interleaved ratios hold better.\n", r.loadBefore, r.loadAfter)
 	b.WriteString("- Data: `cchc-cli demo --tasks 10000` (and 100000): one plan with a year of updates and evidence; " +
 		"the seed plan 122/KH-SKH for the small cases.\n")
 	b.WriteString("- Whole-process figures are wall time from start to exit and peak resident memory (max RSS of the " +
@@ -72,6 +77,19 @@ func (r *results) markdown() string {
 		fmt.Fprintf(&b, "\n### %s\n\nMeasured %s; target %s. Top functions:\n\n```\n%s\n```\n", x.what, x.measured, x.target, strings.TrimSpace(x.profile))
 	}
 	return b.String()
+}
+
+// loadAverage is the first three fields of /proc/loadavg.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) < 3 {
+		return "unknown"
+	}
+	return strings.Join(fields[:3], ", ")
 }
 
 // describeMachine lists CPU, cores, memory, OS and Go.
