@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,8 @@ type job struct {
 	env     []string
 	before  func() error
 	timeout time.Duration
+	// stderr, when set, receives what the process writes there.
+	stderr io.Writer
 }
 
 // sample is one timed run: wall time and the peak resident memory of the
@@ -51,6 +54,9 @@ func (j job) run() (sample, error) {
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	if j.stderr != nil {
+		cmd.Stderr = io.MultiWriter(&stderr, j.stderr)
+	}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return sample{}, fmt.Errorf("%s: %w", j.name, err)

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -226,8 +229,47 @@ func (b *bench) memoryRow() {
 			worst = p
 		}
 	}
-	b.r.add(row{what: "Peak memory (max RSS) of any 10,000-task CLI job", target: "< 200 MB", met: ptr(worst.mb < 200),
-		measured: fmt.Sprintf("%.0f MB (%s); each, MB: %s", worst.mb, worst.name, strings.Join(parts, ", "))})
+	r := row{what: "Peak memory (max RSS) of any 10,000-task CLI job", target: "< 200 MB", met: ptr(worst.mb < 200),
+		measured: fmt.Sprintf("%.0f MB (%s); each, MB: %s", worst.mb, worst.name, strings.Join(parts, ", "))}
+	if !*r.met {
+		r.profile = b.heapTrace(worst.name)
+	}
+	b.r.add(r)
+}
+
+// gcLine is the heap sizes of a GODEBUG=gctrace=1 line: at the start of a
+// collection, at its end, and live after it, in MB.
+var gcLine = regexp.MustCompile(`(\d+)->(\d+)->(\d+) MB, (\d+) MB goal`)
+
+// heapTrace runs the job named once more with the garbage collector's
+// trace and says how much of its peak memory the Go heap was.
+func (b *bench) heapTrace(name string) string {
+	var j job
+	for _, e := range b.exporters() {
+		if e.ours.name == name {
+			j = e.ours
+		}
+	}
+	if j.argv == nil {
+		return "(no trace: the job is not an exporter)"
+	}
+	var trace bytes.Buffer
+	j.env = append(j.env, "GODEBUG=gctrace=1")
+	j.stderr = &trace
+	s, err := j.run()
+	if err != nil {
+		return fmt.Sprintf("(no trace: %v)", err)
+	}
+	peak, live, n := 0, 0, 0
+	for _, m := range gcLine.FindAllStringSubmatch(trace.String(), -1) {
+		before, _ := strconv.Atoi(m[1])
+		after, _ := strconv.Atoi(m[3])
+		peak, live, n = max(peak, before), max(live, after), n+1
+	}
+	return fmt.Sprintf("GODEBUG=gctrace=1 on %s: max RSS %.0f MB; %d collections; the Go heap reached %d MB "+
+		"before a collection, and at most %d MB stayed live after one. The rest of the RSS is the Go runtime's "+
+		"own and freed-but-kept pages, the binary, the fonts and the data file's pages mapped by bbolt.",
+		name, float64(s.rssKB)/1024, n, peak, live)
 }
 
 func copyFile(from, to string) error {
