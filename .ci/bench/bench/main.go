@@ -56,7 +56,7 @@ func measureAll(c config) (*results, error) {
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return nil, err
 	}
-	b := &bench{config: c, r: &results{machine: describeMachine(c.goTool), date: time.Now().UTC(), loadBefore: loadAverage()}}
+	b := &bench{config: c, floorPeaks: map[string]float64{}, r: &results{machine: describeMachine(c.goTool), date: time.Now().UTC(), loadBefore: loadAverage()}}
 	steps := []struct {
 		name string
 		run  func() error
@@ -87,6 +87,8 @@ type bench struct {
 	r *results
 	// cliPeaks are the peak memory of each 10,000-task CLI job, in MB.
 	cliPeaks []namedMB
+	// floorPeaks are the floors' peak memory, in MB, by their exporter.
+	floorPeaks map[string]float64
 }
 
 type namedMB struct {
