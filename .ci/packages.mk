@@ -22,3 +22,8 @@ PKGS_DIST := zip nsis
 PKGS_WINE := wine wine64 libgl1 libglx-mesa0 libgl1-mesa-dri libxcursor1 libxrandr2 \
 	libxi6 libxinerama1 libxxf86vm1 libxrender1 libxcomposite1 libxfixes3 fonts-wine \
 	gcc-mingw-w64-x86-64 xvfb xauth x11-apps imagemagick xdotool
+
+# make bench: the window's build, a virtual screen for its first frame, and
+# LibreOffice Calc for the office comparison (installed by the bench only,
+# never in CI).
+PKGS_BENCH := $(PKGS_BUILD) xvfb xauth libreoffice-calc

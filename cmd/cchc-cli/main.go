@@ -10,6 +10,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/kehoach/cchc/cmd/cchc-cli/internal/cmdline"
 	"github.com/kehoach/cchc/cmd/cchc-cli/internal/data"
@@ -22,7 +23,27 @@ import (
 var commands = cmdline.Join(tasks.Commands(), reports.Commands(), data.Commands())
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, store.Today))
+	stop := profileTo(os.Getenv("CCHC_CPUPROFILE"))
+	code := run(os.Args[1:], os.Stdout, os.Stderr, store.Today)
+	stop()
+	os.Exit(code)
+}
+
+// profileTo writes a CPU profile of the run to path when it is set: how
+// make bench explains a missed target.
+func profileTo(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // run runs one command line and returns the exit code (cmdline.Table.Run).

@@ -5,6 +5,7 @@ package main
 
 import (
 	"flag"
+	"os"
 
 	"github.com/kehoach/cchc/store/datafile"
 
@@ -36,6 +37,9 @@ func main() {
 		return // the first window, already open, was brought forward
 	}
 	defer s.close()
+	if os.Getenv(EnvFirstFrame) == "1" && s.main != nil {
+		exitAfterFirstFrame(s.main.Window)
+	}
 	if err := checkWindowsOpened(a.Driver().AllWindows()); err != nil {
 		guard.windowFailed(err)
 	}

@@ -112,13 +112,14 @@ func PutJSON(b *bolt.Bucket, key []byte, v any) error {
 }
 
 // GetJSON decodes the record under key into v, or returns ErrNotFound.
-// json.Unmarshal copies what it keeps, so v stays valid after the transaction.
+// It copies what it keeps, so v stays valid after the transaction; a task
+// is read by the fast scanner of decodeRecord, with encoding/json's result.
 func GetJSON(b *bolt.Bucket, key []byte, v any) error {
 	data := b.Get(key)
 	if data == nil {
 		return store.ErrNotFound
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := decodeRecord(data, v); err != nil {
 		return fmt.Errorf("decode record: %w", err)
 	}
 	return nil

@@ -3,7 +3,6 @@ package datafile
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	"github.com/kehoach/cchc/store"
@@ -60,18 +59,39 @@ func ListChildren[T any](tx *bolt.Tx, bucket []byte, planID uint64) ([]T, error)
 }
 
 // listPrefix decodes every record of a bucket whose key starts with
-// prefix, in key order.
+// prefix, in key order: it counts them first, so the list is made once at
+// its size and each record decoded in its place (nil when there is none).
 func listPrefix[T any](tx *bolt.Tx, bucket, prefix []byte) ([]T, error) {
-	var out []T
+	n := countPrefix(tx, bucket, prefix)
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]T, n)
+	i := 0
 	c := tx.Bucket(bucket).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		var rec T
-		if err := json.Unmarshal(v, &rec); err != nil {
+		if err := decodeRecord(v, &out[i]); err != nil {
 			return nil, fmt.Errorf("decode %s %x: %w", bucket, k, err)
 		}
-		out = append(out, rec)
+		i++
 	}
 	return out, nil
+}
+
+// CountChildren counts the records of a plan in a bucket without decoding
+// any.
+func CountChildren(tx *bolt.Tx, bucket []byte, planID uint64) int {
+	return countPrefix(tx, bucket, Key8(planID))
+}
+
+// countPrefix counts the records of a bucket whose key starts with prefix.
+func countPrefix(tx *bolt.Tx, bucket, prefix []byte) int {
+	c := tx.Bucket(bucket).Cursor()
+	n := 0
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	return n
 }
 
 // taskRecord is what updates and evidence share: each belongs to one task

@@ -81,6 +81,19 @@ func (s *Store) Tasks(planID uint64) ([]store.Task, error) {
 	return tasks, err
 }
 
+// CountTasks returns how many tasks a plan holds, decoding none.
+func (s *Store) CountTasks(planID uint64) (int, error) {
+	n := 0
+	err := s.Bolt().View(func(tx *bolt.Tx) error {
+		if _, err := readPlan(tx, planID); err != nil {
+			return err
+		}
+		n = datafile.CountChildren(tx, datafile.BucketTasks, planID)
+		return nil
+	})
+	return n, err
+}
+
 func readTasks(tx *bolt.Tx, planID uint64) ([]store.Task, error) {
 	areas, err := readAreas(tx, planID)
 	if err != nil {

@@ -62,11 +62,11 @@ func runPlans(e *cmdline.Env, _ []string) error {
 	w := tabwriter.NewWriter(e.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NĂM\tSỐ\tNGÀY BAN HÀNH\tNHIỆM VỤ\tTRÍCH YẾU")
 	for _, p := range plans {
-		tasks, err := st.Tasks(p.ID)
+		count, err := st.CountTasks(p.ID)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", p.Year, p.Ref(), p.IssueDate, len(tasks), p.Summary)
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", p.Year, p.Ref(), p.IssueDate, count, p.Summary)
 	}
 	return w.Flush()
 }
