@@ -102,7 +102,9 @@ func (s *Screen) layout() fyne.CanvasObject {
 	date := container.NewHBox(widget.NewLabel(lang.L("Tính đến ngày")),
 		container.NewGridWrap(fyne.NewSize(dateWidth, s.AsOf.MinSize().Height), s.AsOf), s.Cutoffs)
 	top := container.NewVBox(date, s.DateProblem, s.Heading)
-	split := container.NewVSplit(container.NewVScroll(container.NewPadded(s.Chart)), s.Lists)
+	chart := container.NewVScroll(container.NewPadded(s.Chart))
+	chart.OnScrolled = func(at fyne.Position) { s.Chart.ShowPart(at.Y, chart.Size().Height) }
+	split := container.NewVSplit(chart, s.Lists)
 	split.Offset = 0.5
 	return container.NewBorder(top, nil, nil, nil, container.New(&turningSplit{split: split}, split))
 }

@@ -25,6 +25,32 @@ type StatusChart struct {
 	// Bars are the areas drawn, each with its tasks counted by state.
 	Bars   []reporting.AreaProgress
 	states []store.State
+	// viewTop and viewHeight are the part of the chart its scroll shows:
+	// rows outside it are not drawn, so that a plan of 200 areas costs
+	// no more to show than one of 20.
+	viewTop, viewHeight float32
+}
+
+// defaultViewHeight is how much of the chart is drawn before its scroll
+// says how much it shows: more than any screen is high.
+const defaultViewHeight = 1200
+
+// ShowPart says which part of the chart its scroll shows, from top and
+// height high, and draws the rows in it.
+func (c *StatusChart) ShowPart(top, height float32) {
+	c.viewTop, c.viewHeight = top, height
+	c.Refresh()
+}
+
+// inView reports whether the band from y to y+h is in the part shown.
+func (c *StatusChart) inView(y, h float32) bool {
+	height := c.viewHeight
+	if height <= 0 {
+		height = defaultViewHeight
+	}
+	// Half a screen's height of margin on each side: a window made taller,
+	// or a scroll by the wheel, finds the next rows drawn.
+	return y+h >= c.viewTop-height/2 && y <= c.viewTop+1.5*height
 }
 
 // NewStatusChart returns an empty chart.
@@ -143,21 +169,50 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	for _, b := range r.chart.Bars {
 		widest = max(widest, b.Total())
 	}
+	rowHeight := r.labelHeight() + pad/2 + chartBarHeight + 2*pad
 	for _, row := range r.rows {
-		row.label.Text = fitText(row.fullText, size.Width, row.label.TextSize, row.label.TextStyle)
-		row.label.Move(fyne.NewPos(0, y))
-		y += row.label.MinSize().Height + pad/2
-		x := float32(0)
-		for _, seg := range row.segments {
-			w := (size.Width - chartRightMargin) * float32(seg.n) / float32(widest)
-			seg.rect.Move(fyne.NewPos(x, y))
-			seg.rect.Resize(fyne.NewSize(w, chartBarHeight))
-			seg.count.Move(fyne.NewPos(x, y+(chartBarHeight-seg.count.MinSize().Height)/2))
-			seg.count.Resize(fyne.NewSize(w, seg.count.MinSize().Height))
-			seg.count.Hidden = seg.count.MinSize().Width+4 > w
-			x += w
+		shown := r.chart.inView(y, rowHeight)
+		row.show(shown)
+		if shown {
+			row.layout(y, size.Width, widest)
 		}
-		y += chartBarHeight + 2*pad
+		y += rowHeight
+	}
+}
+
+// labelHeight is the height of a row's label: every label is one line of
+// the same style.
+func (r *chartRenderer) labelHeight() float32 {
+	if len(r.rows) == 0 {
+		return 0
+	}
+	return r.rows[0].label.MinSize().Height
+}
+
+// show shows or hides the row's label and bar.
+func (row chartRowDrawing) show(shown bool) {
+	row.label.Hidden = !shown
+	for _, seg := range row.segments {
+		seg.rect.Hidden, seg.count.Hidden = !shown, !shown
+	}
+}
+
+// layout places the row's label at y and its bar below it, a segment's
+// width its share of the widest bar's tasks.
+func (row chartRowDrawing) layout(y, width float32, widest int) {
+	pad := theme.Padding()
+	row.label.Text = fitText(row.fullText, width, row.label.TextSize, row.label.TextStyle)
+	row.label.Move(fyne.NewPos(0, y))
+	y += row.label.MinSize().Height + pad/2
+	x := float32(0)
+	for _, seg := range row.segments {
+		w := (width - chartRightMargin) * float32(seg.n) / float32(widest)
+		seg.rect.Move(fyne.NewPos(x, y))
+		seg.rect.Resize(fyne.NewSize(w, chartBarHeight))
+		seg.count.Move(fyne.NewPos(x, y+(chartBarHeight-seg.count.MinSize().Height)/2))
+		seg.count.Resize(fyne.NewSize(w, seg.count.MinSize().Height))
+		seg.count.Hidden = seg.count.MinSize().Width+4 > w
+		x += w
 	}
 }
 
@@ -214,9 +269,7 @@ func (r *chartRenderer) MinSize() fyne.Size {
 	pad := theme.Padding()
 	lineHeight := max(chartSwatch, r.legendHeight())
 	height := float32(len(legendLines(r.legend, width)))*(lineHeight+pad) + pad
-	for _, row := range r.rows {
-		height += row.label.MinSize().Height + pad/2 + chartBarHeight + 2*pad
-	}
+	height += float32(len(r.rows)) * (r.labelHeight() + pad/2 + chartBarHeight + 2*pad)
 	return fyne.NewSize(chartMinWidth, height)
 }
 
@@ -235,12 +288,21 @@ func fitText(text string, width, size float32, style fyne.TextStyle) string {
 	if fyne.MeasureText(text, size, style).Width <= width {
 		return text
 	}
+	// The longest cut that fits, found by halving: measuring a text shapes
+	// it, and a long area name cut a letter at a time cost a frame.
 	runes := []rune(text)
-	for n := len(runes) - 1; n > 0; n-- {
-		cut := string(runes[:n]) + "…"
-		if fyne.MeasureText(cut, size, style).Width <= width {
-			return cut
+	fits := func(n int) bool { return fyne.MeasureText(string(runes[:n])+"…", size, style).Width <= width }
+	lo, hi := 0, len(runes)-1 // runes[:lo] fits (or is empty), runes[:hi+1] does not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return string(runes[:lo]) + "…"
 }
