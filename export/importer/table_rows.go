@@ -49,7 +49,7 @@ type planRow struct {
 }
 
 var (
-	romanNumeral = regexp.MustCompile(`^(?:X{0,3})(?:IX|IV|V?I{0,3})$`)
+	romanNumeral = regexp.MustCompile(`^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$`)
 	groupMark    = regexp.MustCompile(`^([A-ZĐ]+)\s*[.):]?$`)
 	groupTitle   = regexp.MustCompile(`^([A-ZĐ]+)\s*[.):-]\s*(\S.*)$`)
 	taskMark     = regexp.MustCompile(`^(\d+(?:\.\d+){0,3})\s*[.):]?$`)
@@ -57,8 +57,9 @@ var (
 	bulletMark   = regexp.MustCompile(`^[-–+•*]+$`)
 )
 
-// isGroupNumeral reports whether s numbers a group row: a Roman numeral up
-// to XXXIX or a single capital letter.
+// isGroupNumeral reports whether s numbers a group row: a Roman numeral (a
+// plan of 10,000 tasks has areas past XXXIX: XL, L, C …) or a single
+// capital letter.
 func isGroupNumeral(s string) bool {
 	return s != "" && (romanNumeral.MatchString(s) || len([]rune(s)) == 1)
 }
