@@ -205,3 +205,18 @@ func TestMessageWindowsAreLightAndVietnamese(t *testing.T) {
 		})
 	}
 }
+
+func TestReportsBarsWrapInANarrowWindow(t *testing.T) {
+	w, _ := openWindow(t)
+	w.nav.ShowTitle("Báo cáo")
+	// 900×600 at 125%: 720×480 in Fyne's units.
+	w.Window.Resize(fyne.NewSize(720, 480))
+	size := w.Window.Canvas().Size()
+	for name, b := range map[string]*widget.Button{"Soạn báo cáo": w.Reports.DraftButton, "Tạo kế hoạch năm sau": w.Reports.RolloverButton,
+		"In PDF": w.Reports.PDFButton, "Xuất Excel": w.Reports.ExcelButton} {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		if end := pos.Add(b.Size()); pos.X < 0 || end.X > size.Width || end.Y > size.Height || b.Size().Width < b.MinSize().Width {
+			t.Errorf("%s is at %v–%v (least width %v) in a window of %v", name, pos, end, b.MinSize().Width, size)
+		}
+	}
+}

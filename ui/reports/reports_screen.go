@@ -97,12 +97,12 @@ func NewReportsScreen(host widgets.ActionHost, st ReportsStore) *ReportsScreen {
 // report selected, its actions over its text.
 func (s *ReportsScreen) layout() fyne.CanvasObject {
 	asOfWidth := widgets.TextWidth(false, "00/00/00000") + 16
-	drafting := container.NewHBox(widget.NewLabel(lang.L("Kỳ")), s.Period.Select,
+	top := widgets.NewBarAbove(s.List, widget.NewLabel(lang.L("Kỳ")), s.Period.Select,
 		widget.NewLabel(lang.L("số liệu đến")), container.NewGridWrap(fyne.NewSize(asOfWidth, s.AsOf.MinSize().Height), s.AsOf),
 		s.DraftButton, s.RolloverButton)
-	top := container.NewBorder(container.NewHScroll(drafting), nil, nil, nil, s.List)
-	actions := container.NewHBox(s.SaveButton, s.SendButton, s.PDFButton, s.ExcelButton)
-	bottom := container.NewBorder(container.NewVBox(s.Header, container.NewHScroll(actions), widget.NewSeparator()), nil, nil, nil, s.Editor.content())
+	report := container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.Editor.content())
+	bottom := container.NewBorder(s.Header, nil, nil, nil,
+		widgets.NewBarAbove(report, s.SaveButton, s.SendButton, s.PDFButton, s.ExcelButton))
 	split := container.NewVSplit(top, bottom)
 	split.Offset = 0.25
 	return split

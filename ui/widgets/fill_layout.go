@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"slices"
 
+	"fyne.io/fyne/v2/container"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -142,6 +144,10 @@ func TextWidth(bold bool, texts ...string) float32 {
 // above it: a layout's MinSize cannot know the width it will get.
 type FlowLayout struct {
 	Stretch fyne.CanvasObject
+	// Packed keeps every object at its least width on a line without the
+	// stretching object, as a bar of buttons wants: else they share what
+	// the line leaves.
+	Packed bool
 }
 
 // flowLines splits objects into lines that fit width, by their positions.
@@ -213,8 +219,39 @@ func (l *FlowLayout) share(objects []fyne.CanvasObject, line []int, i int, width
 		return 0
 	case stretching:
 		return spare
+	case l.Packed:
+		return 0
 	}
 	return spare / float32(len(line))
+}
+
+// BarAboveLayout lays out a bar that wraps (a container with a FlowLayout)
+// above the rest, the bar as tall as its lines at the width given, so that
+// no control of a narrow window is cut off or scrolled out of sight.
+type BarAboveLayout struct{}
+
+// NewBarAbove returns the bar of objects, wrapping onto more lines when
+// narrow, above rest.
+func NewBarAbove(rest fyne.CanvasObject, objects ...fyne.CanvasObject) *fyne.Container {
+	bar := container.New(&FlowLayout{Packed: true}, objects...)
+	return container.New(BarAboveLayout{}, bar, rest)
+}
+
+func (BarAboveLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	bar := objects[0].(*fyne.Container)
+	h := bar.Layout.(*FlowLayout).HeightFor(bar.Objects, size.Width)
+	bar.Move(fyne.NewPos(0, 0))
+	bar.Resize(fyne.NewSize(size.Width, h))
+	y := h + theme.Padding()
+	objects[1].Move(fyne.NewPos(0, y))
+	objects[1].Resize(fyne.NewSize(size.Width, max(0, size.Height-y)))
+}
+
+// MinSize is the bar on as few lines as its widest object allows above
+// the rest's least size.
+func (BarAboveLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	bar, rest := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(bar.Width, rest.Width), bar.Height+theme.Padding()+rest.Height)
 }
 
 // MinSize is the widest object on a line of its own.
