@@ -228,18 +228,32 @@ func (l *FlowLayout) share(objects []fyne.CanvasObject, line []int, i int, width
 // BarAboveLayout lays out a bar that wraps (a container with a FlowLayout)
 // above the rest, the bar as tall as its lines at the width given, so that
 // no control of a narrow window is cut off or scrolled out of sight.
-type BarAboveLayout struct{}
+type BarAboveLayout struct {
+	// width is the width last laid out in: MinSize counts the bar's lines
+	// at it, so that a split above the layout leaves it room for them.
+	width float32
+}
 
 // NewBarAbove returns the bar of objects, wrapping onto more lines when
 // narrow, above rest.
 func NewBarAbove(rest fyne.CanvasObject, objects ...fyne.CanvasObject) *fyne.Container {
 	bar := container.New(&FlowLayout{Packed: true}, objects...)
-	return container.New(BarAboveLayout{}, bar, rest)
+	return container.New(&BarAboveLayout{}, bar, rest)
 }
 
-func (BarAboveLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+// barHeight is the height of the bar's lines at width, or of its tallest
+// object before the layout knows its width.
+func barHeight(bar *fyne.Container, width float32) float32 {
+	if width <= 0 {
+		return bar.MinSize().Height
+	}
+	return bar.Layout.(*FlowLayout).HeightFor(bar.Objects, width)
+}
+
+func (l *BarAboveLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
 	bar := objects[0].(*fyne.Container)
-	h := bar.Layout.(*FlowLayout).HeightFor(bar.Objects, size.Width)
+	h := barHeight(bar, size.Width)
 	bar.Move(fyne.NewPos(0, 0))
 	bar.Resize(fyne.NewSize(size.Width, h))
 	y := h + theme.Padding()
@@ -247,11 +261,11 @@ func (BarAboveLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[1].Resize(fyne.NewSize(size.Width, max(0, size.Height-y)))
 }
 
-// MinSize is the bar on as few lines as its widest object allows above
-// the rest's least size.
-func (BarAboveLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	bar, rest := objects[0].MinSize(), objects[1].MinSize()
-	return fyne.NewSize(max(bar.Width, rest.Width), bar.Height+theme.Padding()+rest.Height)
+// MinSize is the bar's lines at the width last laid out above the rest's
+// least size.
+func (l *BarAboveLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	bar, rest := objects[0].(*fyne.Container), objects[1].MinSize()
+	return fyne.NewSize(max(bar.MinSize().Width, rest.Width), barHeight(bar, l.width)+theme.Padding()+rest.Height)
 }
 
 // MinSize is the widest object on a line of its own.
