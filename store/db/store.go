@@ -18,6 +18,8 @@ type Store struct {
 	*datafile.File
 	// now is the clock updates are stamped with; nil means time.Now.
 	now func() time.Time
+	// standings is the last list of standings read (see Standings).
+	standings *standingsCache
 }
 
 // Open opens or creates the data file at path for reading and writing,
@@ -37,5 +39,5 @@ func wrap(f *datafile.File, err error) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{File: f}, nil
+	return &Store{File: f, standings: &standingsCache{}}, nil
 }

@@ -16,11 +16,11 @@ import (
 	"github.com/kehoach/cchc/store"
 )
 
-// Store is what the overview needs of the data: the plan's areas
-// and tasks, where each task stands on a day, the targets' results in a
-// period, and the settings that say how due dates and periods count.
+// Store is what the overview needs of the data: the plan's areas, where
+// each task stands on a day, the targets' results in a period, and the
+// settings that say how due dates and periods count.
 type Store interface {
-	Bundle(planID uint64) (store.Bundle, error)
+	Areas(planID uint64) ([]store.Area, error)
 	Settings() (store.Settings, error)
 	Standings(planID uint64, asOf store.Date) ([]db.TaskStanding, error)
 	TargetResults(planID uint64, p store.Period) ([]reporting.TargetResult, error)
@@ -220,7 +220,7 @@ func (s *Screen) Reload() {
 		s.showEmpty()
 		return
 	}
-	bundle, err := s.store.Bundle(s.plan.ID)
+	areas, err := s.store.Areas(s.plan.ID)
 	if err != nil {
 		s.onError(err)
 		return
@@ -236,7 +236,7 @@ func (s *Screen) Reload() {
 		s.onError(err)
 		return
 	}
-	s.showStandings(bundle, standings)
+	s.showStandings(areas, standings)
 	s.showTargets(results)
 }
 
@@ -263,12 +263,12 @@ func (s *Screen) showEmpty() {
 }
 
 // showStandings shows the counts, the chart and the two lists of tasks.
-func (s *Screen) showStandings(bundle store.Bundle, standings []db.TaskStanding) {
+func (s *Screen) showStandings(planAreas []store.Area, standings []db.TaskStanding) {
 	s.Heading.SetText(widgets.Localf("Kế hoạch %s: %d nhiệm vụ, tình hình tính đến ngày %s", s.plan.Ref(), len(standings), s.asOf))
 	areas := map[uint64]store.Area{}
 	counts := map[uint64]map[store.State]int{}
-	for _, a := range bundle.Areas {
-		areas[a.Area.ID], counts[a.Area.ID] = a.Area, map[store.State]int{}
+	for _, a := range planAreas {
+		areas[a.ID], counts[a.ID] = a, map[store.State]int{}
 	}
 	var overdue, dueSoon []db.TaskStanding
 	for _, ts := range standings {
@@ -283,9 +283,9 @@ func (s *Screen) showStandings(bundle store.Bundle, standings []db.TaskStanding)
 			dueSoon = append(dueSoon, ts)
 		}
 	}
-	bars := make([]reporting.AreaProgress, 0, len(bundle.Areas))
-	for _, a := range bundle.Areas {
-		bars = append(bars, reporting.AreaProgress{Numeral: a.Area.Numeral, Name: a.Area.Name, Counts: counts[a.Area.ID]})
+	bars := make([]reporting.AreaProgress, 0, len(planAreas))
+	for _, a := range planAreas {
+		bars = append(bars, reporting.AreaProgress{Numeral: a.Numeral, Name: a.Name, Counts: counts[a.ID]})
 	}
 	s.Chart.SetBars(bars)
 	s.Overdue.show(s.overdueInfo(len(overdue)), s.taskLines(overdue, areas, overdueText))
