@@ -91,13 +91,12 @@ func taskTable(ctx context.Context, l *layout, doc store.Bundle, report func(flo
 	done, total := 0, max(1, doc.TaskCount())
 	for _, g := range doc.Areas {
 		if g.Name != "" {
-			area := appendixAreaRow(t, g.Area)
-			first := 0.0
+			var first *row
 			if len(g.Tasks) > 0 {
-				first = t.height(appendixTaskRow(t, g.Tasks[0]).lines)
+				r := appendixTaskRow(t, g.Tasks[0])
+				first = &r
 			}
-			t.keep(t.height(area.lines) + first)
-			t.add(area)
+			t.addHeading(appendixAreaRow(t, g.Area), first)
 		}
 		for _, task := range g.Tasks {
 			t.add(appendixTaskRow(t, task))

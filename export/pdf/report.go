@@ -95,13 +95,12 @@ func progressTable(ctx context.Context, l *layout, t reporting.ReportTables, rep
 	done := 0
 	for _, a := range t.Areas {
 		if a.Name != "" {
-			area := spanRow(tb, a.Numeral, a.Name, progressHeadStyle)
-			first := 0.0
+			var first *row
 			if len(a.Tasks) > 0 {
-				first = tb.height(progressRow(tb, a.Tasks[0]).lines)
+				r := progressRow(tb, a.Tasks[0])
+				first = &r
 			}
-			tb.keep(tb.height(area.lines) + first)
-			tb.add(area)
+			tb.addHeading(spanRow(tb, a.Numeral, a.Name, progressHeadStyle), first)
 		}
 		for _, task := range a.Tasks {
 			tb.add(progressRow(tb, task))

@@ -108,6 +108,18 @@ func (t *table) keep(h float64) {
 	}
 }
 
+// addHeading draws an area's row, on the page that has room for it and the
+// first row under it (next, when the area has one): a heading never ends a
+// page alone.
+func (t *table) addHeading(heading row, next *row) {
+	h := t.height(heading.lines)
+	if next != nil {
+		h += t.height(next.lines)
+	}
+	t.keep(h)
+	t.add(heading)
+}
+
 // add draws a row at the cursor: whole on this page, or whole on the next,
 // or, when it is taller than a page, over as many pages as it needs.
 func (t *table) add(r row) {

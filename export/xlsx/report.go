@@ -35,8 +35,11 @@ var (
 // whose colours stay apart in greyscale and whose labels are dark, in
 // Times New Roman. It stops with ctx.Err() when ctx is cancelled.
 func WriteReportXLSX(ctx context.Context, w io.Writer, r reporting.Report, t reporting.ReportTables, opts XLSXOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
+	f, closeFile, err := newScratchFile()
+	if err != nil {
+		return err
+	}
+	defer closeFile()
 	styles, err := prepareSheets(f, SheetReportTasks, SheetReportFigures, SheetReportTargets, SheetReportChart)
 	if err != nil {
 		return err
@@ -48,19 +51,7 @@ func WriteReportXLSX(ctx context.Context, w io.Writer, r reporting.Report, t rep
 		func() error { return writeReportTargets(f, styles, r, t, note, opts) },
 		func() error { return writeReportChart(f, styles, r, t, note, opts) },
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	opts.report(1)
-	return nil
+	return fillAndWrite(ctx, f, w, steps, opts)
 }
 
 // prepareSheets names a new workbook's sheets, the first active, sets the

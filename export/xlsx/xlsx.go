@@ -67,13 +67,11 @@ func WriteXLSX(ctx context.Context, w io.Writer, b store.Bundle, opts XLSXOption
 			return err
 		}
 	}
-	tmpDir, removeTmp, err := scratch.Dir()
+	f, closeFile, err := newScratchFile()
 	if err != nil {
 		return err
 	}
-	defer removeTmp()
-	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
-	defer f.Close()
+	defer closeFile()
 	styles, err := prepareWorkbook(f)
 	if err != nil {
 		return err
@@ -83,13 +81,31 @@ func WriteXLSX(ctx context.Context, w io.Writer, b store.Bundle, opts XLSXOption
 		func() error { return writeTrackingSheet(ctx, f, styles, b, opts) },
 		func() error { return writeSummarySheet(f, styles, b, opts) },
 	}
+	return fillAndWrite(ctx, f, w, steps, opts)
+}
+
+// newScratchFile starts a workbook whose large sheets excelize spills into
+// a folder of ours (package scratch), never the system's temporary folder;
+// closeFile closes the workbook and removes the folder with all it holds.
+func newScratchFile() (f *excelize.File, closeFile func(), err error) {
+	tmpDir, removeTmp, err := scratch.Dir()
+	if err != nil {
+		return nil, nil, err
+	}
+	f = excelize.NewFile(excelize.Options{TmpDir: tmpDir})
+	return f, func() { f.Close(); removeTmp() }, nil
+}
+
+// fillAndWrite runs the steps that fill the workbook, stopping at the first
+// error or with ctx.Err() once ctx is cancelled, then writes it to w.
+func fillAndWrite(ctx context.Context, f *excelize.File, w io.Writer, steps []func() error, opts XLSXOptions) error {
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return err
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)

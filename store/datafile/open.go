@@ -238,6 +238,29 @@ func checkPagesApart(path string) error {
 		return err
 	}
 	defer db.Close()
+	return viewReport(db, path, func(tx *bolt.Tx, r *CheckReport) { checkPages(tx, r) })
+}
+
+// schemaOnOpen reads the schema of a file whose pages passed their check;
+// a file of the current schema must have every bucket.
+func (s *File) schemaOnOpen() (schema int, err error) {
+	err = viewReport(s.db, s.path, func(tx *bolt.Tx, r *CheckReport) {
+		var readErr error
+		if schema, readErr = ReadSchema(tx); readErr != nil {
+			r.add("%s", readErr)
+			return
+		}
+		if schema == SchemaVersion {
+			missingBuckets(tx, r)
+		}
+	})
+	return schema, err
+}
+
+// viewReport runs check in a read transaction of the file at path and
+// returns the problems it found as one error; a page so damaged that bbolt
+// panics on it is one more problem, never a crash.
+func viewReport(db *bolt.DB, path string, check func(tx *bolt.Tx, r *CheckReport)) error {
 	r := CheckReport{Path: path}
 	viewErr := db.View(func(tx *bolt.Tx) error {
 		defer func() {
@@ -245,38 +268,13 @@ func checkPagesApart(path string) error {
 				r.add("cấu trúc tệp bị hỏng")
 			}
 		}()
-		checkPages(tx, &r)
+		check(tx, &r)
 		return nil
 	})
 	if viewErr != nil {
 		return fmt.Errorf("mở tệp dữ liệu %s: %w", path, viewErr)
 	}
 	return r.Err()
-}
-
-// schemaOnOpen reads the schema of a file whose pages passed their check;
-// a file of the current schema must have every bucket.
-func (s *File) schemaOnOpen() (schema int, err error) {
-	r := CheckReport{Path: s.path}
-	viewErr := s.db.View(func(tx *bolt.Tx) error {
-		defer func() {
-			if recovered := recover(); recovered != nil {
-				r.add("cấu trúc tệp bị hỏng")
-			}
-		}()
-		if schema, err = ReadSchema(tx); err != nil {
-			r.add("%s", err)
-			return nil
-		}
-		if schema == SchemaVersion {
-			missingBuckets(tx, &r)
-		}
-		return nil
-	})
-	if viewErr != nil {
-		return 0, fmt.Errorf("mở tệp dữ liệu %s: %w", s.path, viewErr)
-	}
-	return schema, r.Err()
 }
 
 // missingBuckets adds a problem for each bucket of the schema the file lacks.

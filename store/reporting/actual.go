@@ -140,6 +140,16 @@ type TargetResult struct {
 	Why string `json:"why,omitempty"`
 }
 
+// FromFigures reports whether the actual was computed from the period's
+// statistical figures.
+func (r TargetResult) FromFigures() bool { return r.Source == SourceFigures }
+
+// EnteredOverFigures reports whether a target the figures could feed has
+// an actual typed in by hand instead, which the figures then leave alone.
+func (r TargetResult) EnteredOverFigures() bool {
+	return r.Target.Feed != store.FeedNone && r.Source == SourceEntered
+}
+
 // ValueText returns the actual as printed, "95% (152/160)"; "" when there
 // is none.
 func (r TargetResult) ValueText() string {

@@ -92,9 +92,9 @@ func fedTargets(results []reporting.TargetResult) string {
 	var lines []string
 	for _, r := range results {
 		switch {
-		case r.Source == reporting.SourceFigures:
+		case r.FromFigures():
 			lines = append(lines, widgets.Localf("%s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
-		case r.Target.Feed != store.FeedNone && r.Source == reporting.SourceEntered:
+		case r.EnteredOverFigures():
 			lines = append(lines, widgets.Localf("%s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
 		}
 	}

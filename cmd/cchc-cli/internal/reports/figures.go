@@ -141,9 +141,9 @@ func printFedTargets(e *cmdline.Env, st *db.Store, planID uint64, p store.Period
 	var lines []string
 	for _, r := range results {
 		switch {
-		case r.Source == reporting.SourceFigures:
+		case r.FromFigures():
 			lines = append(lines, fmt.Sprintf("  %s: %s, %s (%s)", r.Target.Code, r.ValueText(), r.Verdict, r.Target.Feed.Name()))
-		case r.Target.Feed != store.FeedNone && r.Source == reporting.SourceEntered:
+		case r.EnteredOverFigures():
 			lines = append(lines, fmt.Sprintf("  %s: đã nhập trực tiếp %s, không tính từ số liệu", r.Target.Code, r.ValueText()))
 		}
 	}
